@@ -1,0 +1,386 @@
+//! The author's command: check questionnaires, draw their flow, print the JSON Schema, try a
+//! path with an answers file, and time the checker on large synthetic files.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+    use std::time::Instant;
+    use where_we_stand::engine::{
+        check_text, graph, load_prechecked, model::QuestionnaireFile, Answer, Screen, Session, Severity,
+    };
+
+    const USAGE: &str = "\
+questionnaire: the author's tool for the files in questionnaires/
+
+  questionnaire check [PATH]                     check every questionnaire (PATH: a file or folder, default questionnaires/)
+  questionnaire graph [PATH] [--format mermaid|dot]  print the flow as a diagram
+  questionnaire schema                           print the JSON Schema editors use
+  questionnaire walk --answers FILE [PATH] [--json]  answer questions from FILE and print the screens and the report
+  questionnaire bench                            time the checker on synthetic 1,000- and 10,000-question files
+";
+
+    pub fn run(args: Vec<String>) -> i32 {
+        let mut positional = Vec::new();
+        let mut format = graph::Format::Mermaid;
+        let mut answers: Option<PathBuf> = None;
+        let mut json = false;
+        let mut it = args.into_iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--format" => match it.next().as_deref() {
+                    Some("mermaid") => format = graph::Format::Mermaid,
+                    Some("dot") => format = graph::Format::Dot,
+                    other => return usage(&format!("--format takes mermaid or dot, not {other:?}")),
+                },
+                "--answers" => match it.next() {
+                    Some(f) => answers = Some(f.into()),
+                    None => return usage("--answers needs a file"),
+                },
+                "--json" => json = true,
+                "-h" | "--help" => {
+                    print!("{USAGE}");
+                    return 0;
+                }
+                _ => positional.push(a),
+            }
+        }
+        let command = positional.first().cloned().unwrap_or_default();
+        let path = positional
+            .get(1)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("questionnaires"));
+        match command.as_str() {
+            "check" => check(&path),
+            "graph" => draw(&path, format),
+            "schema" => {
+                println!("{}", schema());
+                0
+            }
+            "walk" => match answers {
+                Some(a) => walk(&path, &a, json),
+                None => usage("walk needs --answers FILE"),
+            },
+            "bench" => bench(),
+            "synthetic" => { println!("{}", synthetic(positional.get(1).and_then(|n| n.parse().ok()).unwrap_or(1000))); 0 }
+            "" => usage("say what to do"),
+            other => usage(&format!("there is no command \"{other}\"")),
+        }
+    }
+
+    fn usage(problem: &str) -> i32 {
+        eprintln!("{problem}\n\n{USAGE}");
+        2
+    }
+
+    /// The JSON Schema for questionnaire files, as committed in questionnaires/.
+    pub fn schema() -> String {
+        let schema = schemars::schema_for!(QuestionnaireFile);
+        serde_json::to_string_pretty(&schema).unwrap_or_default()
+    }
+
+    /// The questionnaire files at a path: the file itself, or every `.json` in a folder that
+    /// is not a schema.
+    fn files(path: &Path) -> Result<Vec<PathBuf>, String> {
+        if path.is_file() {
+            return Ok(vec![path.to_path_buf()]);
+        }
+        let entries = std::fs::read_dir(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let mut out: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                name.ends_with(".json") && !name.ends_with(".schema.json")
+            })
+            .collect();
+        out.sort();
+        if out.is_empty() {
+            return Err(format!("there are no questionnaire files (*.json) in {}", path.display()));
+        }
+        Ok(out)
+    }
+
+    fn read(path: &Path) -> Result<(String, String), String> {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("questionnaire")
+            .to_string();
+        std::fs::read_to_string(path)
+            .map(|text| (name, text))
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+    }
+
+    fn check(path: &Path) -> i32 {
+        let files = match files(path) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        };
+        let (mut errors, mut warnings) = (0, 0);
+        for file in &files {
+            let (name, text) = match read(file) {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    errors += 1;
+                    continue;
+                }
+            };
+            let checked = check_text(&name, &text);
+            for d in &checked.diagnostics {
+                println!("{d}");
+                match d.severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning => warnings += 1,
+                }
+            }
+            if let Some(q) = &checked.questionnaire {
+                let cov = &checked.coverage;
+                println!(
+                    "{name}: {} questions, {} articles; {} situations and {} answer endings checked{}",
+                    q.file().questions.len(),
+                    q.file().articles.len(),
+                    cov.states,
+                    cov.paths,
+                    if cov.complete { " (every path covered)" } else { " (a sample: the file is too large to cover every path)" }
+                );
+            }
+        }
+        println!(
+            "{} file(s) checked: {errors} error(s), {warnings} warning(s)",
+            files.len()
+        );
+        i32::from(errors > 0)
+    }
+
+    fn load_one(path: &Path) -> Result<where_we_stand::engine::Questionnaire, i32> {
+        let files = files(path).map_err(|e| {
+            eprintln!("error: {e}");
+            1
+        })?;
+        let file = files.iter().find(|f| f.ends_with("check-in.json")).unwrap_or(&files[0]);
+        let (name, text) = read(file).map_err(|e| {
+            eprintln!("error: {e}");
+            1
+        })?;
+        load_prechecked(&name, &text).map_err(|e| {
+            for d in e.0 {
+                eprintln!("{d}");
+            }
+            eprintln!("fix these with `questionnaire check` first");
+            1
+        })
+    }
+
+    fn draw(path: &Path, format: graph::Format) -> i32 {
+        match load_one(path) {
+            Ok(q) => {
+                print!("{}", graph::render(&q, format));
+                0
+            }
+            Err(code) => code,
+        }
+    }
+
+    #[derive(Deserialize)]
+    struct AnswersFile {
+        answers: BTreeMap<String, Answer>,
+    }
+
+    fn walk(path: &Path, answers_path: &Path, json: bool) -> i32 {
+        let q = match load_one(path) {
+            Ok(q) => q,
+            Err(code) => return code,
+        };
+        let answers: AnswersFile = match std::fs::read_to_string(answers_path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("error: {}: {e} (expected {{\"answers\": {{\"question_id\": \"option_id\", ...}}}})", answers_path.display());
+                return 1;
+            }
+        };
+        let mut session = Session::new(&q);
+        let mut screens = Vec::new();
+        let mut used = 0;
+        loop {
+            match session.screen(&q) {
+                Screen::Results(report) => {
+                    let unused: Vec<&String> = answers
+                        .answers
+                        .keys()
+                        .filter(|k| !session.answers().contains_key(*k))
+                        .collect();
+                    if json {
+                        let out = serde_json::json!({ "screens": screens, "report": report, "unused_answers": unused });
+                        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+                    } else {
+                        print_report(&report);
+                        if !unused.is_empty() {
+                            println!("\nNot asked on this path: {unused:?}");
+                        }
+                    }
+                    return 0;
+                }
+                Screen::Question(screen) => {
+                    let Some(answer) = answers.answers.get(&screen.id) else {
+                        eprintln!(
+                            "the path stops at question \"{}\" (“{}”): the answers file has no answer for it",
+                            screen.id, screen.text
+                        );
+                        return 1;
+                    };
+                    if !json {
+                        println!(
+                            "[{} · about {}–{} left] {}\n    → {}",
+                            screen.section,
+                            screen.progress.min_left,
+                            screen.progress.max_left,
+                            screen.text,
+                            serde_json::to_string(answer).unwrap_or_default()
+                        );
+                    }
+                    screens.push(screen.id.clone());
+                    if let Err(e) = session.answer(&q, answer.clone()) {
+                        eprintln!("error: {e}");
+                        return 1;
+                    }
+                    used += 1;
+                    if used > q.file().questions.len() {
+                        eprintln!("error: the walk did not end");
+                        return 1;
+                    }
+                }
+            }
+        }
+    }
+
+    fn print_report(r: &where_we_stand::engine::Report) {
+        println!("\n=== Results ===");
+        if let Some(s) = &r.safety {
+            println!("\n!! {} !!\n{}", s.title, s.message);
+            for res in &s.resources {
+                println!("  - {}: {} {}", res.name, res.contact, res.detail);
+            }
+            for b in &s.because {
+                println!("  (because: {b})");
+            }
+        }
+        println!("\nScores:");
+        for s in &r.scores {
+            println!("  {}: {} of {} ({})", s.label, s.value, s.max, s.band.label);
+        }
+        println!("\nArticles:");
+        for (i, a) in r.articles.iter().enumerate() {
+            println!("  {}. {} [weight {}]", i + 1, a.title, a.weight);
+            for reason in &a.reasons {
+                println!("       because {reason}");
+            }
+        }
+        println!("\nAction plan:");
+        for p in &r.plan {
+            println!("  {}", p.title);
+            for s in &p.steps {
+                println!("    [ ] {}", s.text);
+            }
+        }
+    }
+
+    /// A synthetic questionnaire of `n` questions: a chain with a branch every tenth question,
+    /// scored scale questions and a handful of articles.
+    pub fn synthetic(n: usize) -> String {
+        let mut questions = Vec::new();
+        for i in 0..n {
+            let next = if i + 1 == n { "results".to_string() } else { format!("q{}", i + 1) };
+            if i % 3 == 0 {
+                questions.push(serde_json::json!({
+                    "id": format!("q{i}"), "section": "s", "kind": "scale", "scale": "f",
+                    "scores": {"d": 1}, "text": format!("Question {i}"), "next": next
+                }));
+            } else {
+                let skip = if i + 2 < n { format!("q{}", i + 2) } else { "results".into() };
+                questions.push(serde_json::json!({
+                    "id": format!("q{i}"), "section": "s", "kind": "single",
+                    "text": format!("Question {i}"), "prefer_not_to_say": true,
+                    "options": [
+                        {"id": "a", "label": "A", "scores": {"e": 1}},
+                        {"id": "b", "label": "B", "next": skip},
+                        {"id": "c", "label": "C"}
+                    ],
+                    "next": next
+                }));
+            }
+        }
+        let scaled = n.div_ceil(3) as i64;
+        let singles = n as i64 - scaled;
+        let articles: Vec<_> = (0..5)
+            .map(|i| serde_json::json!({
+                "id": format!("a{i}"), "title": format!("Article {i}"), "author": "A", "url": "https://example.org",
+                "summary": "S", "steps": [{"id": format!("s{i}"), "phase": "p", "text": "T"}]
+            }))
+            .collect();
+        let rules: Vec<_> = (0..5)
+            .map(|i| serde_json::json!({"article": format!("a{i}"), "when": {"score": "d", "at_least": i}, "weight": i + 1}))
+            .collect();
+        serde_json::json!({
+            "id": "synthetic", "title": "Synthetic", "version": 1, "start": "q0",
+            "about": {"intro": "i", "disclaimer": "d", "privacy": "p"},
+            "blog": {"name": "b", "url": "https://example.org"},
+            "quick_exit": {"url": "https://example.org", "tab_title": "Notes"},
+            "safety": {"title": "t", "message": "m", "resources": [{"name": "n", "contact": "c"}]},
+            "scales": [{"id": "f", "points": [{"id": "never", "label": "Never", "value": 0}, {"id": "often", "label": "Often", "value": 2}]}],
+            "dimensions": [
+                {"id": "d", "label": "D", "bands": [{"id": "all", "label": "All", "min": 0, "max": scaled * 2}]},
+                {"id": "e", "label": "E", "bands": [{"id": "all", "label": "All", "min": 0, "max": singles}]}
+            ],
+            "sections": [{"id": "s", "title": "S"}],
+            "questions": questions,
+            "phases": [{"id": "p", "title": "P"}],
+            "articles": articles,
+            "recommendations": rules
+        })
+        .to_string()
+    }
+
+    fn bench() -> i32 {
+        let mut times = Vec::new();
+        for n in [1_000usize, 10_000] {
+            let text = synthetic(n);
+            let mut runs = Vec::new();
+            let mut last = None;
+            for _ in 0..5 {
+                let t = Instant::now();
+                let checked = check_text("synthetic.json", &text);
+                runs.push(t.elapsed().as_secs_f64() * 1000.0);
+                last = Some(checked);
+            }
+            runs.sort_by(|a, b| a.total_cmp(b));
+            let median = runs[runs.len() / 2];
+            let checked = last.expect("five runs happened");
+            let errors = checked.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            println!(
+                "checker: {n:>6} questions, {:>8} bytes: median {median:>8.1} ms of 5 runs ({} situations, complete: {}, {errors} errors)",
+                text.len(),
+                checked.coverage.states, checked.coverage.complete
+            );
+            times.push(median);
+        }
+        println!("checker: 10k/1k time ratio {:.1}", times[1] / times[0]);
+        0
+    }
+}

@@ -1,0 +1,1157 @@
+//! The author's checker: phase two of loading. It resolves every reference in a parsed file and
+//! analyses the flow graph, collecting every problem rather than stopping at the first.
+//!
+//! Graph questions (dead ends, cycles, unreachable questions) are answered on the graph, in time
+//! linear in its size. Whether every path ends with an article recommended is answered by
+//! exploring answer paths within a fixed budget: all of them when there are few enough, and a
+//! deterministic sample otherwise (the summary says which).
+
+use super::answer::Answer;
+use super::diagnostic::{suggestion, Diagnostic, Severity};
+use super::model::{Condition, Form, Kind, Question, QuestionnaireFile, RESULTS};
+use super::questionnaire::{successors_of, topological_order, Questionnaire, Target};
+use super::report::rank_positions;
+use super::walk::{add_points, next_after, Facts};
+use std::collections::{HashMap, HashSet};
+
+/// How far the path exploration went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Coverage {
+    /// Answer paths followed to the results (paths that agree on everything a condition can
+    /// see are followed once).
+    pub paths: usize,
+    /// Distinct situations (question, scores, answers conditions look at) explored.
+    pub states: usize,
+    /// True when every path was checked, false when a sample was.
+    pub complete: bool,
+}
+
+/// The outcome of checking one file.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The questionnaire, when there were no errors.
+    pub questionnaire: Option<Questionnaire>,
+    /// Every problem found, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many answer paths were checked.
+    pub coverage: Coverage,
+}
+
+/// Answer-path exploration budget: questions visited in all.
+const STEP_BUDGET: usize = 1_000_000;
+/// Answer-path exploration budget: distinct situations.
+const STATE_BUDGET: usize = 200_000;
+
+struct Ctx<'a> {
+    file: &'a str,
+    out: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn error(&mut self, place: &[String], message: impl Into<String>) {
+        self.push(Severity::Error, place, message);
+    }
+    fn warn(&mut self, place: &[String], message: impl Into<String>) {
+        self.push(Severity::Warning, place, message);
+    }
+    fn push(&mut self, severity: Severity, place: &[String], message: impl Into<String>) {
+        self.out.push(Diagnostic {
+            severity,
+            file: self.file.to_string(),
+            place: place.to_vec(),
+            message: message.into(),
+        });
+    }
+}
+
+fn at(parts: &[&str]) -> Vec<String> {
+    parts.iter().map(|s| s.to_string()).collect()
+}
+
+fn q_place(question: &Question) -> String {
+    format!("question \"{}\"", question.id)
+}
+
+/// Checks a parsed file fully (including every answer path) and, if it has no errors, builds
+/// the questionnaire.
+pub fn check(file_name: &str, file: QuestionnaireFile) -> Checked {
+    check_with(file_name, file, true)
+}
+
+/// Checks a parsed file; `explore_paths: false` skips the answer-path exploration (the app
+/// does this at start-up for content the build already checked in full).
+pub fn check_with(file_name: &str, file: QuestionnaireFile, explore_paths: bool) -> Checked {
+    let mut cx = Ctx {
+        file: file_name,
+        out: Vec::new(),
+    };
+    check_ids(&mut cx, &file);
+    check_texts(&mut cx, &file);
+    let questions: HashMap<String, usize> = file
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.clone(), i))
+        .collect();
+    check_questions(&mut cx, &file, &questions);
+    check_dimensions(&mut cx, &file);
+    check_articles(&mut cx, &file);
+    let graph_ok = check_graph(&mut cx, &file, &questions);
+
+    let mut coverage = Coverage::default();
+    let has_errors = cx.out.iter().any(|d| d.severity == Severity::Error);
+    let questionnaire = if has_errors || !graph_ok {
+        None
+    } else {
+        Questionnaire::build(file)
+    };
+    if let Some(q) = questionnaire.as_ref().filter(|_| explore_paths) {
+        coverage = check_paths(&mut cx, q);
+    }
+    let mut diagnostics = cx.out;
+    diagnostics.sort_by_key(|d| d.severity);
+    let questionnaire = questionnaire.filter(|_| {
+        !diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    });
+    Checked {
+        questionnaire,
+        diagnostics,
+        coverage,
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Id format and duplicates in every list of ids.
+fn check_ids(cx: &mut Ctx, file: &QuestionnaireFile) {
+    let list = |cx: &mut Ctx, what: &str, base: Vec<String>, ids: Vec<&str>| {
+        let mut seen = HashSet::with_capacity(ids.len());
+        for id in ids {
+            let place = || {
+                let mut place = base.clone();
+                place.push(format!("{what} \"{id}\""));
+                place
+            };
+            if !valid_id(id) {
+                cx.error(
+                    &place(),
+                    format!("\"{id}\" is not a usable id; use lowercase letters, digits, - and _ only, starting with a letter or digit"),
+                );
+            }
+            if !seen.insert(id) {
+                cx.error(
+                    &place(),
+                    format!("there are two {what}s with the id \"{id}\"; give each its own id"),
+                );
+            }
+        }
+    };
+    list(cx, "questionnaire", vec![], vec![&file.id]);
+    list(cx, "section", vec![], file.sections.iter().map(|s| s.id.as_str()).collect());
+    list(cx, "question", vec![], file.questions.iter().map(|q| q.id.as_str()).collect());
+    list(cx, "dimension", vec![], file.dimensions.iter().map(|d| d.id.as_str()).collect());
+    list(cx, "scale", vec![], file.scales.iter().map(|s| s.id.as_str()).collect());
+    list(cx, "phase", vec![], file.phases.iter().map(|p| p.id.as_str()).collect());
+    list(cx, "article", vec![], file.articles.iter().map(|a| a.id.as_str()).collect());
+    let steps = file
+        .safety
+        .steps
+        .iter()
+        .map(|s| s.id.as_str())
+        .chain(file.articles.iter().flat_map(|a| a.steps.iter().map(|s| s.id.as_str())))
+        .collect();
+    list(cx, "step", vec![], steps);
+    for q in &file.questions {
+        list(cx, "option", vec![q_place(q)], q.options.iter().map(|o| o.id.as_str()).collect());
+    }
+    for d in &file.dimensions {
+        list(
+            cx,
+            "band",
+            vec![format!("dimension \"{}\"", d.id)],
+            d.bands.iter().map(|b| b.id.as_str()).collect(),
+        );
+    }
+    for s in &file.scales {
+        list(
+            cx,
+            "point",
+            vec![format!("scale \"{}\"", s.id)],
+            s.points.iter().map(|p| p.id.as_str()).collect(),
+        );
+    }
+    if file.questions.iter().any(|q| q.id == RESULTS) {
+        cx.error(
+            &at(&["question \"results\""]),
+            "\"results\" is the word that ends the check-in, so no question can use it as its id; rename the question",
+        );
+    }
+    for q in &file.questions {
+        if q.options.iter().any(|o| o.id == super::answer::DECLINED) {
+            cx.error(
+                &[q_place(q), format!("option \"{}\"", super::answer::DECLINED)],
+                "\"prefer_not_to_say\" is reserved; set \"prefer_not_to_say\": true on the question instead",
+            );
+        }
+    }
+}
+
+/// Every text the reader sees: not empty, and never raw HTML.
+fn check_texts(cx: &mut Ctx, file: &QuestionnaireFile) {
+    let see = |cx: &mut Ctx, text: &str, place: &dyn Fn() -> Vec<String>| {
+        if text.trim().is_empty() {
+            let place = place();
+            let last = place.last().map(String::as_str).unwrap_or("");
+            let optional = matches!(last, "help" | "about" | "detail" | "note");
+            if !optional {
+                cx.error(&place, "this text is empty; write what the reader should see");
+            }
+        }
+        if let Some(tag) = html_tag(text) {
+            cx.error(
+                &place(),
+                format!("this text contains HTML ({tag}); write plain text, since readers see it exactly as written"),
+            );
+        }
+    };
+    see(cx, &file.title, &|| at(&["title"]));
+    see(cx, &file.about.intro, &|| at(&["about", "intro"]));
+    see(cx, &file.about.disclaimer, &|| at(&["about", "disclaimer"]));
+    see(cx, &file.about.privacy, &|| at(&["about", "privacy"]));
+    see(cx, &file.blog.name, &|| at(&["blog", "name"]));
+    see(cx, &file.quick_exit.tab_title, &|| at(&["quick_exit", "tab_title"]));
+    see(cx, &file.safety.title, &|| at(&["safety", "title"]));
+    see(cx, &file.safety.message, &|| at(&["safety", "message"]));
+    for r in &file.safety.resources {
+        let p = format!("resource \"{}\"", r.name);
+        see(cx, &r.name, &|| at(&["safety", &p, "name"]));
+        see(cx, &r.contact, &|| at(&["safety", &p, "contact"]));
+        see(cx, &r.detail, &|| at(&["safety", &p, "detail"]));
+    }
+    for s in &file.safety.steps {
+        see(cx, &s.text, &|| vec!["safety".into(), format!("step \"{}\"", s.id)]);
+    }
+    for s in &file.sections {
+        see(cx, &s.title, &|| vec![format!("section \"{}\"", s.id), "title".into()]);
+    }
+    for s in &file.scales {
+        for p in &s.points {
+            see(cx, &p.label, &|| vec![format!("scale \"{}\"", s.id), format!("point \"{}\"", p.id)]);
+        }
+    }
+    for d in &file.dimensions {
+        see(cx, &d.label, &|| vec![format!("dimension \"{}\"", d.id), "label".into()]);
+        see(cx, &d.about, &|| vec![format!("dimension \"{}\"", d.id), "about".into()]);
+        for b in &d.bands {
+            let base = vec![format!("dimension \"{}\"", d.id), format!("band \"{}\"", b.id)];
+            see(cx, &b.label, &|| [base.clone(), vec!["label".into()]].concat());
+            see(cx, &b.note, &|| [base.clone(), vec!["note".into()]].concat());
+        }
+    }
+    for q in &file.questions {
+        see(cx, &q.text, &|| vec![q_place(q), "text".into()]);
+        see(cx, &q.help, &|| vec![q_place(q), "help".into()]);
+        for o in &q.options {
+            see(cx, &o.label, &|| vec![q_place(q), format!("option \"{}\"", o.id)]);
+        }
+    }
+    for p in &file.phases {
+        see(cx, &p.title, &|| vec![format!("phase \"{}\"", p.id), "title".into()]);
+        see(cx, &p.about, &|| vec![format!("phase \"{}\"", p.id), "about".into()]);
+    }
+    for a in &file.articles {
+        let base = format!("article \"{}\"", a.id);
+        see(cx, &a.title, &|| vec![base.clone(), "title".into()]);
+        see(cx, &a.author, &|| vec![base.clone(), "author".into()]);
+        see(cx, &a.summary, &|| vec![base.clone(), "summary".into()]);
+        for (i, h) in a.helps.iter().enumerate() {
+            see(cx, h, &|| vec![base.clone(), format!("helps {}", i + 1)]);
+        }
+        for (i, h) in a.hurts.iter().enumerate() {
+            see(cx, h, &|| vec![base.clone(), format!("hurts {}", i + 1)]);
+        }
+        for s in &a.steps {
+            see(cx, &s.text, &|| vec![base.clone(), format!("step \"{}\"", s.id)]);
+        }
+    }
+    for r in &file.recommendations {
+        if let Some(b) = &r.because {
+            see(cx, b, &|| vec![format!("recommendation for \"{}\"", r.article), "because".into()]);
+        }
+    }
+    let urls = [
+        (at(&["blog", "url"]), &file.blog.url),
+        (at(&["quick_exit", "url"]), &file.quick_exit.url),
+    ];
+    let article_urls = file
+        .articles
+        .iter()
+        .map(|a| (vec![format!("article \"{}\"", a.id), "url".into()], &a.url));
+    for (place, url) in urls.into_iter().chain(article_urls) {
+        let ok = url.starts_with("https://") && url.len() > "https://".len() && !url.contains(char::is_whitespace);
+        if !ok {
+            cx.error(&place, format!("\"{url}\" is not a web address starting with https://; write the full address"));
+        }
+    }
+    if file.safety.resources.is_empty() {
+        cx.error(&at(&["safety", "resources"]), "there are no crisis resources; list at least one (for example emergency services)");
+    }
+}
+
+/// The first thing in a text that looks like an HTML tag.
+fn html_tag(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, &b)| {
+        let next = bytes.get(i + 1).copied()?;
+        (b == b'<' && (next.is_ascii_alphabetic() || next == b'/' || next == b'!')).then(|| {
+            // `i` is at an ASCII '<', so it is a char boundary; cut the excerpt on one too.
+            let rest = &text[i..];
+            let end = rest.find('>').map_or_else(
+                || rest.char_indices().nth(20).map_or(rest.len(), |(j, _)| j),
+                |e| e + 1,
+            );
+            rest[..end].to_string()
+        })
+    })
+}
+
+/// Kinds, options, scores and every reference a question makes.
+fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<String, usize>) {
+    let section_ids: Vec<&str> = file.sections.iter().map(|s| s.id.as_str()).collect();
+    let dimension_ids: Vec<&str> = file.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let scale_ids: Vec<&str> = file.scales.iter().map(|s| s.id.as_str()).collect();
+    let mut next_targets: HashSet<&str> = file.questions.iter().map(|q| q.id.as_str()).collect();
+    next_targets.insert(RESULTS);
+
+    if !questions.contains_key(&file.start) {
+        cx.error(
+            &at(&["start"]),
+            format!(
+                "there is no question \"{}\"{}; \"start\" must name the first question",
+                file.start,
+                suggestion(&file.start, next_targets.iter().copied())
+            ),
+        );
+    }
+    if file.questions.is_empty() {
+        cx.error(&at(&["questions"]), "there are no questions; add at least one");
+    }
+
+    for q in &file.questions {
+        let base = q_place(q);
+        if !section_ids.contains(&q.section.as_str()) {
+            cx.error(
+                &[base.clone(), "section".into()],
+                format!(
+                    "there is no section \"{}\"{}; add it to \"sections\" or use an existing one",
+                    q.section,
+                    suggestion(&q.section, section_ids.iter().copied())
+                ),
+            );
+        }
+        match q.kind {
+            Kind::Single | Kind::Multiple => {
+                if q.options.len() < 2 {
+                    cx.error(&[base.clone(), "options".into()], "a choice question needs at least two options");
+                }
+                if q.scale.is_some() {
+                    cx.error(&[base.clone(), "scale".into()], "only scale questions use a \"scale\"; remove it or set \"kind\": \"scale\"");
+                }
+                if !q.scores.is_empty() {
+                    cx.error(&[base.clone(), "scores".into()], "on a choice question, put \"scores\" on each option instead of on the question");
+                }
+            }
+            Kind::Scale => {
+                match q.scale.as_deref() {
+                    None => cx.error(&[base.clone()], "a scale question needs a \"scale\"; name one of the file's scales"),
+                    Some(s) if !scale_ids.contains(&s) => cx.error(
+                        &[base.clone(), "scale".into()],
+                        format!("there is no scale \"{s}\"{}; add it to \"scales\" or use an existing one", suggestion(s, scale_ids.iter().copied())),
+                    ),
+                    Some(_) => {}
+                }
+                if !q.options.is_empty() {
+                    cx.error(&[base.clone(), "options".into()], "a scale question takes its options from its scale; remove \"options\"");
+                }
+            }
+        }
+        let check_scores = |cx: &mut Ctx, place: Vec<String>, scores: &std::collections::BTreeMap<String, i64>| {
+            for d in scores.keys() {
+                if !dimension_ids.contains(&d.as_str()) {
+                    let mut p = place.clone();
+                    p.push("scores".into());
+                    cx.error(
+                        &p,
+                        format!("there is no dimension \"{d}\"{}; add it to \"dimensions\" or fix the name", suggestion(d, dimension_ids.iter().copied())),
+                    );
+                }
+            }
+        };
+        check_scores(cx, vec![base.clone()], &q.scores);
+        for o in &q.options {
+            let op = vec![base.clone(), format!("option \"{}\"", o.id)];
+            check_scores(cx, op.clone(), &o.scores);
+            if o.exclusive && q.kind != Kind::Multiple {
+                cx.error(&op, "\"exclusive\" only makes sense on a checklist (kind \"multiple\"); remove it");
+            }
+            if let Some(next) = &o.next {
+                let mut p = op.clone();
+                p.push("next".into());
+                if q.kind != Kind::Single {
+                    cx.error(&p, "only options of single-choice questions can have their own \"next\"; use \"branches\" instead");
+                }
+                check_target(cx, &p, next, &next_targets);
+            }
+        }
+        for (i, b) in q.branches.iter().enumerate() {
+            let p = vec![base.clone(), format!("branch {}", i + 1)];
+            let mut pn = p.clone();
+            pn.push("next".into());
+            check_target(cx, &pn, &b.next, &next_targets);
+            let mut pw = p.clone();
+            pw.push("when".into());
+            check_condition(cx, &pw, &b.when, file);
+        }
+        if let Some(next) = &q.next {
+            check_target(cx, &[base.clone(), "next".into()], next, &next_targets);
+        }
+        // Dead ends: an answer with nowhere to go.
+        if q.next.is_none() {
+            let place = vec![base.clone()];
+            let options_lead = q.kind == Kind::Single && !q.options.is_empty() && q.options.iter().all(|o| o.next.is_some());
+            if q.kind == Kind::Single && !options_lead && q.options.iter().any(|o| o.next.is_some()) {
+                let lost: Vec<String> = q.options.iter().filter(|o| o.next.is_none()).map(|o| format!("\"{}\"", o.id)).collect();
+                cx.error(&place, format!("dead end: after option {} there is nowhere to go; give those options a \"next\" or give the question a \"next\"", lost.join(", ")));
+            } else if options_lead && q.prefer_not_to_say {
+                cx.error(&place, "dead end: after \"prefer not to say\" there is nowhere to go; give the question a \"next\"");
+            } else if !options_lead && !q.branches.is_empty() {
+                cx.error(&place, "dead end: when none of its branches apply there is nowhere to go; add a \"next\" to the question");
+            } else if !options_lead {
+                cx.error(&place, "dead end: this question has no \"next\"; say where to go after it (another question's id, or \"results\")");
+            }
+        }
+    }
+    for s in &file.sections {
+        if !file.questions.iter().any(|q| q.section == s.id) {
+            cx.warn(&[format!("section \"{}\"", s.id)], "no question is in this section; remove it or use it");
+        }
+    }
+    for s in &file.scales {
+        if s.points.len() < 2 {
+            cx.error(&[format!("scale \"{}\"", s.id)], "a scale needs at least two points");
+        }
+        if !file.questions.iter().any(|q| q.scale.as_deref() == Some(&s.id)) {
+            cx.warn(&[format!("scale \"{}\"", s.id)], "no question uses this scale; remove it or use it");
+        }
+    }
+}
+
+fn check_target(cx: &mut Ctx, place: &[String], next: &str, targets: &HashSet<&str>) {
+    if !targets.contains(&next) {
+        cx.error(
+            place,
+            format!(
+                "there is no question \"{next}\"{}; use a question's id, or \"results\" to end the check-in",
+                suggestion(next, targets.iter().copied())
+            ),
+        );
+    }
+}
+
+/// A condition's form and every id it names.
+fn check_condition(cx: &mut Ctx, place: &[String], c: &Condition, file: &QuestionnaireFile) {
+    let form = match c.form() {
+        Ok(f) => f,
+        Err(why) => return cx.error(place, why),
+    };
+    let question_ids = || file.questions.iter().map(|q| q.id.as_str());
+    let find_question = |cx: &mut Ctx, id: &str| -> Option<&Question> {
+        let found = file.questions.iter().rev().find(|q| q.id == id);
+        if found.is_none() {
+            cx.error(
+                place,
+                format!("there is no question \"{id}\"{}", suggestion(id, question_ids())),
+            );
+        }
+        found
+    };
+    let option_ids = |q: &Question| -> Vec<String> {
+        match q.kind {
+            Kind::Scale => file
+                .scales
+                .iter()
+                .find(|s| Some(&s.id) == q.scale.as_ref())
+                .map(|s| s.points.iter().map(|p| p.id.clone()).collect())
+                .unwrap_or_default(),
+            _ => q.options.iter().map(|o| o.id.clone()).collect(),
+        }
+    };
+    let check_option = |cx: &mut Ctx, q: &Question, option: &str| {
+        let ids = option_ids(q);
+        if !ids.iter().any(|i| i == option) {
+            cx.error(
+                place,
+                format!(
+                    "question \"{}\" has no option \"{option}\"{}",
+                    q.id,
+                    suggestion(option, ids.iter().map(String::as_str))
+                ),
+            );
+        }
+    };
+    let dimension = |cx: &mut Ctx, id: &str| {
+        let found = file.dimensions.iter().find(|d| d.id == id);
+        if found.is_none() {
+            cx.error(
+                place,
+                format!(
+                    "there is no dimension \"{id}\"{}",
+                    suggestion(id, file.dimensions.iter().map(|d| d.id.as_str()))
+                ),
+            );
+        }
+        found
+    };
+    match form {
+        Form::All(cs) | Form::Any(cs) => {
+            if cs.is_empty() {
+                cx.error(place, "this list of conditions is empty; add conditions or remove it");
+            }
+            for (i, inner) in cs.iter().enumerate() {
+                let mut p = place.to_vec();
+                p.push(format!("condition {}", i + 1));
+                check_condition(cx, &p, inner, file);
+            }
+        }
+        Form::Not(inner) => {
+            let mut p = place.to_vec();
+            p.push("not".into());
+            check_condition(cx, &p, inner, file);
+        }
+        Form::AnswerIs(qid, option) => {
+            if let Some(q) = find_question(cx, qid) {
+                if q.kind == Kind::Multiple {
+                    cx.error(place, format!("question \"{qid}\" is a checklist; use \"includes\" instead of \"is\""));
+                }
+                check_option(cx, q, option);
+            }
+        }
+        Form::AnswerIsOneOf(qid, options) => {
+            if let Some(q) = find_question(cx, qid) {
+                if q.kind == Kind::Multiple {
+                    cx.error(place, format!("question \"{qid}\" is a checklist; use \"includes\" instead of \"is_one_of\""));
+                }
+                if options.is_empty() {
+                    cx.error(place, "\"is_one_of\" is empty; list at least one option");
+                }
+                for o in options {
+                    check_option(cx, q, o);
+                }
+            }
+        }
+        Form::AnswerIncludes(qid, option) => {
+            if let Some(q) = find_question(cx, qid) {
+                if q.kind != Kind::Multiple {
+                    cx.error(place, format!("question \"{qid}\" takes one answer; use \"is\" instead of \"includes\""));
+                }
+                check_option(cx, q, option);
+            }
+        }
+        Form::ScoreAtLeast(d, _) | Form::ScoreAtMost(d, _) => {
+            dimension(cx, d);
+        }
+        Form::ScoreBand(d, band) => {
+            if let Some(dim) = dimension(cx, d) {
+                if !dim.bands.iter().any(|b| b.id == band) {
+                    cx.error(
+                        place,
+                        format!(
+                            "dimension \"{d}\" has no band \"{band}\"{}",
+                            suggestion(band, dim.bands.iter().map(|b| b.id.as_str()))
+                        ),
+                    );
+                }
+            }
+        }
+        Form::RedFlag(_) => {}
+    }
+}
+
+/// The lowest and highest score a dimension can reach over all questions.
+pub fn score_range(file: &QuestionnaireFile, dimension: &str) -> (i64, i64) {
+    let (mut lo, mut hi) = (0i64, 0i64);
+    for q in &file.questions {
+        let points: Vec<i64> = match q.kind {
+            Kind::Scale => {
+                let times = q.scores.get(dimension).copied().unwrap_or(0);
+                file.scales
+                    .iter()
+                    .find(|s| Some(&s.id) == q.scale.as_ref())
+                    .map(|s| s.points.iter().map(|p| p.value * times).collect())
+                    .unwrap_or_default()
+            }
+            Kind::Single => q.options.iter().map(|o| o.scores.get(dimension).copied().unwrap_or(0)).collect(),
+            Kind::Multiple => {
+                let each: Vec<(bool, i64)> = q
+                    .options
+                    .iter()
+                    .map(|o| (o.exclusive, o.scores.get(dimension).copied().unwrap_or(0)))
+                    .collect();
+                let sum_pos: i64 = each.iter().filter(|(ex, v)| !ex && *v > 0).map(|(_, v)| v).sum();
+                let sum_neg: i64 = each.iter().filter(|(ex, v)| !ex && *v < 0).map(|(_, v)| v).sum();
+                let ex = each.iter().filter(|(ex, _)| *ex).map(|(_, v)| *v);
+                ex.chain([sum_pos, sum_neg]).collect()
+            }
+        };
+        lo += points.iter().copied().min().unwrap_or(0).min(0);
+        hi += points.iter().copied().max().unwrap_or(0).max(0);
+    }
+    (lo, hi)
+}
+
+/// Bands: in order, no gaps, no overlaps, covering every possible score.
+fn check_dimensions(cx: &mut Ctx, file: &QuestionnaireFile) {
+    for d in &file.dimensions {
+        let base = format!("dimension \"{}\"", d.id);
+        if d.bands.is_empty() {
+            cx.error(&[base.clone(), "bands".into()], "there are no bands; add at least one (e.g. low, moderate, high)");
+            continue;
+        }
+        for b in &d.bands {
+            if b.min > b.max {
+                cx.error(&[base.clone(), format!("band \"{}\"", b.id)], format!("\"min\" ({}) is above \"max\" ({}); swap them", b.min, b.max));
+            }
+        }
+        for pair in d.bands.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let p = vec![base.clone(), format!("band \"{}\"", b.id)];
+            if b.min <= a.max {
+                cx.error(&p, format!("overlaps band \"{}\": a score of {} would be in both; start this band at {}", a.id, b.min.max(a.min), a.max + 1));
+            } else if b.min > a.max + 1 {
+                cx.error(&p, format!("leaves a gap after band \"{}\": scores {} to {} are in no band; start this band at {}", a.id, a.max + 1, b.min - 1, a.max + 1));
+            }
+        }
+        let (lo, hi) = score_range(file, &d.id);
+        let first = d.bands.iter().map(|b| b.min).min().unwrap_or(0);
+        let last = d.bands.iter().map(|b| b.max).max().unwrap_or(0);
+        if first > lo {
+            cx.error(&[base.clone(), "bands".into()], format!("a score of {lo} is possible but the lowest band starts at {first}; start it at {lo}"));
+        }
+        if last < hi {
+            cx.error(&[base.clone(), "bands".into()], format!("a score of {hi} is possible but the highest band ends at {last}; end it at {hi}"));
+        }
+        let used = file.questions.iter().any(|q| q.scores.contains_key(&d.id) || q.options.iter().any(|o| o.scores.contains_key(&d.id)));
+        if !used {
+            cx.warn(&[base], "no question adds points to this dimension; add \"scores\" to some options or remove it");
+        }
+    }
+}
+
+/// Articles, phases and recommendation rules.
+fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
+    let phase_ids: Vec<&str> = file.phases.iter().map(|p| p.id.as_str()).collect();
+    let article_ids: Vec<&str> = file.articles.iter().map(|a| a.id.as_str()).collect();
+    if file.articles.is_empty() {
+        cx.error(&at(&["articles"]), "there are no articles; add at least one");
+    }
+    for a in &file.articles {
+        let base = format!("article \"{}\"", a.id);
+        for s in &a.steps {
+            if !phase_ids.contains(&s.phase.as_str()) {
+                cx.error(
+                    &[base.clone(), format!("step \"{}\"", s.id), "phase".into()],
+                    format!("there is no phase \"{}\"{}; add it to \"phases\" or use an existing one", s.phase, suggestion(&s.phase, phase_ids.iter().copied())),
+                );
+            }
+        }
+        if !file.recommendations.iter().any(|r| r.article == a.id) {
+            cx.error(&[base], "no recommendation names this article, so no reader can be offered it; add a rule to \"recommendations\"");
+        }
+    }
+    for p in &file.phases {
+        if !file.articles.iter().any(|a| a.steps.iter().any(|s| s.phase == p.id)) {
+            cx.warn(&[format!("phase \"{}\"", p.id)], "no step is in this phase; remove it or give it steps");
+        }
+    }
+    for (i, r) in file.recommendations.iter().enumerate() {
+        let base = format!("recommendation {} (for \"{}\")", i + 1, r.article);
+        if !article_ids.contains(&r.article.as_str()) {
+            cx.error(
+                &[base.clone(), "article".into()],
+                format!("there is no article \"{}\"{}; use one of the articles' ids", r.article, suggestion(&r.article, article_ids.iter().copied())),
+            );
+        }
+        if r.weight <= 0 {
+            cx.warn(&[base.clone(), "weight".into()], "a weight of zero or less never recommends the article; use a positive weight");
+        }
+        check_condition(cx, &[base, "when".into()], &r.when, file);
+    }
+}
+
+/// Cycles, unreachable questions and branch conditions on questions not yet answered.
+/// Returns false when the flow has a cycle.
+fn check_graph(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<String, usize>) -> bool {
+    let successors: Vec<Vec<Target>> = file.questions.iter().map(|q| successors_of(q, questions)).collect();
+    if topological_order(&successors).is_none() {
+        if let Some(cycle) = find_cycle(&successors) {
+            let names: Vec<&str> = cycle.iter().map(|&i| file.questions[i].id.as_str()).collect();
+            let first = &file.questions[cycle[0]];
+            cx.error(
+                &[q_place(first), "next".into()],
+                format!(
+                    "the flow goes round in a circle: {} → {}; point one of these to a later question or to \"results\"",
+                    names.join(" → "),
+                    names[0]
+                ),
+            );
+        }
+        return false;
+    }
+    let Some(&start) = questions.get(&file.start) else {
+        return true;
+    };
+    let reached = reachable_from(start, &successors);
+    for (i, q) in file.questions.iter().enumerate() {
+        if !reached[i] {
+            cx.warn(
+                &[q_place(q)],
+                "no path leads to this question, so no reader will see it; point a \"next\" at it or remove it",
+            );
+        }
+    }
+    // A branch may only look at questions answered before it on every path that reaches it:
+    // a question that can lead here.
+    let mut predecessors: Vec<Vec<usize>> = vec![Vec::new(); successors.len()];
+    for (i, succ) in successors.iter().enumerate() {
+        for t in succ {
+            if let Target::Question(j) = t {
+                predecessors[*j].push(i);
+            }
+        }
+    }
+    for (i, q) in file.questions.iter().enumerate() {
+        if q.branches.is_empty() {
+            continue;
+        }
+        let before = reachable_from_in(i, &predecessors);
+        for (b, branch) in q.branches.iter().enumerate() {
+            let mut named = Vec::new();
+            answers_named(&branch.when, &mut named);
+            for id in named {
+                if let Some(&j) = questions.get(id) {
+                    if j != i && !before[j] {
+                        cx.error(
+                            &[q_place(q), format!("branch {}", b + 1), "when".into()],
+                            format!("looks at question \"{id}\", which is never answered before this one; a branch can only use earlier answers"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    true
+}
+
+fn answers_named<'a>(c: &'a Condition, out: &mut Vec<&'a str>) {
+    match c.form() {
+        Ok(Form::All(cs)) | Ok(Form::Any(cs)) => cs.iter().for_each(|c| answers_named(c, out)),
+        Ok(Form::Not(c)) => answers_named(c, out),
+        Ok(Form::AnswerIs(q, _)) | Ok(Form::AnswerIsOneOf(q, _)) | Ok(Form::AnswerIncludes(q, _)) => out.push(q),
+        _ => {}
+    }
+}
+
+fn reachable_from(start: usize, successors: &[Vec<Target>]) -> Vec<bool> {
+    let adjacency: Vec<Vec<usize>> = successors
+        .iter()
+        .map(|s| s.iter().filter_map(|t| match t { Target::Question(j) => Some(*j), Target::Results => None }).collect())
+        .collect();
+    reachable_from_in(start, &adjacency)
+}
+
+fn reachable_from_in(start: usize, adjacency: &[Vec<usize>]) -> Vec<bool> {
+    let mut seen = vec![false; adjacency.len()];
+    let mut stack = vec![start];
+    while let Some(i) = stack.pop() {
+        if std::mem::replace(&mut seen[i], true) {
+            continue;
+        }
+        stack.extend(adjacency[i].iter().copied().filter(|&j| !seen[j]));
+    }
+    seen
+}
+
+/// One cycle in the graph, as question indexes in order, found by depth-first search.
+fn find_cycle(successors: &[Vec<Target>]) -> Option<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark { New, Open, Done }
+    let n = successors.len();
+    let mut mark = vec![Mark::New; n];
+    for root in 0..n {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        mark[root] = Mark::Open;
+        while let Some(&mut (node, ref mut edge)) = stack.last_mut() {
+            let next = successors[node].get(*edge).copied();
+            *edge += 1;
+            match next {
+                None => {
+                    mark[node] = Mark::Done;
+                    stack.pop();
+                }
+                Some(Target::Results) => {}
+                Some(Target::Question(j)) => match mark[j] {
+                    Mark::New => {
+                        mark[j] = Mark::Open;
+                        stack.push((j, 0));
+                    }
+                    Mark::Open => {
+                        let from = stack.iter().position(|(i, _)| *i == j).unwrap_or(0);
+                        return Some(stack[from..].iter().map(|(i, _)| *i).collect());
+                    }
+                    Mark::Done => {}
+                },
+            }
+        }
+    }
+    None
+}
+
+/// The answers worth trying at a question when exploring paths.
+fn choices(q: &Questionnaire, question: &Question) -> Vec<Answer> {
+    let mut out: Vec<Answer> = match question.kind {
+        Kind::Single | Kind::Scale => q.choice_ids(question).into_iter().map(|id| Answer::Choice(id.into())).collect(),
+        Kind::Multiple => {
+            let plain: Vec<String> = question.options.iter().filter(|o| !o.exclusive).map(|o| o.id.clone()).collect();
+            let mut v: Vec<Answer> = question.options.iter().map(|o| Answer::Choices(vec![o.id.clone()])).collect();
+            v.push(Answer::Choices(Vec::new()));
+            if plain.len() > 1 {
+                v.push(Answer::Choices(plain));
+            }
+            v
+        }
+    };
+    if question.prefer_not_to_say {
+        out.push(Answer::Declined);
+    }
+    out
+}
+
+/// The part of the facts that any condition can see: two walks that agree on it have the same
+/// futures, so each is explored once.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct State {
+    at: usize,
+    scores: Vec<i64>,
+    answers: Vec<(usize, usize)>,
+    red_flag: bool,
+}
+
+struct Explorer<'q> {
+    q: &'q Questionnaire,
+    facts: Facts,
+    steps: usize,
+    paths: usize,
+    /// Per dimension: `None` if no condition looks at it, else the score above which every
+    /// condition answers the same (scores are clamped there in the state).
+    clamp: Vec<Option<i64>>,
+    /// Per question: whether any condition looks at its answer.
+    looked_at: Vec<bool>,
+    seen_answers: Vec<(usize, usize)>,
+    /// Per question: the answers worth trying there.
+    choices: Vec<Vec<Answer>>,
+    seen: rustc_hash::FxHashSet<State>,
+    recommended: Vec<bool>,
+    top: Vec<bool>,
+    trail: Vec<(usize, usize)>,
+    empty_example: Option<Vec<(usize, usize)>>,
+}
+
+struct Undo {
+    scores: Vec<i64>,
+    flags: usize,
+    seen_answers: usize,
+}
+
+impl<'q> Explorer<'q> {
+    fn new(q: &'q Questionnaire) -> Self {
+        let file = q.file();
+        let conditions: Vec<&Condition> = file
+            .questions
+            .iter()
+            .flat_map(|question| question.branches.iter().map(|b| &b.when))
+            .chain(file.recommendations.iter().map(|r| &r.when))
+            .collect();
+        let mut cuts: Vec<Option<i64>> = vec![None; file.dimensions.len()];
+        let mut looked_at = vec![false; file.questions.len()];
+        for c in &conditions {
+            thresholds(q, c, &mut cuts, &mut looked_at);
+        }
+        let clamp = cuts
+            .into_iter()
+            .enumerate()
+            .map(|(i, cut)| {
+                let never_negative = score_range(file, &file.dimensions[i].id).0 >= 0
+                    && no_negative_points(file, &file.dimensions[i].id);
+                cut.map(|c| if never_negative { c } else { i64::MAX })
+            })
+            .collect();
+        Explorer {
+            q,
+            facts: Facts { scores: vec![0; file.dimensions.len()], ..Facts::default() },
+            steps: 0,
+            paths: 0,
+            clamp,
+            looked_at,
+            seen_answers: Vec::new(),
+            choices: file.questions.iter().map(|question| choices(q, question)).collect(),
+            seen: rustc_hash::FxHashSet::default(),
+            recommended: vec![false; file.articles.len()],
+            top: vec![false; file.articles.len()],
+            trail: Vec::new(),
+            empty_example: None,
+        }
+    }
+
+    fn state(&self, at: usize) -> State {
+        State {
+            at,
+            scores: self
+                .clamp
+                .iter()
+                .zip(&self.facts.scores)
+                .filter_map(|(c, s)| c.map(|c| (*s).min(c)))
+                .collect(),
+            answers: self.seen_answers.clone(),
+            red_flag: !self.facts.red_flags.is_empty(),
+        }
+    }
+
+    fn within_budget(&self) -> bool {
+        self.steps < STEP_BUDGET && self.seen.len() < STATE_BUDGET
+    }
+
+    fn finish_path(&mut self) {
+        self.paths += 1;
+        let ranked = rank_positions(self.q, &self.facts);
+        if ranked.is_empty() && self.empty_example.is_none() {
+            self.empty_example = Some(self.trail.clone());
+        }
+        for (n, (i, _)) in ranked.iter().enumerate() {
+            self.recommended[*i] = true;
+            self.top[*i] |= n == 0;
+        }
+    }
+
+    /// Applies the `choice`th answer worth trying at a question, returning what undoes it.
+    fn apply(&mut self, index: usize, choice: usize) -> Undo {
+        let undo = Undo {
+            scores: self.facts.scores.clone(),
+            flags: self.facts.red_flags.len(),
+            seen_answers: self.seen_answers.len(),
+        };
+        let q = self.q;
+        let answer = self.choices.get(index).and_then(|c| c.get(choice));
+        if let (Some(question), Some(answer)) = (q.question(index), answer) {
+            add_points(q, index, question, answer, &mut self.facts);
+            if self.looked_at.get(index).copied().unwrap_or(false) {
+                self.facts.answers.insert(question.id.clone(), answer.clone());
+                self.seen_answers.push((index, choice));
+            }
+        }
+        self.trail.push((index, choice));
+        self.steps += 1;
+        undo
+    }
+
+    fn undo(&mut self, index: usize, undo: Undo) {
+        if let Some(question) = self.q.question(index) {
+            self.facts.answers.remove(&question.id);
+        }
+        self.facts.scores = undo.scores;
+        self.facts.red_flags.truncate(undo.flags);
+        self.seen_answers.truncate(undo.seen_answers);
+        self.trail.pop();
+    }
+
+    fn next(&self, index: usize, choice: usize) -> Option<Target> {
+        let question = self.q.question(index)?;
+        let answer = self.choices.get(index)?.get(choice)?;
+        next_after(self.q, question, answer, &self.facts)
+    }
+
+    /// Every distinct state, depth first, until the budget runs out. True if it did not.
+    fn exhaustive(&mut self) -> bool {
+        struct Frame {
+            at: usize,
+            choices: usize,
+            next: usize,
+            undo: Option<Undo>,
+        }
+        let start = self.q.start();
+        self.seen.insert(self.state(start));
+        let count = |e: &Self, i: usize| e.choices.get(i).map_or(0, Vec::len);
+        let mut stack = vec![Frame { at: start, choices: count(self, start), next: 0, undo: None }];
+        loop {
+            let Some(top) = stack.last_mut() else { return true };
+            let at = top.at;
+            let pending = top.undo.take();
+            if let Some(undo) = pending {
+                self.undo(at, undo);
+            }
+            let Some(top) = stack.last_mut() else { return true };
+            if top.next >= top.choices {
+                stack.pop();
+                continue;
+            }
+            if !self.within_budget() {
+                while let Some(mut f) = stack.pop() {
+                    if let Some(undo) = f.undo.take() {
+                        self.undo(f.at, undo);
+                    }
+                }
+                return false;
+            }
+            let choice = top.next;
+            top.next += 1;
+            let undo = self.apply(at, choice);
+            let next = self.next(at, choice);
+            if let Some(top) = stack.last_mut() {
+                top.undo = Some(undo);
+            }
+            match next {
+                Some(Target::Results) => self.finish_path(),
+                Some(Target::Question(n)) => {
+                    if self.seen.insert(self.state(n)) {
+                        stack.push(Frame { at: n, choices: count(self, n), next: 0, undo: None });
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// Random paths from a fixed seed, until the budget runs out.
+    fn sample(&mut self) {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut random = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        let stop = self.steps + STEP_BUDGET;
+        while self.steps < stop {
+            self.facts = Facts { scores: vec![0; self.q.dimensions().len()], ..Facts::default() };
+            self.trail.clear();
+            self.seen_answers.clear();
+            let mut at = self.q.start();
+            for _ in 0..=self.q.file().questions.len() {
+                let options = self.choices.get(at).map_or(0, Vec::len);
+                if options == 0 {
+                    break;
+                }
+                let choice = random(options);
+                self.apply(at, choice);
+                match self.next(at, choice) {
+                    Some(Target::Results) => {
+                        self.finish_path();
+                        break;
+                    }
+                    Some(Target::Question(n)) => at = n,
+                    None => break,
+                }
+            }
+        }
+    }
+}
+
+/// Collects, for every dimension a condition looks at, the score from which all conditions
+/// answer the same, and which questions' answers conditions look at.
+fn thresholds(q: &Questionnaire, c: &Condition, cuts: &mut [Option<i64>], looked_at: &mut [bool]) {
+    let mut cut = |d: &str, value: i64| {
+        if let Some(i) = q.dimension_index(d) {
+            cuts[i] = Some(cuts[i].map_or(value, |c| c.max(value)));
+        }
+    };
+    match c.form() {
+        Ok(Form::All(cs)) | Ok(Form::Any(cs)) => cs.iter().for_each(|c| thresholds(q, c, cuts, looked_at)),
+        Ok(Form::Not(c)) => thresholds(q, c, cuts, looked_at),
+        Ok(Form::AnswerIs(id, _)) | Ok(Form::AnswerIsOneOf(id, _)) | Ok(Form::AnswerIncludes(id, _)) => {
+            if let Some(i) = q.question_index(id) {
+                looked_at[i] = true;
+            }
+        }
+        Ok(Form::ScoreAtLeast(d, n)) => cut(d, n),
+        Ok(Form::ScoreAtMost(d, n)) => cut(d, n.saturating_add(1)),
+        Ok(Form::ScoreBand(d, _)) => {
+            let top = q
+                .dimension_index(d)
+                .and_then(|i| q.dimensions().get(i))
+                .map(|dim| dim.bands.iter().map(|b| b.max.saturating_add(1)).max().unwrap_or(0))
+                .unwrap_or(0);
+            cut(d, top)
+        }
+        Ok(Form::RedFlag(_)) | Err(_) => {}
+    }
+}
+
+fn no_negative_points(file: &QuestionnaireFile, dimension: &str) -> bool {
+    let scale_negative = file.scales.iter().any(|s| s.points.iter().any(|p| p.value < 0));
+    file.questions.iter().all(|q| {
+        let own = q.scores.get(dimension).copied().unwrap_or(0);
+        own >= 0
+            && !(own > 0 && scale_negative)
+            && q.options.iter().all(|o| o.scores.get(dimension).copied().unwrap_or(0) >= 0)
+    })
+}
+
+/// Explores answer paths: every path must end with an article, every article must be offered,
+/// and should be the first recommendation for someone.
+fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
+    let mut explorer = Explorer::new(q);
+    let complete = explorer.exhaustive();
+    if !complete {
+        explorer.sample();
+    }
+    if let Some(trail) = &explorer.empty_example {
+        let shown: Vec<String> = trail
+            .iter()
+            .filter_map(|(i, c)| {
+                let question = q.question(*i)?;
+                let a = explorer.choices.get(*i)?.get(*c)?;
+                Some(format!("{} = {}", question.id, serde_json::to_string(a).unwrap_or_default()))
+            })
+            .collect();
+        cx.error(
+            &at(&["recommendations"]),
+            format!(
+                "a reader who answers {} reaches the results with no article recommended; add a rule that covers her (for example a low-weight rule for a general article)",
+                shown.join(", ")
+            ),
+        );
+    }
+    let how = if complete { "no path through the questionnaire".to_string() } else { format!("none of the {} sampled paths", explorer.paths) };
+    for (i, article) in q.file().articles.iter().enumerate() {
+        if !q.file().recommendations.iter().any(|r| r.article == article.id) {
+            continue;
+        }
+        let place = [format!("article \"{}\"", article.id)];
+        if !explorer.recommended[i] {
+            cx.warn(&place, format!("{how} recommends this article; check the conditions of its rules"));
+        } else if !explorer.top[i] {
+            cx.warn(&place, format!("{how} puts this article first; raise the weight of a rule for the reader it was written for"));
+        }
+    }
+    Coverage { paths: explorer.paths, states: explorer.seen.len(), complete }
+}

@@ -1,0 +1,136 @@
+//! The flow as a picture: Mermaid or Graphviz DOT text, one node per question and one arrow per
+//! way forward, labelled with the option or condition that takes it.
+
+use super::model::{Condition, Form, Kind, RESULTS};
+use super::questionnaire::Questionnaire;
+
+/// Diagram formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Mermaid flowchart (renders on GitHub and in many editors).
+    Mermaid,
+    /// Graphviz DOT.
+    Dot,
+}
+
+struct Edge {
+    from: String,
+    to: String,
+    label: String,
+}
+
+fn edges(q: &Questionnaire) -> Vec<Edge> {
+    let mut out = Vec::new();
+    for question in &q.file().questions {
+        let mut push = |to: &str, label: String| {
+            out.push(Edge {
+                from: question.id.clone(),
+                to: to.to_string(),
+                label,
+            })
+        };
+        if question.kind == Kind::Single {
+            for o in &question.options {
+                if let Some(next) = &o.next {
+                    push(next, o.label.clone());
+                }
+            }
+        }
+        for b in &question.branches {
+            push(&b.next, format!("if {}", describe(&b.when)));
+        }
+        let all_options_lead = question.kind == Kind::Single
+            && question.options.iter().all(|o| o.next.is_some());
+        if let Some(next) = &question.next {
+            let label = if all_options_lead {
+                "prefer not to say"
+            } else if question.branches.is_empty() && !question.options.iter().any(|o| o.next.is_some()) {
+                ""
+            } else {
+                "otherwise"
+            };
+            push(next, label.to_string());
+        }
+    }
+    out
+}
+
+/// A condition in a few words, for an arrow's label.
+pub fn describe(c: &Condition) -> String {
+    match c.form() {
+        Err(_) => "?".into(),
+        Ok(Form::All(cs)) => cs.iter().map(describe).collect::<Vec<_>>().join(" and "),
+        Ok(Form::Any(cs)) => cs.iter().map(describe).collect::<Vec<_>>().join(" or "),
+        Ok(Form::Not(c)) => format!("not ({})", describe(c)),
+        Ok(Form::AnswerIs(q, o)) => format!("{q} = {o}"),
+        Ok(Form::AnswerIsOneOf(q, os)) => format!("{q} in {}", os.join("/")),
+        Ok(Form::AnswerIncludes(q, o)) => format!("{q} has {o}"),
+        Ok(Form::ScoreAtLeast(d, n)) => format!("{d} ≥ {n}"),
+        Ok(Form::ScoreAtMost(d, n)) => format!("{d} ≤ {n}"),
+        Ok(Form::ScoreBand(d, b)) => format!("{d} is {b}"),
+        Ok(Form::RedFlag(true)) => "red flag".into(),
+        Ok(Form::RedFlag(false)) => "no red flag".into(),
+    }
+}
+
+fn clip(text: &str, n: usize) -> String {
+    let mut s: String = text.chars().take(n).collect();
+    if text.chars().count() > n {
+        s.push('…');
+    }
+    s
+}
+
+/// The diagram text.
+pub fn render(q: &Questionnaire, format: Format) -> String {
+    let mut s = String::new();
+    let esc = |t: &str| t.replace('"', "'");
+    match format {
+        Format::Mermaid => {
+            s.push_str("flowchart TD\n");
+            for question in &q.file().questions {
+                s.push_str(&format!(
+                    "  {}[\"{}: {}\"]\n",
+                    question.id,
+                    question.id,
+                    esc(&clip(&question.text, 48))
+                ));
+            }
+            s.push_str(&format!("  {RESULTS}((Results))\n"));
+            for e in edges(q) {
+                if e.label.is_empty() {
+                    s.push_str(&format!("  {} --> {}\n", e.from, e.to));
+                } else {
+                    s.push_str(&format!(
+                        "  {} -->|\"{}\"| {}\n",
+                        e.from,
+                        esc(&clip(&e.label, 40)),
+                        e.to
+                    ));
+                }
+            }
+        }
+        Format::Dot => {
+            s.push_str("digraph questionnaire {\n  rankdir=TB;\n  node [shape=box, style=rounded];\n");
+            for question in &q.file().questions {
+                s.push_str(&format!(
+                    "  \"{}\" [label=\"{}\\n{}\"];\n",
+                    question.id,
+                    question.id,
+                    esc(&clip(&question.text, 48))
+                ));
+            }
+            s.push_str(&format!("  \"{RESULTS}\" [shape=doublecircle, label=\"Results\"];\n"));
+            for e in edges(q) {
+                s.push_str(&format!(
+                    "  \"{}\" -> \"{}\" [label=\"{}\"];\n",
+                    e.from,
+                    e.to,
+                    esc(&clip(&e.label, 40))
+                ));
+            }
+            s.push_str("}\n");
+        }
+    }
+    s
+}

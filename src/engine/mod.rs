@@ -1,0 +1,24 @@
+//! The engine: loads, checks, walks and scores questionnaires, and builds the report.
+//!
+//! Pure Rust with no browser or UI imports, no I/O and no panics on authored content; it
+//! compiles and tests natively. See ARCHITECTURE.md for its invariants.
+
+pub mod answer;
+pub mod check;
+pub mod diagnostic;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod questionnaire;
+pub mod report;
+pub mod session;
+pub mod walk;
+
+pub use answer::{Answer, AnswerError};
+pub use check::{check, Checked, Coverage};
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{check_text, load, load_prechecked, parse, LoadError};
+pub use model::QuestionnaireFile;
+pub use questionnaire::Questionnaire;
+pub use report::Report;
+pub use session::{Position, Restored, Screen, Session};

@@ -1,0 +1,486 @@
+//! The questionnaire file format as the author writes it: plain serde types, checked for shape only.
+//!
+//! Phase one of loading (see `load.rs`): serde rejects unknown fields and unknown kinds here;
+//! references between parts (question ids, option ids, dimensions, articles) are resolved and
+//! checked later by `check.rs`, which can report every problem at once.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The id `next` uses to say "the check-in ends here and the results follow".
+pub const RESULTS: &str = "results";
+
+/// One questionnaire file.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireFile {
+    /// Lets editors find the JSON Schema; ignored by the app.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Stable id of the questionnaire (lowercase letters, digits, `-` and `_`).
+    pub id: String,
+    /// The title readers see.
+    pub title: String,
+    /// Bump this when questions or options change, so saved progress is re-checked.
+    pub version: u32,
+    /// Id of the first question.
+    pub start: String,
+    /// Texts for the home screen.
+    pub about: About,
+    /// The author's blog, linked from the results.
+    pub blog: Blog,
+    /// Where the quick-exit button goes and the neutral tab title.
+    pub quick_exit: QuickExit,
+    /// Safety help shown first whenever an answer raised a red flag.
+    pub safety: Safety,
+    /// Answer scales shared by scale questions (e.g. never … always).
+    #[serde(default)]
+    pub scales: Vec<Scale>,
+    /// Scoring dimensions (e.g. burnout, trust) with named bands.
+    #[serde(default)]
+    pub dimensions: Vec<Dimension>,
+    /// Sections that group questions; their titles are shown above each question.
+    pub sections: Vec<Section>,
+    /// The questions, in any order; `start` and `next` decide the flow.
+    pub questions: Vec<Question>,
+    /// Phases of the action plan, in the order they should be worked through.
+    pub phases: Vec<Phase>,
+    /// The articles that can be recommended.
+    pub articles: Vec<Article>,
+    /// Rules that recommend articles; an article's rank is the sum of its matching weights.
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// Texts for the home screen.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    /// A short, warm welcome saying what this is.
+    pub intro: String,
+    /// Plain words: support, not counselling or therapy.
+    pub disclaimer: String,
+    /// What happens to her answers (they stay on this device).
+    pub privacy: String,
+}
+
+/// The author's blog.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Blog {
+    /// The blog's name.
+    pub name: String,
+    /// The blog's address (https).
+    pub url: String,
+}
+
+/// The quick-exit settings.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QuickExit {
+    /// A neutral site the quick exit replaces the page with (https).
+    pub url: String,
+    /// A neutral title for the browser tab.
+    pub tab_title: String,
+}
+
+/// Safety help.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Safety {
+    /// Heading of the safety panel.
+    pub title: String,
+    /// A short, calm message.
+    pub message: String,
+    /// Crisis lines and services.
+    pub resources: Vec<Resource>,
+    /// Steps that come first in the action plan when a red flag was raised.
+    #[serde(default)]
+    pub steps: Vec<SafetyStep>,
+}
+
+/// A crisis line or service.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// Who they are.
+    pub name: String,
+    /// How to reach them (a number, or "text START to 88788").
+    pub contact: String,
+    /// One line on when to use it.
+    #[serde(default)]
+    pub detail: String,
+}
+
+/// A safety step in the action plan.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SafetyStep {
+    /// Stable id (the reader's tick is saved under it).
+    pub id: String,
+    /// The step.
+    pub text: String,
+}
+
+/// An answer scale shared by scale questions.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// Stable id, used by a question's `scale`.
+    pub id: String,
+    /// The points of the scale, lowest first.
+    pub points: Vec<ScalePoint>,
+}
+
+/// One point on a scale.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScalePoint {
+    /// Stable id (saved answers use it).
+    pub id: String,
+    /// What the reader sees.
+    pub label: String,
+    /// Points this answer is worth, multiplied by the question's `scores`.
+    pub value: i64,
+}
+
+/// A scoring dimension.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    /// Stable id, used by `scores` and conditions.
+    pub id: String,
+    /// What the reader sees.
+    pub label: String,
+    /// One sentence on what it measures.
+    #[serde(default)]
+    pub about: String,
+    /// Named bands covering every possible score, lowest first.
+    pub bands: Vec<Band>,
+}
+
+/// A named band of scores, inclusive at both ends.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Stable id, used by `band` conditions.
+    pub id: String,
+    /// What the reader sees.
+    pub label: String,
+    /// Lowest score in the band.
+    pub min: i64,
+    /// Highest score in the band.
+    pub max: i64,
+    /// One sentence for a reader in this band.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A section of the questionnaire.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Stable id, used by a question's `section`.
+    pub id: String,
+    /// What the reader sees above the question.
+    pub title: String,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Choose one option.
+    Single,
+    /// Tick any number of options (a checklist).
+    Multiple,
+    /// Choose one point on a shared scale.
+    Scale,
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id (saved answers and conditions use it).
+    pub id: String,
+    /// The section it belongs to.
+    pub section: String,
+    /// single, multiple or scale.
+    pub kind: Kind,
+    /// The question as the reader sees it.
+    pub text: String,
+    /// An optional hint under the question.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub help: String,
+    /// Offer "Prefer not to say".
+    #[serde(default)]
+    pub prefer_not_to_say: bool,
+    /// The options (single and multiple questions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<AnswerOption>,
+    /// The scale (scale questions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    /// Points per dimension for a scale question: each point's value times this.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scores: BTreeMap<String, i64>,
+    /// Conditional ways forward; the first whose `when` holds is taken.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<Branch>,
+    /// Where to go otherwise: a question id, or "results".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// One option of a single or multiple question.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    /// Stable id (saved answers and conditions use it).
+    pub id: String,
+    /// What the reader sees.
+    pub label: String,
+    /// Points added to dimensions when chosen.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scores: BTreeMap<String, i64>,
+    /// Choosing this marks a safety concern: safety help comes first.
+    #[serde(default)]
+    pub red_flag: bool,
+    /// On a checklist, choosing this clears the others (e.g. "None of these").
+    #[serde(default)]
+    pub exclusive: bool,
+    /// On a single question, where this option leads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// A conditional way forward.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Branch {
+    /// The condition on earlier answers or scores.
+    pub when: Condition,
+    /// A question id, or "results".
+    pub next: String,
+}
+
+/// A condition on earlier answers or scores. Use exactly one form:
+/// `all`, `any`, `not`, `answer` with `is` / `is_one_of` / `includes`,
+/// `score` with `at_least` / `at_most` / `band`, or `red_flag`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// Every condition holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<Condition>>,
+    /// At least one condition holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<Condition>>,
+    /// The condition does not hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<Condition>>,
+    /// A question id, with `is`, `is_one_of` or `includes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// The chosen option is this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is: Option<String>,
+    /// The chosen option is one of these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_one_of: Option<Vec<String>>,
+    /// The ticked options include this one (checklists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub includes: Option<String>,
+    /// A dimension id, with `at_least`, `at_most` or `band`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<String>,
+    /// The score is this or more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<i64>,
+    /// The score is this or less.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<i64>,
+    /// The score falls in this band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<String>,
+    /// `true`: some answer raised a red flag; `false`: none did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub red_flag: Option<bool>,
+}
+
+/// The one form a [`Condition`] takes, once its fields are sorted out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Form<'a> {
+    All(&'a [Condition]),
+    Any(&'a [Condition]),
+    Not(&'a Condition),
+    AnswerIs(&'a str, &'a str),
+    AnswerIsOneOf(&'a str, &'a [String]),
+    AnswerIncludes(&'a str, &'a str),
+    ScoreAtLeast(&'a str, i64),
+    ScoreAtMost(&'a str, i64),
+    ScoreBand(&'a str, &'a str),
+    RedFlag(bool),
+}
+
+impl Condition {
+    /// Sorts out which form this condition takes, or says in plain words why it takes none.
+    pub fn form(&self) -> Result<Form<'_>, String> {
+        let present: Vec<&str> = [
+            ("all", self.all.is_some()),
+            ("any", self.any.is_some()),
+            ("not", self.not.is_some()),
+            ("answer", self.answer.is_some()),
+            ("is", self.is.is_some()),
+            ("is_one_of", self.is_one_of.is_some()),
+            ("includes", self.includes.is_some()),
+            ("score", self.score.is_some()),
+            ("at_least", self.at_least.is_some()),
+            ("at_most", self.at_most.is_some()),
+            ("band", self.band.is_some()),
+            ("red_flag", self.red_flag.is_some()),
+        ]
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(name, _)| *name)
+        .collect();
+        let shown = present
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match present.as_slice() {
+            [] => Err("the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\" or \"red_flag\"".into()),
+            ["all"] => Ok(Form::All(self.all.as_deref().unwrap_or_default())),
+            ["any"] => Ok(Form::Any(self.any.as_deref().unwrap_or_default())),
+            ["not"] => match &self.not {
+                Some(inner) => Ok(Form::Not(inner)),
+                None => Err("\"not\" is empty".into()),
+            },
+            ["red_flag"] => Ok(Form::RedFlag(self.red_flag.unwrap_or(true))),
+            ["answer", "is"] => Ok(Form::AnswerIs(
+                self.answer.as_deref().unwrap_or_default(),
+                self.is.as_deref().unwrap_or_default(),
+            )),
+            ["answer", "is_one_of"] => Ok(Form::AnswerIsOneOf(
+                self.answer.as_deref().unwrap_or_default(),
+                self.is_one_of.as_deref().unwrap_or_default(),
+            )),
+            ["answer", "includes"] => Ok(Form::AnswerIncludes(
+                self.answer.as_deref().unwrap_or_default(),
+                self.includes.as_deref().unwrap_or_default(),
+            )),
+            ["answer"] => Err("\"answer\" needs \"is\", \"is_one_of\" or \"includes\" beside it".into()),
+            ["score", "at_least"] => Ok(Form::ScoreAtLeast(
+                self.score.as_deref().unwrap_or_default(),
+                self.at_least.unwrap_or_default(),
+            )),
+            ["score", "at_most"] => Ok(Form::ScoreAtMost(
+                self.score.as_deref().unwrap_or_default(),
+                self.at_most.unwrap_or_default(),
+            )),
+            ["score", "band"] => Ok(Form::ScoreBand(
+                self.score.as_deref().unwrap_or_default(),
+                self.band.as_deref().unwrap_or_default(),
+            )),
+            ["score"] => Err("\"score\" needs \"at_least\", \"at_most\" or \"band\" beside it".into()),
+            _ => Err(format!(
+                "a condition takes one form, but this one mixes {shown}; split it with \"all\" or \"any\""
+            )),
+        }
+    }
+}
+
+/// A phase of the action plan.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Stable id, used by a step's `phase`.
+    pub id: String,
+    /// What the reader sees.
+    pub title: String,
+    /// One or two sentences on this phase.
+    #[serde(default)]
+    pub about: String,
+}
+
+/// An article that can be recommended.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Stable id (used by recommendations and the article's page address).
+    pub id: String,
+    /// The article's title, exactly as published.
+    pub title: String,
+    /// Who wrote it.
+    pub author: String,
+    /// Where to read it (https).
+    pub url: String,
+    /// A short summary in plain words.
+    pub summary: String,
+    /// What helps.
+    #[serde(default)]
+    pub helps: Vec<String>,
+    /// What hurts, or what to avoid.
+    #[serde(default)]
+    pub hurts: Vec<String>,
+    /// Suggested steps, each in a phase of the action plan.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+}
+
+/// A suggested step.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Stable id, unique across all articles (the reader's tick is saved under it).
+    pub id: String,
+    /// The phase it belongs to.
+    pub phase: String,
+    /// The step.
+    pub text: String,
+    /// Leave this step out when an answer raised a red flag (e.g. "reach out to him").
+    #[serde(default)]
+    pub not_if_unsafe: bool,
+}
+
+/// A rule that recommends an article.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Recommendation {
+    /// The article's id.
+    pub article: String,
+    /// When it applies.
+    pub when: Condition,
+    /// How strongly; an article's rank is the sum of its matching weights.
+    #[serde(default = "one")]
+    pub weight: i64,
+    /// A plain-words reason; if absent, one is built from the condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub because: Option<String>,
+}
+
+fn one() -> i64 {
+    1
+}

@@ -1,0 +1,384 @@
+//! The results: safety help when a red flag was raised, each dimension's score and band,
+//! ranked articles with the reasons that chose them, and the action plan by phase.
+
+use super::model::{Condition, Form, Kind, Resource};
+use super::questionnaire::Questionnaire;
+use super::walk::{holds, Facts};
+use serde::Serialize;
+
+/// How many of the top articles feed the action plan.
+pub const PLAN_ARTICLES: usize = 3;
+
+/// Everything the results screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Present when any answer raised a red flag: shown before everything else.
+    pub safety: Option<SafetyHelp>,
+    /// Each dimension's score and band, in file order.
+    pub scores: Vec<Score>,
+    /// Recommended articles, best first.
+    pub articles: Vec<Ranked>,
+    /// The action plan, phase by phase.
+    pub plan: Vec<PlanPhase>,
+}
+
+/// Safety help.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SafetyHelp {
+    /// Heading.
+    pub title: String,
+    /// A short, calm message.
+    pub message: String,
+    /// Crisis lines and services.
+    pub resources: Vec<Resource>,
+    /// The answers that raised it, as "question: answer".
+    pub because: Vec<String>,
+}
+
+/// One dimension's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    /// Dimension id.
+    pub id: String,
+    /// Dimension label.
+    pub label: String,
+    /// What it measures.
+    pub about: String,
+    /// The reader's score.
+    pub value: i64,
+    /// The highest score any band reaches.
+    pub max: i64,
+    /// The band the score falls in.
+    pub band: BandView,
+    /// Every band, lowest first, for drawing the scale.
+    pub bands: Vec<BandView>,
+}
+
+/// A band as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BandView {
+    /// Band id.
+    pub id: String,
+    /// Band label.
+    pub label: String,
+    /// Lowest score in it.
+    pub min: i64,
+    /// Highest score in it.
+    pub max: i64,
+    /// One sentence for a reader in it.
+    pub note: String,
+}
+
+/// A recommended article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranked {
+    /// Article id.
+    pub id: String,
+    /// Title as published.
+    pub title: String,
+    /// Author.
+    pub author: String,
+    /// Where to read it.
+    pub url: String,
+    /// Summary.
+    pub summary: String,
+    /// What helps.
+    pub helps: Vec<String>,
+    /// What hurts.
+    pub hurts: Vec<String>,
+    /// Sum of the weights of the rules that matched.
+    pub weight: i64,
+    /// "Because you said …" reasons, traced to answers and scores.
+    pub reasons: Vec<String>,
+}
+
+/// A phase of the action plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanPhase {
+    /// Phase id ("safety" for the safety phase).
+    pub id: String,
+    /// Heading.
+    pub title: String,
+    /// What this phase is about.
+    pub about: String,
+    /// Its steps.
+    pub steps: Vec<PlanStep>,
+}
+
+/// A step of the action plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanStep {
+    /// Step id (ticks are saved under it).
+    pub id: String,
+    /// The step.
+    pub text: String,
+    /// The article it comes from, if any.
+    pub article: Option<String>,
+}
+
+/// The id of the phase that holds safety steps.
+pub const SAFETY_PHASE: &str = "safety";
+
+/// Builds the report for the facts of a finished walk.
+pub fn report(q: &Questionnaire, facts: &Facts) -> Report {
+    let file = q.file();
+    let safety = (!facts.red_flags.is_empty()).then(|| SafetyHelp {
+        title: file.safety.title.clone(),
+        message: file.safety.message.clone(),
+        resources: file.safety.resources.clone(),
+        because: facts
+            .red_flags
+            .iter()
+            .filter_map(|(qi, option)| {
+                let question = q.question(*qi)?;
+                let label = &question.options.iter().find(|o| &o.id == option)?.label;
+                Some(format!("{}: “{}”", question.text, label))
+            })
+            .collect(),
+    });
+
+    let scores = file
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let value = facts.scores.get(i).copied().unwrap_or(0);
+            let bands: Vec<BandView> = d
+                .bands
+                .iter()
+                .map(|b| BandView {
+                    id: b.id.clone(),
+                    label: b.label.clone(),
+                    min: b.min,
+                    max: b.max,
+                    note: b.note.clone(),
+                })
+                .collect();
+            let band = bands
+                .iter()
+                .find(|b| b.min <= value && value <= b.max)
+                .or(if value < 0 { bands.first() } else { bands.last() })
+                .cloned()
+                .unwrap_or(BandView {
+                    id: String::new(),
+                    label: String::new(),
+                    min: 0,
+                    max: 0,
+                    note: String::new(),
+                });
+            Score {
+                id: d.id.clone(),
+                label: d.label.clone(),
+                about: d.about.clone(),
+                value,
+                max: bands.iter().map(|b| b.max).max().unwrap_or(0),
+                band,
+                bands,
+            }
+        })
+        .collect();
+
+    let articles = rank(q, facts);
+    let plan = plan(q, &articles, safety.is_some());
+    Report {
+        safety,
+        scores,
+        articles,
+        plan,
+    }
+}
+
+/// The positions (in the file) of the articles whose rules match, best first, with their weights.
+pub fn rank_positions(q: &Questionnaire, facts: &Facts) -> Vec<(usize, i64)> {
+    let file = q.file();
+    let mut weights: Vec<(usize, i64)> = Vec::new();
+    for rule in &file.recommendations {
+        if !holds(q, &rule.when, facts) {
+            continue;
+        }
+        let Some(position) = file.articles.iter().position(|a| a.id == rule.article) else {
+            continue;
+        };
+        match weights.iter_mut().find(|(p, _)| *p == position) {
+            Some((_, w)) => *w += rule.weight,
+            None => weights.push((position, rule.weight)),
+        }
+    }
+    weights.retain(|(_, w)| *w > 0);
+    weights.sort_by(|(pa, a), (pb, b)| b.cmp(a).then(pa.cmp(pb)));
+    weights
+}
+
+/// Ranks the articles whose rules match, best first; ties keep the file's article order.
+pub fn rank(q: &Questionnaire, facts: &Facts) -> Vec<Ranked> {
+    let file = q.file();
+    let mut ranked: Vec<(usize, Ranked)> = Vec::new();
+    for rule in &file.recommendations {
+        if !holds(q, &rule.when, facts) {
+            continue;
+        }
+        let Some(position) = file.articles.iter().position(|a| a.id == rule.article) else {
+            continue;
+        };
+        let article = &file.articles[position];
+        let reasons = match &rule.because {
+            Some(text) => vec![text.clone()],
+            None => explain(q, &rule.when, facts),
+        };
+        match ranked.iter_mut().find(|(p, _)| *p == position) {
+            Some((_, r)) => {
+                r.weight += rule.weight;
+                for reason in reasons {
+                    if !r.reasons.contains(&reason) {
+                        r.reasons.push(reason);
+                    }
+                }
+            }
+            None => ranked.push((
+                position,
+                Ranked {
+                    id: article.id.clone(),
+                    title: article.title.clone(),
+                    author: article.author.clone(),
+                    url: article.url.clone(),
+                    summary: article.summary.clone(),
+                    helps: article.helps.clone(),
+                    hurts: article.hurts.clone(),
+                    weight: rule.weight,
+                    reasons,
+                },
+            )),
+        }
+    }
+    ranked.retain(|(_, r)| r.weight > 0);
+    ranked.sort_by(|(pa, a), (pb, b)| b.weight.cmp(&a.weight).then(pa.cmp(pb)));
+    ranked.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The facts that made a condition hold, in plain words.
+pub fn explain(q: &Questionnaire, condition: &Condition, facts: &Facts) -> Vec<String> {
+    let mut out = Vec::new();
+    explain_into(q, condition, facts, &mut out);
+    out.dedup();
+    out
+}
+
+fn explain_into(q: &Questionnaire, condition: &Condition, facts: &Facts, out: &mut Vec<String>) {
+    let said = |question_id: &str, option: &str| -> Option<String> {
+        let question = q.question_by_id(question_id)?;
+        match question.kind {
+            Kind::Scale => {
+                let point = q.scale_of(question)?.points.iter().find(|p| p.id == option)?;
+                Some(format!(
+                    "you answered “{}” to “{}”",
+                    point.label, question.text
+                ))
+            }
+            Kind::Single => {
+                let o = question.options.iter().find(|o| o.id == option)?;
+                Some(format!("you said “{}”", o.label))
+            }
+            Kind::Multiple => {
+                let o = question.options.iter().find(|o| o.id == option)?;
+                Some(format!("you ticked “{}”", o.label))
+            }
+        }
+    };
+    let score_words = |d: &str| -> Option<String> {
+        let i = q.dimension_index(d)?;
+        let dim = q.dimensions().get(i)?;
+        let value = *facts.scores.get(i)?;
+        let band = dim
+            .bands
+            .iter()
+            .find(|b| b.min <= value && value <= b.max)
+            .map(|b| format!(" ({})", b.label.to_lowercase()))
+            .unwrap_or_default();
+        let max = dim.bands.iter().map(|b| b.max).max().unwrap_or(0);
+        Some(format!(
+            "your {} score is {value} of {max}{band}",
+            dim.label.to_lowercase()
+        ))
+    };
+    match condition.form() {
+        Err(_) | Ok(Form::Not(_)) | Ok(Form::RedFlag(false)) => {}
+        Ok(Form::All(cs)) => cs.iter().for_each(|c| explain_into(q, c, facts, out)),
+        Ok(Form::Any(cs)) => cs
+            .iter()
+            .filter(|c| holds(q, c, facts))
+            .for_each(|c| explain_into(q, c, facts, out)),
+        Ok(Form::AnswerIs(question, _))
+        | Ok(Form::AnswerIsOneOf(question, _))
+        | Ok(Form::AnswerIncludes(question, _)) => {
+            if let Some(answer) = facts.answers.get(question) {
+                let wanted: Vec<&str> = match condition.form() {
+                    Ok(Form::AnswerIncludes(_, o)) | Ok(Form::AnswerIs(_, o)) => vec![o],
+                    Ok(Form::AnswerIsOneOf(_, os)) => os.iter().map(String::as_str).collect(),
+                    _ => Vec::new(),
+                };
+                for option in answer.chosen().into_iter().filter(|o| wanted.contains(o)) {
+                    out.extend(said(question, option));
+                }
+            }
+        }
+        Ok(Form::ScoreAtLeast(d, _)) | Ok(Form::ScoreAtMost(d, _)) | Ok(Form::ScoreBand(d, _)) => {
+            out.extend(score_words(d))
+        }
+        Ok(Form::RedFlag(true)) => {
+            out.push("you told us something that raises a concern for your safety".into())
+        }
+    }
+}
+
+/// The action plan: safety steps first when a red flag was raised, then the steps of the top
+/// articles phase by phase, each step once, leaving out steps not meant for a reader at risk.
+pub fn plan(q: &Questionnaire, articles: &[Ranked], unsafe_: bool) -> Vec<PlanPhase> {
+    let file = q.file();
+    let mut phases = Vec::new();
+    if unsafe_ && !file.safety.steps.is_empty() {
+        phases.push(PlanPhase {
+            id: SAFETY_PHASE.into(),
+            title: file.safety.title.clone(),
+            about: file.safety.message.clone(),
+            steps: file
+                .safety
+                .steps
+                .iter()
+                .map(|s| PlanStep {
+                    id: s.id.clone(),
+                    text: s.text.clone(),
+                    article: None,
+                })
+                .collect(),
+        });
+    }
+    let chosen: Vec<_> = articles
+        .iter()
+        .take(PLAN_ARTICLES)
+        .filter_map(|r| q.article(&r.id))
+        .collect();
+    for phase in &file.phases {
+        let mut steps: Vec<PlanStep> = Vec::new();
+        for article in &chosen {
+            for step in article.steps.iter().filter(|s| s.phase == phase.id) {
+                if (unsafe_ && step.not_if_unsafe) || steps.iter().any(|s| s.id == step.id) {
+                    continue;
+                }
+                steps.push(PlanStep {
+                    id: step.id.clone(),
+                    text: step.text.clone(),
+                    article: Some(article.id.clone()),
+                });
+            }
+        }
+        if !steps.is_empty() {
+            phases.push(PlanPhase {
+                id: phase.id.clone(),
+                title: phase.title.clone(),
+                about: phase.about.clone(),
+                steps,
+            });
+        }
+    }
+    phases
+}

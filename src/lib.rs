@@ -1,0 +1,11 @@
+//! Where We Stand: a private, guided self-assessment that runs entirely in the reader's browser.
+//!
+//! `engine` is pure Rust (native-testable); `storage` alone touches localStorage; `ui` renders
+//! what the engine computes. See ARCHITECTURE.md.
+
+pub mod content;
+pub mod engine;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

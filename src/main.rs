@@ -1,0 +1,13 @@
+//! The browser entry point: mounts the app. (Native builds have nothing to run here; the
+//! author's tool is the `questionnaire` binary.)
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(where_we_stand::ui::app::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("This is the browser app. Serve it with `tools/serve`, or check content with `cargo run --bin questionnaire -- check`.");
+}

@@ -1,0 +1,167 @@
+//! Reading and writing saved progress in the browser's localStorage, with every fault reported
+//! in plain words and nothing the reader saved thrown away.
+
+use super::format::{decode, Decoded, SavedHistory, SavedProgress};
+use super::{BACKUP_KEY, HISTORY_KEY, PREFIX, PROGRESS_KEY};
+use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+/// Something that went wrong with saved progress.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Fault {
+    /// The browser does not allow this site to save anything (e.g. storage disabled).
+    #[error("This browser is not letting the check-in save anything, so your answers will only last until you close this tab.")]
+    Unavailable,
+    /// The browser's storage for this site is full.
+    #[error("This browser's storage is full, so your latest answers could not be saved. They are still here until you close this tab.")]
+    Full,
+    /// Saved progress could not be read; the raw data was kept aside.
+    #[error("Your saved progress could not be read, so the check-in started fresh. The old data was kept aside on this device (under \"{kept_as}\") rather than deleted.")]
+    Unreadable {
+        /// The backup key.
+        kept_as: String,
+    },
+    /// Saved progress came from a newer version of the app; it was kept aside.
+    #[error("Your saved progress was made by a newer version of this check-in, so it started fresh here. The newer data was kept aside on this device (under \"{kept_as}\").")]
+    Newer {
+        /// The backup key.
+        kept_as: String,
+    },
+}
+
+/// What was found in storage at start-up.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// The reader's progress, if any.
+    pub progress: Option<SavedProgress>,
+    /// Her completed check-ins.
+    pub history: SavedHistory,
+    /// Problems found, to tell her.
+    pub faults: Vec<Fault>,
+}
+
+fn storage() -> Result<web_sys::Storage, Fault> {
+    let window = web_sys::window().ok_or(Fault::Unavailable)?;
+    let storage = window
+        .local_storage()
+        .map_err(|_| Fault::Unavailable)?
+        .ok_or(Fault::Unavailable)?;
+    // Some browsers hand out a storage object that throws on every write (e.g. private modes).
+    let probe = format!("{PREFIX}probe");
+    storage.set_item(&probe, "1").map_err(|e| classify(&e))?;
+    let _ = storage.remove_item(&probe);
+    Ok(storage)
+}
+
+fn classify(e: &wasm_bindgen::JsValue) -> Fault {
+    let name = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|d| d.name())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        Fault::Full
+    } else {
+        Fault::Unavailable
+    }
+}
+
+fn from_gloo(e: StorageError) -> Fault {
+    match e {
+        StorageError::JsError(js) if js.name == "QuotaExceededError" => Fault::Full,
+        _ => Fault::Unavailable,
+    }
+}
+
+fn now() -> f64 {
+    super::clock::now()
+}
+
+/// Moves unreadable data aside under a backup key and removes it from its own key.
+fn keep_aside(storage: &web_sys::Storage, key: &str, raw: &str) -> String {
+    let backup = format!("{BACKUP_KEY}:{}:{}", key.trim_start_matches(PREFIX), now() as u64);
+    if storage.set_item(&backup, raw).is_ok() {
+        let _ = storage.remove_item(key);
+    }
+    backup
+}
+
+fn read<T: for<'de> serde::Deserialize<'de>>(
+    storage: &web_sys::Storage,
+    key: &str,
+    faults: &mut Vec<Fault>,
+) -> Option<T> {
+    let raw = storage.get_item(key).ok().flatten()?;
+    match decode::<T>(&raw) {
+        Decoded::Ok(t) => Some(t),
+        Decoded::Newer(_) => {
+            let kept_as = keep_aside(storage, key, &raw);
+            faults.push(Fault::Newer { kept_as });
+            None
+        }
+        Decoded::Unreadable(_) => {
+            let kept_as = keep_aside(storage, key, &raw);
+            faults.push(Fault::Unreadable { kept_as });
+            None
+        }
+    }
+}
+
+/// Reads saved progress and history, reporting (and setting aside) anything unreadable.
+pub fn load() -> Loaded {
+    let storage = match storage() {
+        Ok(s) => s,
+        Err(fault) => {
+            return Loaded {
+                faults: vec![fault],
+                ..Loaded::default()
+            }
+        }
+    };
+    let mut faults = Vec::new();
+    let progress = read::<SavedProgress>(&storage, PROGRESS_KEY, &mut faults);
+    let history = read::<SavedHistory>(&storage, HISTORY_KEY, &mut faults).unwrap_or_default();
+    Loaded {
+        progress,
+        history,
+        faults,
+    }
+}
+
+/// Reads only the saved progress (e.g. after another tab changed it).
+pub fn load_progress() -> Option<SavedProgress> {
+    let storage = storage().ok()?;
+    let raw = storage.get_item(PROGRESS_KEY).ok().flatten()?;
+    match decode::<SavedProgress>(&raw) {
+        Decoded::Ok(p) => Some(p),
+        _ => None,
+    }
+}
+
+/// Saves progress.
+pub fn save_progress(progress: &SavedProgress) -> Result<(), Fault> {
+    storage()?;
+    LocalStorage::set(PROGRESS_KEY, progress).map_err(from_gloo)
+}
+
+/// Saves the history of completed check-ins.
+pub fn save_history(history: &SavedHistory) -> Result<(), Fault> {
+    storage()?;
+    LocalStorage::set(HISTORY_KEY, history).map_err(from_gloo)
+}
+
+/// Removes every key this app wrote (and nothing else). Returns how many were removed.
+pub fn erase_all() -> Result<usize, Fault> {
+    let storage = match web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        Some(s) => s,
+        None => return Err(Fault::Unavailable),
+    };
+    let len = storage.length().unwrap_or(0);
+    let ours: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect();
+    for key in &ours {
+        storage.remove_item(key).map_err(|e| classify(&e))?;
+    }
+    Ok(ours.len())
+}

@@ -1,0 +1,197 @@
+//! The app's shared state (typed context) and the reader's actions on it.
+//!
+//! Actions call the engine and update signals; persistence happens in one effect in `app.rs`.
+//! Nothing here computes what to show: the engine does.
+
+use crate::engine::{Answer, Position, Questionnaire, Report, Screen, Session};
+use crate::storage::format::{SavedCheckIn, SavedHistory, SavedProgress};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// Everything components share.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The checked questionnaire.
+    pub q: &'static Questionnaire,
+    /// Her answers and position.
+    pub session: RwSignal<Session>,
+    /// Whether she has pressed Start (or had progress saved).
+    pub started: RwSignal<bool>,
+    /// Action-plan steps she ticked.
+    pub ticked: RwSignal<BTreeSet<String>>,
+    /// Completed check-ins.
+    pub history: RwSignal<SavedHistory>,
+    /// Plain-words notices (restore results, storage faults).
+    pub notices: RwSignal<Vec<String>>,
+    /// What the live region announces.
+    pub announce: RwSignal<String>,
+    /// Whether saving works on this device.
+    pub can_save: RwSignal<bool>,
+}
+
+/// The shared state; panics only if a component is used outside the app (a programming error).
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The address of a position.
+pub fn href(position: &Position) -> String {
+    match position {
+        Position::Question(id) => format!("/q/{id}"),
+        Position::Results => "/results".into(),
+    }
+}
+
+impl AppState {
+    /// The screen the engine computes for the current session.
+    pub fn screen(&self) -> Screen {
+        let q = self.q;
+        self.session.with(|s| s.screen(q))
+    }
+
+    /// The report, once her answers reach the results.
+    pub fn report(&self) -> Option<Report> {
+        let q = self.q;
+        self.session.with(|s| s.report(q))
+    }
+
+    /// Where she is now, as an address.
+    pub fn here(&self) -> String {
+        self.session.with(|s| href(s.position()))
+    }
+
+    /// Starts (or continues) the check-in; returns the address to go to.
+    pub fn start(&self) -> String {
+        self.started.set(true);
+        self.here()
+    }
+
+    /// Throws away her answers and starts again at the first question.
+    pub fn start_over(&self) -> String {
+        self.session.set(Session::new(self.q));
+        self.ticked.set(BTreeSet::new());
+        self.started.set(true);
+        self.notices.set(Vec::new());
+        self.here()
+    }
+
+    /// The texts of the questions a change would clear.
+    pub fn would_discard(&self, answer: &Answer) -> Vec<String> {
+        let q = self.q;
+        self.session.with(|s| {
+            s.would_discard(q, answer)
+                .iter()
+                .filter_map(|id| q.question_by_id(id).map(|question| question.text.clone()))
+                .collect()
+        })
+    }
+
+    /// Answers the current question; returns the address to go to next.
+    pub fn answer(&self, answer: Answer) -> Result<String, String> {
+        let q = self.q;
+        let was_finished = self.session.with(|s| s.is_finished(q));
+        let mut result = Ok(());
+        self.session.update(|s| result = s.answer(q, answer));
+        result.map_err(|e| e.to_string())?;
+        let finished = self.session.with(|s| s.is_finished(q));
+        let on_results = self.session.with(|s| *s.position() == Position::Results);
+        if on_results && (finished && !was_finished || !self.has_recent_entry()) {
+            self.record_check_in();
+        }
+        Ok(self.here())
+    }
+
+    fn has_recent_entry(&self) -> bool {
+        let Some(report) = self.report() else { return true };
+        self.history.with(|h| {
+            h.entries.last().is_some_and(|e| {
+                report
+                    .scores
+                    .iter()
+                    .all(|s| e.scores.get(&s.id) == Some(&s.value))
+                    && crate::storage::clock::now() - e.completed_at < 60_000.0
+            })
+        })
+    }
+
+    /// Keeps this completed check-in's scores for "how things have changed".
+    fn record_check_in(&self) {
+        if let Some(report) = self.report() {
+            let entry = SavedCheckIn {
+                completed_at: crate::storage::clock::now(),
+                scores: report.scores.iter().map(|s| (s.id.clone(), s.value)).collect(),
+            };
+            self.history.update(|h| {
+                h.format = crate::storage::format::FORMAT;
+                h.entries.push(entry);
+            });
+        }
+    }
+
+    /// Goes back one question; returns the address, if there was one.
+    pub fn back(&self) -> Option<String> {
+        let q = self.q;
+        let mut moved = false;
+        self.session.update(|s| moved = s.back(q));
+        moved.then(|| self.here())
+    }
+
+    /// Follows the address bar to a question; false if it is not on her path.
+    pub fn go_to(&self, id: &str) -> bool {
+        let q = self.q;
+        let here = self.session.with(|s| *s.position() == Position::Question(id.to_string()));
+        if here {
+            return true;
+        }
+        let mut ok = false;
+        self.session.update(|s| ok = s.go_to(q, id));
+        ok
+    }
+
+    /// Follows the address bar to the results; false if her answers don't reach them yet.
+    pub fn go_to_results(&self) -> bool {
+        let q = self.q;
+        if self.session.with(|s| *s.position() == Position::Results) {
+            return true;
+        }
+        let mut ok = false;
+        self.session.update(|s| ok = s.go_to_results(q));
+        ok
+    }
+
+    /// Ticks or unticks an action-plan step.
+    pub fn toggle_step(&self, id: &str) {
+        self.ticked.update(|t| {
+            if !t.remove(id) {
+                t.insert(id.to_string());
+            }
+        });
+    }
+
+    /// The record saved for the current state.
+    pub fn saved(&self) -> SavedProgress {
+        let q = self.q;
+        let started = self.started.get();
+        let ticked = self.ticked.get();
+        self.session
+            .with(|s| SavedProgress::of(q, s, started, &ticked, crate::storage::clock::now()))
+    }
+
+    /// Replaces the state with a saved record (from another tab); returns what changed.
+    pub fn adopt(&self, saved: &SavedProgress) {
+        let (session, started, _) = saved.restore(self.q);
+        self.session.set(session);
+        self.started.set(started);
+        self.ticked.set(saved.ticked.clone());
+    }
+
+    /// Adds a notice for the reader.
+    pub fn notify(&self, text: impl Into<String>) {
+        let text = text.into();
+        self.notices.update(|n| {
+            if !n.contains(&text) {
+                n.push(text)
+            }
+        });
+    }
+}
