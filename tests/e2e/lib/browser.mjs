@@ -1,0 +1,188 @@
+// Browser helpers for the end-to-end tests: one headless Chromium per test file, a fresh
+// context (empty localStorage) per test, and a record of everything a test may want to assert
+// about the page's behaviour — console errors, uncaught page errors and every request URL.
+
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The repository root (/work/main). */
+export const ROOT = path.resolve(here, "..", "..", "..");
+
+/** The base URL of the served app, from BASE_URL (e.g. http://127.0.0.1:8091). */
+export const BASE_URL = (() => {
+  const raw = process.env.BASE_URL;
+  if (!raw) {
+    throw new Error(
+      "BASE_URL is not set. Start the static server, e.g.\n" +
+        "  node tools/serve.mjs --dir dist --port 8091 --quiet &\n" +
+        "then run the tests with\n" +
+        "  cd tests/e2e && BASE_URL=http://127.0.0.1:8091 npm test",
+    );
+  }
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`BASE_URL is not a valid URL: ${JSON.stringify(raw)}`);
+  }
+  return url.origin;
+})();
+
+/** The origin the app is served from; every request of the app should go there. */
+export const ORIGIN = new URL(BASE_URL).origin;
+
+/** An absolute URL on the app's origin for an app path such as "/q/situation". */
+export const url = (p = "/") => new URL(p, BASE_URL).href;
+
+const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--headless",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Launches headless Chromium (the system one; Playwright's browsers are not installed). */
+export async function launch() {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
+}
+
+/**
+ * Console messages that are noise from the browser rather than problems in the app. The
+ * "integrity attribute is ignored for preload" message is a Chromium warning about trunk's
+ * <link rel=modulepreload integrity=…>; it is logged as a warning, so it never counts anyway.
+ */
+const IGNORED_CONSOLE = [/integrity.*attribute is currently ignored/i];
+
+/**
+ * Wraps one page, recording what the tests assert on.
+ * @typedef {{ context: import("playwright-core").BrowserContext, page: import("playwright-core").Page,
+ *   errors: string[], requests: string[], foreignRequests: () => string[],
+ *   watch: (page: import("playwright-core").Page) => void, newPage: () => Promise<import("playwright-core").Page>,
+ *   assertNoErrors: () => void, close: () => Promise<void> }} Session
+ */
+
+/**
+ * A fresh context and page. Options go to browser.newContext (e.g. { colorScheme: "dark" }).
+ * Registers clean-up on the node:test context `t` when given.
+ * @returns {Promise<Session>}
+ */
+export async function open(browser, t, options = {}) {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    viewport: { width: 1000, height: 800 },
+    serviceWorkers: "block",
+    ...options,
+  });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  const errors = [];
+  const requests = [];
+  const watch = (page) => {
+    page.on("console", (msg) => {
+      if (msg.type() !== "error") return;
+      const text = msg.text();
+      if (IGNORED_CONSOLE.some((re) => re.test(text))) return;
+      errors.push(`console.error on ${page.url()}: ${text}`);
+    });
+    page.on("pageerror", (err) => errors.push(`page error on ${page.url()}: ${err.message}`));
+    page.on("request", (req) => requests.push(req.url()));
+  };
+  context.on("page", watch);
+  const page = await context.newPage();
+  const session = {
+    context,
+    page,
+    errors,
+    requests,
+    /** Requests that left the app's origin (data: and blob: URLs stay on the device). */
+    foreignRequests: () =>
+      requests.filter((u) => !/^(data|blob|about):/.test(u) && new URL(u).origin !== ORIGIN),
+    watch,
+    newPage: () => context.newPage(),
+    /** Fails with every console error and page error seen so far. */
+    assertNoErrors() {
+      if (errors.length) {
+        throw new Error(`The page logged ${errors.length} error(s):\n  ${errors.join("\n  ")}`);
+      }
+    },
+    close: () => context.close().catch(() => {}),
+  };
+  if (t && typeof t.after === "function") t.after(() => session.close());
+  return session;
+}
+
+/**
+ * Seeds localStorage before the app's first load, once per context (later reloads see what the
+ * app itself saved). `entries` maps keys to string values (objects are JSON-encoded).
+ */
+export async function seedStorage(context, entries) {
+  const pairs = Object.entries(entries).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]);
+  await context.addInitScript((pairs) => {
+    try {
+      if (window.sessionStorage.getItem("__e2e_seeded")) return;
+      for (const [k, v] of pairs) window.localStorage.setItem(k, v);
+      window.sessionStorage.setItem("__e2e_seeded", "1");
+    } catch {
+      /* about:blank has no storage */
+    }
+  }, pairs);
+}
+
+/** Everything in the page's localStorage, as { key: string }. */
+export async function readStorage(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}
+
+/** The questionnaire, as shipped in the app. */
+export const checkIn = JSON.parse(
+  fs.readFileSync(path.join(ROOT, "questionnaires", "check-in.json"), "utf8"),
+);
+
+/** Every scenario in tests/scenarios, as { name, file, reader, answers, expect }. */
+export function scenarios() {
+  const dir = path.join(ROOT, "tests", "scenarios");
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.json$/, ""), file: f, ...JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) }));
+}
+
+/** One scenario by name (file name without .json). */
+export function scenario(name) {
+  const s = scenarios().find((x) => x.name === name);
+  if (!s) throw new Error(`No scenario named ${name} in tests/scenarios`);
+  return s;
+}
+
+/** The progress record the app saves, for seeding a state directly. */
+export function savedProgress(answers, place, extra = {}) {
+  return {
+    format: 1,
+    questionnaire: checkIn.id,
+    version: checkIn.version,
+    answers,
+    place,
+    ticked: [],
+    saved_at: 0,
+    ...extra,
+  };
+}
+
+export const PROGRESS_KEY = "where-we-stand:progress";
+export const HISTORY_KEY = "where-we-stand:history";
+export const BACKUP_PREFIX = "where-we-stand:backup";

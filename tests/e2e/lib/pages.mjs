@@ -1,0 +1,450 @@
+// Page objects for "Where We Stand": each wraps what a reader sees and does on one screen, so
+// tests read as a reader's actions. Selectors follow the markup in src/ui/*.rs.
+
+import { checkIn } from "./browser.mjs";
+
+export const DECLINED = "prefer_not_to_say";
+
+// ---------------------------------------------------------------------------------------------
+// Questionnaire look-ups
+// ---------------------------------------------------------------------------------------------
+
+/** A question of check-in.json by id. */
+export function questionById(id) {
+  const q = checkIn.questions.find((x) => x.id === id);
+  if (!q) throw new Error(`check-in.json has no question ${id}`);
+  return q;
+}
+
+/** The options a question shows (a scale question shows its scale's points). */
+export function optionsOf(id) {
+  const q = questionById(id);
+  if (q.kind === "scale") return checkIn.scales.find((s) => s.id === q.scale).points;
+  return q.options;
+}
+
+/** The label shown for one option. */
+export function optionLabel(qid, optionId) {
+  if (optionId === DECLINED) return "Prefer not to say";
+  const o = optionsOf(qid).find((x) => x.id === optionId);
+  if (!o) throw new Error(`Question ${qid} has no option ${optionId}`);
+  return o.label;
+}
+
+/** Whether an answer (id, [ids] or prefer_not_to_say) raises a red flag. */
+export function raisesRedFlag(qid, answer) {
+  const ids = Array.isArray(answer) ? answer : [answer];
+  return optionsOf(qid).some((o) => o.red_flag && ids.includes(o.id));
+}
+
+/** An article of check-in.json by id. */
+export function articleById(id) {
+  const a = checkIn.articles.find((x) => x.id === id);
+  if (!a) throw new Error(`check-in.json has no article ${id}`);
+  return a;
+}
+
+const pathOf = (page) => new URL(page.url()).pathname;
+
+/** Waits until the app has rendered something into <main> (the wasm is loaded and running). */
+export async function waitForApp(page) {
+  await page.locator("main#main h1").first().waitFor({ state: "visible" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The frame around every screen
+// ---------------------------------------------------------------------------------------------
+
+export class Layout {
+  constructor(page) {
+    this.page = page;
+  }
+  quickExitButton() {
+    return this.page.locator("header.top").getByRole("button", { name: "Quick exit" });
+  }
+  footer() {
+    return this.page.locator("footer.foot");
+  }
+  /** The plain-words notices (restore results, storage faults), as texts. */
+  async notices() {
+    return this.page.locator("div.notice p").allInnerTexts();
+  }
+  noticeLocator() {
+    return this.page.locator("div.notice");
+  }
+  async quickExit() {
+    await this.quickExitButton().click();
+  }
+  /** Clicks "Erase everything on this device" and confirms. */
+  async eraseEverything() {
+    await this.footer().getByRole("button", { name: "Erase everything on this device" }).click();
+    const dialog = this.page.getByRole("alertdialog", { name: "Erase everything?" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Erase everything", exact: true }).click();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Home
+// ---------------------------------------------------------------------------------------------
+
+export class HomePage extends Layout {
+  async goto() {
+    await this.page.goto("/");
+    await this.waitForReady();
+  }
+  async waitForReady() {
+    await this.page.locator("section.home h1").waitFor();
+  }
+  startButton() {
+    return this.page.getByRole("button", { name: "Start the check-in" });
+  }
+  continueButton() {
+    return this.page.getByRole("button", { name: "Continue where you left off" });
+  }
+  startOverButton() {
+    return this.page.getByRole("button", { name: "Start over" });
+  }
+  /** "You have answered N questions; about A–B are left." (only when there is progress). */
+  async resumeText() {
+    return (await this.page.locator("section.home p.resume").innerText()).trim();
+  }
+  async start() {
+    await this.startButton().click();
+    await this.page.waitForURL(/\/q\//);
+  }
+  async continue() {
+    await this.continueButton().click();
+    await this.page.waitForURL((u) => u.pathname !== "/");
+  }
+  async startOver() {
+    await this.startOverButton().click();
+    await this.page.waitForURL(/\/q\//);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One question
+// ---------------------------------------------------------------------------------------------
+
+export class QuestionPage extends Layout {
+  /** The question id in the address (/q/<id>), or null when not on a question. */
+  id() {
+    const m = pathOf(this.page).match(/^\/q\/([^/]+)$/);
+    return m ? decodeURIComponent(m[1]) : null;
+  }
+
+  /** Waits until the question in the address (or `id`) is rendered, and returns its id. */
+  async waitForQuestion(id) {
+    if (id) await this.page.waitForURL((u) => u.pathname === `/q/${id}`);
+    else await this.page.waitForURL((u) => u.pathname.startsWith("/q/"));
+    const qid = id ?? this.id();
+    const text = questionById(qid).text;
+    await this.page.locator("section.question fieldset legend h1").filter({ hasText: text }).waitFor();
+    await this.page.locator(`section.question input[name="${qid}"]`).first().waitFor({ state: "attached" });
+    return qid;
+  }
+
+  /** The question, as its heading reads. */
+  async heading() {
+    return (await this.page.locator("section.question legend h1").innerText()).trim();
+  }
+
+  /** The section name above the question. */
+  async section() {
+    return (await this.page.locator("section.question .progress p.section").innerText()).trim();
+  }
+
+  /** The input for an option (by option id, which is the input's value). */
+  input(optionId) {
+    return this.page.locator(`section.question fieldset input[value="${optionId}"]`);
+  }
+
+  /** The input whose visible label is exactly `label`. */
+  inputByLabel(label) {
+    return this.page
+      .locator("section.question label.option")
+      .filter({ has: this.page.locator("span.label", { hasText: new RegExp(`^${escapeRe(label)}$`) }) })
+      .locator("input");
+  }
+
+  /** The option labels in order. */
+  async optionLabels() {
+    return this.page.locator("section.question label.option span.label").allInnerTexts();
+  }
+
+  /** The ids of the options currently checked. */
+  async checkedValues() {
+    return this.page
+      .locator("section.question fieldset input")
+      .evaluateAll((els) => els.filter((e) => e.checked).map((e) => e.value));
+  }
+
+  /** Chooses (ticks) an option by its id or by its visible label. */
+  async choose(idOrLabel) {
+    const qid = this.id();
+    const byId = qid && optionsOf(qid).some((o) => o.id === idOrLabel);
+    const input = byId || idOrLabel === DECLINED ? this.input(idOrLabel) : this.inputByLabel(idOrLabel);
+    await input.check();
+  }
+
+  /** Unticks a check-box option by its id or label. */
+  async untick(idOrLabel) {
+    const qid = this.id();
+    const byId = qid && optionsOf(qid).some((o) => o.id === idOrLabel);
+    const input = byId || idOrLabel === DECLINED ? this.input(idOrLabel) : this.inputByLabel(idOrLabel);
+    await input.uncheck();
+  }
+
+  /** Presses a number key (1–9) to choose that option. */
+  async chooseByKey(n) {
+    await this.page.keyboard.press(String(n));
+  }
+
+  async preferNotToSay() {
+    await this.input(DECLINED).check();
+  }
+
+  continueButton() {
+    return this.page.locator("section.question").getByRole("button", { name: "Continue", exact: true });
+  }
+  backButton() {
+    return this.page.locator("section.question").getByRole("button", { name: "Back", exact: true });
+  }
+
+  /** Presses Continue; waits for the address to move on unless told not to. */
+  async continue({ wait = true } = {}) {
+    const from = pathOf(this.page);
+    await this.continueButton().click();
+    if (wait) await this.waitToLeave(from);
+  }
+
+  /** Presses Back and waits for the previous question. */
+  async back() {
+    const from = pathOf(this.page);
+    await this.backButton().click();
+    await this.page.waitForURL((u) => u.pathname !== from);
+    return this.waitForQuestion();
+  }
+
+  /** Waits for the address to change from `from`; explains the on-screen problem if it doesn't. */
+  async waitToLeave(from, timeout = 5000) {
+    try {
+      await this.page.waitForURL((u) => u.pathname !== from, { timeout });
+    } catch (e) {
+      const problem = await this.page.locator("section.question p.problem").innerText().catch(() => "");
+      const dialog = await this.discardDialog().isVisible().catch(() => false);
+      throw new Error(
+        `Still on ${from} after Continue` +
+          (problem ? `; the page says: "${problem.trim()}"` : "") +
+          (dialog ? "; the discard confirmation is open" : "") +
+          `\n${e.message}`,
+      );
+    }
+  }
+
+  /** "About N–M questions left." / "About N questions left." / "This is the last question." */
+  async progressText() {
+    return (await this.page.locator("section.question .progress p.left").innerText()).trim();
+  }
+
+  /** The progress as numbers: { min, max } questions left. */
+  async progress() {
+    return parseProgress(await this.progressText());
+  }
+
+  /** The compact safety banner shown on questions after a red-flag answer. */
+  safetyBanner() {
+    return this.page.locator("section.question aside.safety");
+  }
+
+  /** The "Changing this answer clears some later answers" confirmation. */
+  discardDialog() {
+    return this.page.getByRole("alertdialog", { name: "Changing this answer clears some later answers" });
+  }
+  /** The questions the confirmation says will be cleared. */
+  async discardList() {
+    return this.discardDialog().locator("ul li").allInnerTexts();
+  }
+  async confirmDiscard() {
+    const from = pathOf(this.page);
+    await this.discardDialog().getByRole("button", { name: "Change my answer" }).click();
+    await this.waitToLeave(from);
+  }
+  async cancelDiscard() {
+    await this.discardDialog().getByRole("button", { name: "Keep my earlier answer" }).click();
+    await this.discardDialog().waitFor({ state: "hidden" });
+  }
+
+  /**
+   * Sets the on-screen answer for the current question exactly to `answer`
+   * (option id, [option ids] or "prefer_not_to_say"), without pressing Continue.
+   */
+  async setAnswer(answer) {
+    const qid = this.id();
+    const q = questionById(qid);
+    if (answer === DECLINED) {
+      await this.preferNotToSay();
+      return;
+    }
+    if (q.kind === "multiple") {
+      const wanted = Array.isArray(answer) ? answer : [answer];
+      if (await this.input(DECLINED).count()) {
+        if (await this.input(DECLINED).isChecked()) await this.input(DECLINED).uncheck();
+      }
+      for (const o of optionsOf(qid)) {
+        if (!wanted.includes(o.id) && (await this.input(o.id).isChecked())) await this.input(o.id).uncheck();
+      }
+      for (const id of wanted) await this.input(id).check();
+    } else {
+      if (Array.isArray(answer)) throw new Error(`Question ${qid} takes one answer, got ${JSON.stringify(answer)}`);
+      await this.input(answer).check();
+    }
+  }
+
+  /**
+   * Answers whatever question is on screen from `answers` ({question id: answer}) until the
+   * address is /results. Returns a trace: for each question, its id, progress text and whether
+   * the safety banner was shown.
+   */
+  async answerScenario(answers, { max = 60, onQuestion } = {}) {
+    const trace = [];
+    for (let i = 0; i < max; i++) {
+      await this.page.waitForURL((u) => u.pathname.startsWith("/q/") || u.pathname === "/results");
+      if (pathOf(this.page) === "/results") return trace;
+      const qid = await this.waitForQuestion();
+      if (!(qid in answers)) {
+        throw new Error(
+          `The app asked "${qid}" (${questionById(qid).text}) but the scenario has no answer for it; ` +
+            `answered so far: ${trace.map((s) => s.id).join(" → ")}`,
+        );
+      }
+      const step = {
+        id: qid,
+        progress: await this.progressText(),
+        safetyBanner: await this.safetyBanner().isVisible(),
+      };
+      trace.push(step);
+      if (onQuestion) await onQuestion(step, this);
+      await this.setAnswer(answers[qid]);
+      await this.continue();
+    }
+    throw new Error(`Did not reach /results after ${max} questions: ${trace.map((s) => s.id).join(" → ")}`);
+  }
+}
+
+/** Parses the progress text into { min, max } questions left. */
+export function parseProgress(text) {
+  if (/This is the last question/.test(text)) return { min: 1, max: 1 };
+  const m = text.match(/About (\d+)(?:\s*[–-]\s*(\d+))? questions? left/);
+  if (!m) throw new Error(`Unexpected progress text: ${JSON.stringify(text)}`);
+  const min = Number(m[1]);
+  return { min, max: m[2] ? Number(m[2]) : min };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------
+
+export class ResultsPage extends Layout {
+  async goto() {
+    await this.page.goto("/results");
+    await this.waitForReady();
+  }
+  async waitForReady() {
+    await this.page.waitForURL((u) => u.pathname === "/results");
+    await this.page.locator("section.results h1").filter({ hasText: "Where you stand" }).waitFor();
+  }
+  /** The safety panel (the full one, not a question's compact banner). */
+  safetyPanel() {
+    return this.page.locator("section.results aside.safety");
+  }
+  articleCards() {
+    return this.page.locator("section.results li.article-card");
+  }
+  /** Article titles, best match first. */
+  async articleTitles() {
+    return this.articleCards().locator("h3").allInnerTexts().then((t) => t.map((s) => s.trim()));
+  }
+  /** The "Because …" reasons of card `i` (0 = best match). */
+  async reasons(i = 0) {
+    return this.articleCards().nth(i).locator("ul.reasons li").allInnerTexts();
+  }
+  /** Every reason on every card. */
+  async allReasons() {
+    return this.page.locator("section.results li.article-card ul.reasons li").allInnerTexts();
+  }
+  /** Whether the safety panel comes before the first article card in the document. */
+  async safetyBeforeFirstArticle() {
+    return this.page.evaluate(() => {
+      const safety = document.querySelector("section.results aside.safety");
+      const card = document.querySelector("section.results li.article-card");
+      if (!safety || !card) return false;
+      return Boolean(safety.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+  }
+  phases() {
+    return this.page.locator("section.results section.phase");
+  }
+  async phaseTitles() {
+    return this.phases().locator("h3").allInnerTexts();
+  }
+  stepCheckboxes() {
+    return this.page.locator("section.results section.phase input[type=checkbox]");
+  }
+  /** The step labels, in order. */
+  async stepTexts() {
+    return this.page.locator("section.results section.phase label.step span").allInnerTexts();
+  }
+  /** The score charts' accessible names ("Relationship burnout: 9 of 20, Moderate"). */
+  async scoreCharts() {
+    return this.page
+      .locator("section.results .scores svg[role=img]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+  }
+  /** Follows card `i`'s title link to the article page. */
+  async openArticle(i = 0) {
+    await this.articleCards().nth(i).locator("h3 a").click();
+    await this.page.waitForURL(/\/article\//);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Article
+// ---------------------------------------------------------------------------------------------
+
+export class ArticlePage extends Layout {
+  async goto(id) {
+    await this.page.goto(`/article/${id}`);
+    await this.waitForReady();
+  }
+  async waitForReady() {
+    await this.page.waitForURL(/\/article\//);
+    await this.page.locator("article.article h1, section.page h1").first().waitFor();
+  }
+  async heading() {
+    return (await this.page.locator("main h1").innerText()).trim();
+  }
+  async sectionHeadings() {
+    return this.page.locator("article.article h2").allInnerTexts();
+  }
+  /** The link to the full article on the author's blog. */
+  blogLink() {
+    return this.page.locator("article.article p.note a");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+// ---------------------------------------------------------------------------------------------
+
+export class HistoryPage extends Layout {
+  async goto() {
+    await this.page.goto("/history");
+    await this.page.locator("section.history h1").waitFor();
+  }
+}
+
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
