@@ -478,7 +478,10 @@ fn tiny_is_clean() {
     );
     let q = checked.questionnaire.expect("tiny.json builds");
     assert_eq!(q.file().questions.len(), 5);
-    assert!(checked.coverage.complete, "tiny.json is small enough to check every path");
+    assert!(
+        checked.coverage.complete,
+        "tiny.json is small enough to check every path"
+    );
     assert!(checked.coverage.paths > 0 && checked.coverage.states > 0);
     assert!(load("tiny.json", &text).is_ok());
 }
@@ -503,7 +506,10 @@ fn diagnostics_display_as_level_file_places_and_message() {
         place: vec!["question \"x\"".into(), "next".into()],
         message: "something".into(),
     };
-    assert_eq!(d.to_string(), "warning: a.json › question \"x\" › next: something");
+    assert_eq!(
+        d.to_string(),
+        "warning: a.json › question \"x\" › next: something"
+    );
     let d = Diagnostic {
         severity: Severity::Error,
         file: "a.json".into(),
@@ -538,8 +544,14 @@ fn every_problem_is_reported_at_once_and_errors_come_first() {
     let checked = check_text("many.json", &v.to_string());
     let lines: Vec<String> = checked.diagnostics.iter().map(|d| d.to_string()).collect();
     let has = |s: &str| lines.iter().any(|l| l.contains(s));
-    assert!(has("question \"safety\" › next: there is no question \"tird\""), "{lines:#?}");
-    assert!(has("article \"keep-calm\" › url: \"ftp://example.org\""), "{lines:#?}");
+    assert!(
+        has("question \"safety\" › next: there is no question \"tird\""),
+        "{lines:#?}"
+    );
+    assert!(
+        has("article \"keep-calm\" › url: \"ftp://example.org\""),
+        "{lines:#?}"
+    );
     assert!(has("warning: many.json › section \"later\""), "{lines:#?}");
     let first_warning = checked
         .diagnostics
@@ -554,7 +566,10 @@ fn every_problem_is_reported_at_once_and_errors_come_first() {
     );
     assert!(checked.questionnaire.is_none());
     let err = load("many.json", &v.to_string()).expect_err("errors stop loading");
-    assert!(err.0.iter().all(|d| d.severity == E), "load reports only errors");
+    assert!(
+        err.0.iter().all(|d| d.severity == E),
+        "load reports only errors"
+    );
     assert_eq!(err.0.len(), 2, "{:#?}", err.0);
 }
 
@@ -584,7 +599,11 @@ fn optional_texts_may_be_empty_but_seen_texts_may_not() {
     v["phases"][0]["about"] = "".into();
     v["safety"]["resources"][0]["detail"] = "".into();
     let checked = check_text("optional.json", &v.to_string());
-    assert!(checked.diagnostics.is_empty(), "{}", shown(&checked.diagnostics));
+    assert!(
+        checked.diagnostics.is_empty(),
+        "{}",
+        shown(&checked.diagnostics)
+    );
 
     // An option label and an article summary are read by the reader.
     v["questions"][0]["options"][0]["label"] = " ".into();
@@ -604,7 +623,11 @@ fn plain_angle_brackets_are_not_html() {
     let mut v = tiny_value();
     question(&mut v, "signs")["text"] = "Is it < 3 times a week, or > 3? I <3 him".into();
     let checked = check_text("angles.json", &v.to_string());
-    assert!(checked.diagnostics.is_empty(), "{}", shown(&checked.diagnostics));
+    assert!(
+        checked.diagnostics.is_empty(),
+        "{}",
+        shown(&checked.diagnostics)
+    );
     for tag in ["<b>bold</b>", "<!-- note -->", "</p>", "<img src=x>"] {
         question(&mut v, "signs")["text"] = format!("Which signs {tag} have you seen?").into();
         let checked = check_text("tag.json", &v.to_string());
@@ -623,5 +646,9 @@ fn a_cycle_stops_the_build_but_other_problems_are_still_reported() {
     let text = read(&broken_dir().join("cycle.json"));
     let checked = check_text("cycle.json", &text);
     assert!(checked.questionnaire.is_none());
-    assert_eq!(checked.coverage, Default::default(), "paths are not explored on a cyclic graph");
+    assert_eq!(
+        checked.coverage,
+        Default::default(),
+        "paths are not explored on a cyclic graph"
+    );
 }

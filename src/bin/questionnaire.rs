@@ -155,7 +155,7 @@ questionnaire: the author's tool for the files in questionnaires/
                     q.file().articles.len(),
                     cov.states,
                     cov.paths,
-                    if cov.complete { " (every path covered)" } else { " (a sample: the file is too large to cover every path)" }
+                    if cov.complete { " (every path covered)" } else { " (too many to follow one by one: a search per rule and a fixed sample were used)" }
                 );
             }
         }

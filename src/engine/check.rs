@@ -11,7 +11,7 @@ use super::diagnostic::{suggestion, Diagnostic, Severity};
 use super::model::{Condition, Form, Kind, Question, QuestionnaireFile, RESULTS};
 use super::questionnaire::{successors_of, topological_order, Questionnaire, Target};
 use super::report::rank_positions;
-use super::walk::{add_points, next_after, Facts};
+use super::walk::{add_points, holds, next_after, Facts};
 use std::collections::{HashMap, HashSet};
 
 /// How far the path exploration went.
@@ -38,9 +38,9 @@ pub struct Checked {
 }
 
 /// Answer-path exploration budget: questions visited in all.
-const STEP_BUDGET: usize = 1_000_000;
+const STEP_BUDGET: usize = 120_000;
 /// Answer-path exploration budget: distinct situations.
-const STATE_BUDGET: usize = 200_000;
+const STATE_BUDGET: usize = 40_000;
 
 struct Ctx<'a> {
     file: &'a str,
@@ -870,11 +870,16 @@ struct Explorer<'q> {
     seen_answers: Vec<(usize, usize)>,
     /// Per question: the answers worth trying there.
     choices: Vec<Vec<Answer>>,
+    /// Per question and choice: the first choice that every condition treats the same way.
+    class: Vec<Vec<usize>>,
     seen: rustc_hash::FxHashSet<State>,
     recommended: Vec<bool>,
     top: Vec<bool>,
     trail: Vec<(usize, usize)>,
     empty_example: Option<Vec<(usize, usize)>>,
+    /// When set, the search stops at the first path on which this condition holds.
+    goal: Option<&'q Condition>,
+    reached_goal: bool,
 }
 
 struct Undo {
@@ -884,17 +889,12 @@ struct Undo {
 }
 
 impl<'q> Explorer<'q> {
-    fn new(q: &'q Questionnaire) -> Self {
+    /// An explorer whose situations tell apart exactly what `conditions` can see.
+    fn new(q: &'q Questionnaire, conditions: &[&Condition]) -> Self {
         let file = q.file();
-        let conditions: Vec<&Condition> = file
-            .questions
-            .iter()
-            .flat_map(|question| question.branches.iter().map(|b| &b.when))
-            .chain(file.recommendations.iter().map(|r| &r.when))
-            .collect();
         let mut cuts: Vec<Option<i64>> = vec![None; file.dimensions.len()];
         let mut looked_at = vec![false; file.questions.len()];
-        for c in &conditions {
+        for c in conditions {
             thresholds(q, c, &mut cuts, &mut looked_at);
         }
         let clamp = cuts
@@ -906,7 +906,7 @@ impl<'q> Explorer<'q> {
                 cut.map(|c| if never_negative { c } else { i64::MAX })
             })
             .collect();
-        Explorer {
+        let mut explorer = Explorer {
             q,
             facts: Facts { scores: vec![0; file.dimensions.len()], ..Facts::default() },
             steps: 0,
@@ -914,13 +914,18 @@ impl<'q> Explorer<'q> {
             clamp,
             looked_at,
             seen_answers: Vec::new(),
+            class: Vec::new(),
             choices: file.questions.iter().map(|question| choices(q, question)).collect(),
             seen: rustc_hash::FxHashSet::default(),
             recommended: vec![false; file.articles.len()],
             top: vec![false; file.articles.len()],
             trail: Vec::new(),
             empty_example: None,
-        }
+            goal: None,
+            reached_goal: false,
+        };
+        explorer.class = classes(q, conditions, &explorer.choices);
+        explorer
     }
 
     fn state(&self, at: usize) -> State {
@@ -943,6 +948,10 @@ impl<'q> Explorer<'q> {
 
     fn finish_path(&mut self) {
         self.paths += 1;
+        if let Some(goal) = self.goal {
+            self.reached_goal |= holds(self.q, goal, &self.facts);
+            return;
+        }
         let ranked = rank_positions(self.q, &self.facts);
         if ranked.is_empty() && self.empty_example.is_none() {
             self.empty_example = Some(self.trail.clone());
@@ -966,7 +975,8 @@ impl<'q> Explorer<'q> {
             add_points(q, index, question, answer, &mut self.facts);
             if self.looked_at.get(index).copied().unwrap_or(false) {
                 self.facts.answers.insert(question.id.clone(), answer.clone());
-                self.seen_answers.push((index, choice));
+                let class = self.class.get(index).and_then(|c| c.get(choice)).copied().unwrap_or(choice);
+                self.seen_answers.push((index, class));
             }
         }
         self.trail.push((index, choice));
@@ -1010,6 +1020,9 @@ impl<'q> Explorer<'q> {
                 self.undo(at, undo);
             }
             let Some(top) = stack.last_mut() else { return true };
+            if self.reached_goal {
+                return true;
+            }
             if top.next >= top.choices {
                 stack.pop();
                 continue;
@@ -1094,16 +1107,59 @@ fn thresholds(q: &Questionnaire, c: &Condition, cuts: &mut [Option<i64>], looked
         }
         Ok(Form::ScoreAtLeast(d, n)) => cut(d, n),
         Ok(Form::ScoreAtMost(d, n)) => cut(d, n.saturating_add(1)),
-        Ok(Form::ScoreBand(d, _)) => {
-            let top = q
+        Ok(Form::ScoreBand(d, band)) => {
+            // Scores above the band's top all answer "no"; if the band reaches the highest
+            // possible score, every score from its bottom up answers "yes".
+            let highest = score_range(q.file(), d).1;
+            let edge = q
                 .dimension_index(d)
                 .and_then(|i| q.dimensions().get(i))
-                .map(|dim| dim.bands.iter().map(|b| b.max.saturating_add(1)).max().unwrap_or(0))
+                .and_then(|dim| dim.bands.iter().find(|b| b.id == band))
+                .map(|b| if b.max >= highest { b.min } else { b.max.saturating_add(1) })
                 .unwrap_or(0);
-            cut(d, top)
+            cut(d, edge)
         }
         Ok(Form::RedFlag(_)) | Err(_) => {}
     }
+}
+
+/// For each question and choice, the first choice that every condition answers the same way
+/// (so the two lead to the same futures and need exploring once).
+fn classes(q: &Questionnaire, conditions: &[&Condition], choices: &[Vec<Answer>]) -> Vec<Vec<usize>> {
+    fn atoms<'a>(c: &'a Condition, out: &mut Vec<Form<'a>>) {
+        match c.form() {
+            Ok(Form::All(cs)) | Ok(Form::Any(cs)) => cs.iter().for_each(|c| atoms(c, out)),
+            Ok(Form::Not(c)) => atoms(c, out),
+            Ok(f @ (Form::AnswerIs(..) | Form::AnswerIsOneOf(..) | Form::AnswerIncludes(..))) => out.push(f),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    for c in conditions {
+        atoms(c, &mut all);
+    }
+    let truth = |form: &Form, answer: &Answer| match form {
+        Form::AnswerIs(_, o) => *answer == Answer::Choice((*o).to_string()),
+        Form::AnswerIsOneOf(_, os) => os.iter().any(|o| *answer == Answer::Choice(o.clone())),
+        Form::AnswerIncludes(_, o) => answer.chose(o),
+        _ => false,
+    };
+    q.file()
+        .questions
+        .iter()
+        .zip(choices)
+        .map(|(question, options)| {
+            let mine: Vec<&Form> = all
+                .iter()
+                .filter(|f| matches!(f, Form::AnswerIs(id, _) | Form::AnswerIsOneOf(id, _) | Form::AnswerIncludes(id, _) if *id == question.id))
+                .collect();
+            let signatures: Vec<Vec<bool>> = options.iter().map(|a| mine.iter().map(|f| truth(f, a)).collect()).collect();
+            signatures
+                .iter()
+                .map(|sig| signatures.iter().position(|s| s == sig).unwrap_or(0))
+                .collect()
+        })
+        .collect()
 }
 
 fn no_negative_points(file: &QuestionnaireFile, dimension: &str) -> bool {
@@ -1118,12 +1174,39 @@ fn no_negative_points(file: &QuestionnaireFile, dimension: &str) -> bool {
 
 /// Explores answer paths: every path must end with an article, every article must be offered,
 /// and should be the first recommendation for someone.
+///
+/// When every situation fits in the budget the answers are exact. Otherwise each question is
+/// answered soundly another way: a rule that always holds proves every path ends with an
+/// article; a search per rule, telling apart only what that rule and the branches can see,
+/// proves an article can be recommended; and a fixed sample looks for the rest.
 fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
-    let mut explorer = Explorer::new(q);
+    let file = q.file();
+    let branches: Vec<&Condition> = file.questions.iter().flat_map(|x| x.branches.iter().map(|b| &b.when)).collect();
+    let everything: Vec<&Condition> = branches.iter().copied().chain(file.recommendations.iter().map(|r| &r.when)).collect();
+    let mut explorer = Explorer::new(q, &everything);
     let complete = explorer.exhaustive();
+    let mut recommendable = explorer.recommended.clone();
     if !complete {
         explorer.sample();
+        for (i, article) in file.articles.iter().enumerate() {
+            if explorer.recommended[i] {
+                recommendable[i] = true;
+                continue;
+            }
+            for rule in file.recommendations.iter().filter(|r| r.article == article.id) {
+                let mut mine = branches.clone();
+                mine.push(&rule.when);
+                let mut search = Explorer::new(q, &mine);
+                search.goal = Some(&rule.when);
+                search.exhaustive();
+                if search.reached_goal {
+                    recommendable[i] = true;
+                    break;
+                }
+            }
+        }
     }
+    let catch_all = file.recommendations.iter().any(|r| r.weight > 0 && always_holds(&r.when));
     if let Some(trail) = &explorer.empty_example {
         let shown: Vec<String> = trail
             .iter()
@@ -1140,18 +1223,56 @@ fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
                 shown.join(", ")
             ),
         );
+    } else if !complete && !catch_all {
+        cx.warn(
+            &at(&["recommendations"]),
+            format!(
+                "there are too many answer paths to check that every one ends with an article ({} sampled paths all did); add a low-weight rule that always holds, e.g. {{\"not\": {{\"red_flag\": true}}}} together with one for {{\"red_flag\": true}}",
+                explorer.paths
+            ),
+        );
     }
     let how = if complete { "no path through the questionnaire".to_string() } else { format!("none of the {} sampled paths", explorer.paths) };
-    for (i, article) in q.file().articles.iter().enumerate() {
-        if !q.file().recommendations.iter().any(|r| r.article == article.id) {
+    for (i, article) in file.articles.iter().enumerate() {
+        if !file.recommendations.iter().any(|r| r.article == article.id) {
             continue;
         }
         let place = [format!("article \"{}\"", article.id)];
-        if !explorer.recommended[i] {
-            cx.warn(&place, format!("{how} recommends this article; check the conditions of its rules"));
+        if !recommendable[i] {
+            cx.warn(&place, "no path through the questionnaire recommends this article; check the conditions of its rules");
         } else if !explorer.top[i] {
             cx.warn(&place, format!("{how} puts this article first; raise the weight of a rule for the reader it was written for"));
         }
     }
     Coverage { paths: explorer.paths, states: explorer.seen.len(), complete }
+}
+
+/// Whether a condition holds whatever the answers: true under every assignment of its basic
+/// tests (treated as independent, which can only make this answer "no" more often).
+fn always_holds(c: &Condition) -> bool {
+    fn basics<'a>(c: &'a Condition, out: &mut Vec<String>) {
+        match c.form() {
+            Ok(Form::All(cs)) | Ok(Form::Any(cs)) => cs.iter().for_each(|c| basics(c, out)),
+            Ok(Form::Not(c)) => basics(c, out),
+            Ok(Form::RedFlag(_)) => out.push("red_flag".into()),
+            Ok(f) => out.push(format!("{f:?}")),
+            Err(_) => {}
+        }
+    }
+    fn eval(c: &Condition, names: &[String], bits: u32) -> bool {
+        let value = |key: &str| names.iter().position(|n| n == key).is_some_and(|i| bits & (1 << i) != 0);
+        match c.form() {
+            Ok(Form::All(cs)) => cs.iter().all(|c| eval(c, names, bits)),
+            Ok(Form::Any(cs)) => cs.iter().any(|c| eval(c, names, bits)),
+            Ok(Form::Not(c)) => !eval(c, names, bits),
+            Ok(Form::RedFlag(wanted)) => value("red_flag") == wanted,
+            Ok(f) => value(&format!("{f:?}")),
+            Err(_) => false,
+        }
+    }
+    let mut names = Vec::new();
+    basics(c, &mut names);
+    names.sort();
+    names.dedup();
+    names.len() <= 16 && (0..(1u32 << names.len())).all(|bits| eval(c, &names, bits))
 }

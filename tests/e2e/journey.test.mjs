@@ -1,0 +1,478 @@
+// Reader journeys through the check-in, in headless Chromium against the built app.
+// Run from tests/e2e: BASE_URL=http://127.0.0.1:8091 npm test
+
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import {
+  launch,
+  open,
+  seedStorage,
+  readStorage,
+  checkIn,
+  scenarios,
+  scenario,
+  savedProgress,
+  url,
+  ORIGIN,
+  PROGRESS_KEY,
+} from "./lib/browser.mjs";
+import {
+  HomePage,
+  QuestionPage,
+  ResultsPage,
+  ArticlePage,
+  HistoryPage,
+  questionById,
+  optionsOf,
+  optionLabel,
+  raisesRedFlag,
+  articleById,
+  parseProgress,
+  waitForApp,
+  DECLINED,
+} from "./lib/pages.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Opens the home page and presses Start. */
+async function startCheckIn(page) {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.start();
+  return new QuestionPage(page);
+}
+
+/** Answers `ids` (in order) from a scenario, stopping on the question after the last one. */
+async function answerSome(q, answers, ids) {
+  for (const id of ids) {
+    await q.waitForQuestion(id);
+    await q.setAnswer(answers[id]);
+    await q.continue();
+  }
+  return q.waitForQuestion();
+}
+
+/** Opens the results of a scenario by seeding its answers as saved progress. */
+async function openSeededResults(s, t, name) {
+  const session = await open(browser, t);
+  await seedStorage(session.context, { [PROGRESS_KEY]: savedProgress(scenario(name).answers, "results") });
+  const results = new ResultsPage(session.page);
+  await results.goto();
+  return { ...session, results };
+}
+
+const progressNeverGrows = (trace) => {
+  let previous = null;
+  for (const step of trace) {
+    const { max } = parseProgress(step.progress);
+    if (previous) {
+      assert.ok(
+        max <= previous.max,
+        `"${step.progress}" on ${step.id} shows more questions left than "${previous.progress}" on ${previous.id}`,
+      );
+    }
+    previous = { ...step, max };
+  }
+};
+
+describe("walking skeleton", () => {
+  test("answers survive a reload: same question, earlier answers still chosen", async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    const { answers } = scenario("rebuild-after-walked-out");
+    const q = await startCheckIn(page);
+    assert.equal(await q.heading(), questionById("situation").text);
+    const next = await answerSome(q, answers, ["situation", "walked_when", "walked_why"]);
+    assert.equal(next, "apart_contact");
+
+    await page.reload();
+    await q.waitForQuestion("apart_contact");
+    assert.equal(await q.heading(), questionById("apart_contact").text);
+
+    assert.equal(await q.back(), "walked_why");
+    assert.deepEqual(await q.checkedValues(), [answers.walked_why]);
+    assert.equal(await q.back(), "walked_when");
+    assert.deepEqual(await q.checkedValues(), [answers.walked_when]);
+    assertNoErrors();
+  });
+});
+
+describe("full journey for every scenario", () => {
+  for (const s of scenarios()) {
+    test(`${s.name}: ${s.reader}`, async (t) => {
+      const { page, assertNoErrors, foreignRequests } = await open(browser, t);
+      const q = await startCheckIn(page);
+      const trace = await q.answerScenario(s.answers);
+      const results = new ResultsPage(page);
+      await results.waitForReady();
+
+      const titles = await results.articleTitles();
+      assert.ok(titles.length > 0, "the results list no articles");
+      assert.equal(titles[0], articleById(s.expect.top_article).title, `best match; all: ${titles.join(" | ")}`);
+      assert.ok((await results.reasons(0)).length > 0, "the best match says why it was chosen");
+
+      // Which question screens come after a red-flag answer.
+      let flagged = false;
+      const afterFlag = [];
+      for (const step of trace) {
+        if (flagged) afterFlag.push(step);
+        if (raisesRedFlag(step.id, s.answers[step.id])) flagged = true;
+      }
+      if (s.expect.safety_first) {
+        await results.safetyPanel().waitFor();
+        assert.ok(await results.safetyPanel().isVisible(), "safety panel shown");
+        assert.ok(await results.safetyBeforeFirstArticle(), "the safety panel comes before the first article");
+        assert.match(await results.safetyPanel().innerText(), new RegExp(checkIn.safety.title));
+        assert.ok(afterFlag.length > 0, "there are questions after the red-flag answer");
+        for (const step of afterFlag) {
+          assert.ok(step.safetyBanner, `the safety banner is shown on ${step.id}, after the red-flag answer`);
+        }
+      } else {
+        assert.equal(await results.safetyPanel().count(), 0, "no safety panel on the results");
+        assert.deepEqual(trace.filter((x) => x.safetyBanner).map((x) => x.id), [], "no safety banner on any question");
+      }
+      progressNeverGrows(trace);
+      assert.deepEqual(foreignRequests(), []);
+      assertNoErrors();
+    });
+  }
+});
+
+describe("changing an earlier answer", () => {
+  test("a new first answer warns about, then clears, the old branch's answers", async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    const old = scenario("husband-gives-up").answers;
+    const fresh = scenario("no-longer-happy");
+    const q = await startCheckIn(page);
+    await answerSome(q, old, ["situation", "distant_how_long", "home_feel"]);
+    assert.equal(await q.back(), "home_feel");
+    assert.equal(await q.back(), "distant_how_long");
+    assert.equal(await q.back(), "situation");
+    assert.deepEqual(await q.checkedValues(), ["checked_out"]);
+
+    // Pick another branch: the app asks first, naming what will be cleared.
+    await q.choose(optionLabel("situation", "unhappy"));
+    await q.continue({ wait: false });
+    await q.discardDialog().waitFor();
+    const listed = await q.discardList();
+    assert.ok(
+      listed.includes(questionById("distant_how_long").text),
+      `the warning lists the old branch's question; it lists: ${JSON.stringify(listed)}`,
+    );
+    assert.ok(!listed.includes(questionById("situation").text), "the question being changed is not listed");
+
+    // Keeping the earlier answer changes nothing.
+    await q.cancelDiscard();
+    assert.equal(q.id(), "situation");
+    await page.reload();
+    await q.waitForQuestion("situation");
+    assert.deepEqual(await q.checkedValues(), ["checked_out"], "the kept answer is still saved");
+
+    // Now really change it.
+    await q.choose("unhappy");
+    await q.continue({ wait: false });
+    await q.discardDialog().waitFor();
+    await q.confirmDiscard();
+    assert.equal(await q.waitForQuestion(), "unhappy_about", "on the new branch");
+    assert.equal(await q.back(), "situation", "Back goes straight to the first question");
+    assert.deepEqual(await q.checkedValues(), ["unhappy"]);
+    await q.continue();
+
+    await q.answerScenario(fresh.answers);
+    const results = new ResultsPage(page);
+    await results.waitForReady();
+    assert.equal((await results.articleTitles())[0], articleById(fresh.expect.top_article).title);
+    const reasons = await results.allReasons();
+    const stale = reasons.filter((r) => /checked out|drifted away/i.test(r));
+    assert.deepEqual(stale, [], "no reason refers to the old 'checked out' answer");
+    const saved = JSON.parse((await readStorage(page))[PROGRESS_KEY]);
+    assert.ok(!("distant_how_long" in saved.answers), "the old branch's answer is no longer saved");
+    assertNoErrors();
+  });
+});
+
+describe("keyboard", () => {
+  test("a whole check-in can be completed with the keyboard only", async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    const s = scenario("bring-back-love");
+    await page.goto("/");
+    await new HomePage(page).waitForReady();
+
+    // Tab to Start, press Enter.
+    let onStart = false;
+    for (let i = 0; i < 20 && !onStart; i++) {
+      await page.keyboard.press("Tab");
+      onStart = await page.evaluate(() => document.activeElement?.textContent?.trim() === "Start the check-in");
+    }
+    assert.ok(onStart, "the Start button can be reached with Tab");
+    await page.keyboard.press("Enter");
+
+    const q = new QuestionPage(page);
+    for (let n = 0; n < 40; n++) {
+      await page.waitForURL((u) => u.pathname.startsWith("/q/") || u.pathname === "/results");
+      if (new URL(page.url()).pathname === "/results") break;
+      const id = await q.waitForQuestion();
+      const answer = s.answers[id];
+      assert.ok(answer !== undefined, `no answer for ${id}`);
+      if (answer === DECLINED) {
+        let there = false;
+        for (let i = 0; i < 30 && !there; i++) {
+          await page.keyboard.press("Tab");
+          there = await page.evaluate(() => document.activeElement?.value === "prefer_not_to_say");
+        }
+        assert.ok(there, `"Prefer not to say" on ${id} can be reached with Tab`);
+        await page.keyboard.press("Space");
+      } else {
+        const ids = optionsOf(id).map((o) => o.id);
+        for (const choice of Array.isArray(answer) ? answer : [answer]) {
+          const index = ids.indexOf(choice);
+          assert.ok(index >= 0 && index < 9, `option ${choice} of ${id} has a number key`);
+          await page.keyboard.press(String(index + 1));
+        }
+      }
+      const wanted = Array.isArray(answer) ? [...answer].sort() : [answer];
+      assert.deepEqual((await q.checkedValues()).sort(), wanted, `keys chose the answer on ${id}`);
+      await page.keyboard.press("Enter");
+      await q.waitToLeave(`/q/${id}`);
+    }
+    const results = new ResultsPage(page);
+    await results.waitForReady();
+    assert.equal((await results.articleTitles())[0], articleById(s.expect.top_article).title);
+    assertNoErrors();
+  });
+});
+
+describe("navigation", () => {
+  test("the browser's Back button goes back one question", async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    const { answers } = scenario("rebuild-after-walked-out");
+    const q = await startCheckIn(page);
+    await answerSome(q, answers, ["situation", "walked_when"]);
+    assert.equal(q.id(), "walked_why");
+
+    await page.goBack();
+    assert.equal(await q.waitForQuestion(), "walked_when");
+    assert.equal(await q.heading(), questionById("walked_when").text);
+    assert.deepEqual(await q.checkedValues(), [answers.walked_when]);
+
+    await page.goBack();
+    assert.equal(await q.waitForQuestion(), "situation");
+    assert.deepEqual(await q.checkedValues(), [answers.situation]);
+
+    await page.goForward();
+    assert.equal(await q.waitForQuestion(), "walked_when");
+    assertNoErrors();
+  });
+
+  test("progress never shows more questions left after moving forward", async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    const s = scenario("safety-red-flag");
+    const q = await startCheckIn(page);
+    const first = await q.progress();
+    assert.ok(first.min >= 1 && first.max >= first.min, `first screen shows a range: ${await q.progressText()}`);
+    const trace = await q.answerScenario(s.answers);
+    assert.ok(trace.length > 10);
+    progressNeverGrows(trace);
+    assert.match(trace.at(-1).progress, /This is the last question/);
+    assertNoErrors();
+  });
+});
+
+describe("results", () => {
+  test("action plan ticks are kept across a reload", async (t) => {
+    const { page, results, assertNoErrors } = await openSeededResults(null, t, "relationship-burnout");
+    const phases = await results.phaseTitles();
+    assert.ok(phases.length >= 1, "the plan has phases");
+    const boxes = results.stepCheckboxes();
+    const n = await boxes.count();
+    assert.ok(n >= 2, "the plan has steps to tick");
+    await boxes.nth(0).check();
+    await boxes.nth(n - 1).check();
+    assert.ok(await boxes.nth(0).isChecked());
+
+    await page.reload();
+    await results.waitForReady();
+    assert.deepEqual(await results.phaseTitles(), phases);
+    const after = await results.stepCheckboxes().evaluateAll((els) => els.map((e) => e.checked));
+    assert.equal(after.length, n);
+    assert.deepEqual(
+      after.map((c, i) => (c ? i : -1)).filter((i) => i >= 0),
+      [0, n - 1],
+      "exactly the ticked steps are still ticked",
+    );
+
+    await results.stepCheckboxes().nth(0).uncheck();
+    await page.reload();
+    await results.waitForReady();
+    assert.equal(await results.stepCheckboxes().nth(0).isChecked(), false, "an untick is kept too");
+    assert.equal(await results.stepCheckboxes().nth(n - 1).isChecked(), true);
+    assertNoErrors();
+  });
+
+  test("results show score charts for every dimension", async (t) => {
+    const { results, assertNoErrors } = await openSeededResults(null, t, "trust-issues");
+    const charts = await results.scoreCharts();
+    assert.equal(charts.length, checkIn.dimensions.length);
+    for (const d of checkIn.dimensions) {
+      assert.ok(
+        charts.some((c) => c.startsWith(`${d.label}:`)),
+        `a chart for ${d.label}; charts: ${JSON.stringify(charts)}`,
+      );
+    }
+    assertNoErrors();
+  });
+
+  test("an article is reachable from the results, and deep links survive a reload", async (t) => {
+    const { page, results, assertNoErrors } = await openSeededResults(null, t, "bring-back-love");
+    const titles = await results.articleTitles();
+    await results.openArticle(0);
+    const articlePage = new ArticlePage(page);
+    await articlePage.waitForReady();
+    const id = new URL(page.url()).pathname.split("/").pop();
+    const article = articleById(id);
+    assert.equal(article.title, titles[0]);
+    assert.equal(await articlePage.heading(), article.title);
+    const headings = await articlePage.sectionHeadings();
+    assert.ok(headings.includes("What helps"), `headings: ${headings}`);
+    assert.ok(headings.includes("What hurts"), `headings: ${headings}`);
+    await page.getByText(article.helps[0], { exact: true }).waitFor();
+    await page.getByText(article.hurts[0], { exact: true }).waitFor();
+
+    const blog = articlePage.blogLink();
+    assert.equal(await blog.getAttribute("href"), article.url);
+    const rel = (await blog.getAttribute("rel")) ?? "";
+    assert.ok(rel.split(/\s+/).includes("noopener"), `rel="${rel}" has noopener`);
+    assert.ok(rel.split(/\s+/).includes("noreferrer"), `rel="${rel}" has noreferrer`);
+
+    // Deep link: reload the article page.
+    await page.reload();
+    await articlePage.waitForReady();
+    assert.equal(await articlePage.heading(), article.title);
+    await page.getByRole("link", { name: "Back to your results" }).click();
+
+    // Deep link: reload the results.
+    await results.waitForReady();
+    await page.reload();
+    await results.waitForReady();
+    assert.deepEqual(await results.articleTitles(), titles);
+    assertNoErrors();
+  });
+
+  test("an article deep link opens in a fresh browser too", async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    const article = checkIn.articles[1];
+    const articlePage = new ArticlePage(page);
+    await articlePage.goto(article.id);
+    assert.equal(await articlePage.heading(), article.title);
+    await page.getByRole("link", { name: "Back to the start" }).waitFor();
+    assertNoErrors();
+  });
+
+  test("printing the results hides the quick-exit button and the footer", async (t) => {
+    const { page, results, assertNoErrors } = await openSeededResults(null, t, "safety-red-flag");
+    assert.ok(await results.quickExitButton().isVisible(), "quick exit shows on screen");
+    assert.ok(await results.footer().isVisible(), "footer shows on screen");
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await results.quickExitButton().isVisible(), false, "quick exit is hidden in print");
+    assert.equal(await results.footer().isVisible(), false, "footer is hidden in print");
+    assert.ok(await results.articleCards().first().isVisible(), "the articles still print");
+    assert.ok(await results.safetyPanel().isVisible(), "the safety panel still prints");
+    await page.emulateMedia({ media: "screen" });
+    assert.ok(await results.quickExitButton().isVisible());
+    assertNoErrors();
+  });
+});
+
+describe("quick exit", () => {
+  const exitUrl = checkIn.quick_exit.url;
+  const pattern = new URL(exitUrl).origin + "/**";
+
+  async function onQuestion(t) {
+    const session = await open(browser, t);
+    await session.context.route(pattern, (route) =>
+      route.fulfill({ status: 200, contentType: "text/plain", body: "neutral" }),
+    );
+    const q = await startCheckIn(session.page);
+    await answerSome(q, scenario("safety-red-flag").answers, ["situation"]);
+    return session;
+  }
+
+  async function assertLeft(page, lengthBefore) {
+    await page.waitForURL((u) => u.href.startsWith(new URL(exitUrl).origin));
+    assert.equal(new URL(page.url()).origin, new URL(exitUrl).origin);
+    assert.equal((await page.locator("body").innerText()).trim(), "neutral");
+    const lengthAfter = await page.evaluate(() => history.length);
+    assert.equal(lengthAfter, lengthBefore, "quick exit replaces the page instead of adding a Back entry");
+  }
+
+  test("the Quick exit button leaves for the neutral site", async (t) => {
+    const { page, assertNoErrors } = await onQuestion(t);
+    const before = await page.evaluate(() => history.length);
+    await new QuestionPage(page).quickExit();
+    await assertLeft(page, before);
+    assertNoErrors();
+  });
+
+  test("pressing Escape twice leaves for the neutral site", async (t) => {
+    const { page, assertNoErrors } = await onQuestion(t);
+    const before = await page.evaluate(() => history.length);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await assertLeft(page, before);
+    assertNoErrors();
+  });
+});
+
+describe("privacy", () => {
+  test("a full journey makes no request to any other origin and logs no errors", async (t) => {
+    const { page, requests, foreignRequests, assertNoErrors } = await open(browser, t);
+    const s = scenario("trust-issues");
+    const q = await startCheckIn(page);
+    await q.answerScenario(s.answers);
+    const results = new ResultsPage(page);
+    await results.waitForReady();
+    await results.stepCheckboxes().first().check();
+    await results.openArticle(0);
+    await new ArticlePage(page).waitForReady();
+    await page.goto("/history");
+    await page.locator("section.history h1").waitFor();
+    await page.goto("/");
+    await new HomePage(page).waitForReady();
+    assert.ok(requests.length > 0, "requests were recorded");
+    assert.deepEqual(foreignRequests(), [], "every request stays on " + ORIGIN);
+    assertNoErrors();
+  });
+
+  test("erase everything removes the app's data and nothing else", async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    await page.goto("/");
+    await waitForApp(page);
+    await page.evaluate(() => localStorage.setItem("other-app:key", "keep me"));
+    const home = new HomePage(page);
+    await home.start();
+    const q = new QuestionPage(page);
+    await answerSome(q, scenario("husband-gives-up").answers, ["situation", "distant_how_long"]);
+    const before = await readStorage(page);
+    assert.ok(Object.keys(before).some((k) => k.startsWith("where-we-stand:")), "the app saved something");
+
+    await q.eraseEverything();
+    await page.waitForURL((u) => u.pathname === "/");
+    await home.waitForReady();
+    await home.startButton().waitFor();
+    assert.equal(await home.continueButton().count(), 0, "no Continue after erasing");
+    // Give any late write a chance to land before looking.
+    await page.waitForTimeout(300);
+    assert.deepEqual(await readStorage(page), { "other-app:key": "keep me" }, "only the unrelated key is left");
+
+    await page.reload();
+    await home.waitForReady();
+    await home.startButton().waitFor();
+    assert.equal(await home.continueButton().count(), 0, "still no Continue after a reload");
+    assertNoErrors();
+  });
+});
