@@ -27,7 +27,11 @@ fn main() {
     let mut failed = false;
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
@@ -51,7 +55,8 @@ fn main() {
                 .ok()
                 .and_then(|f| serde_json::to_string(&f).ok())
                 .unwrap_or(text);
-            let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("check-in.json");
+            let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
+                .join("check-in.json");
             if let Err(e) = std::fs::write(&out, compact) {
                 eprintln!("error: cannot write {}: {e}", out.display());
                 failed = true;

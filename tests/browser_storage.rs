@@ -39,8 +39,14 @@ fn sample() -> SavedProgress {
         questionnaire: "check-in".into(),
         version: 1,
         answers: BTreeMap::from([
-            ("situation".to_string(), SavedAnswer::One("moved_out".into())),
-            ("hope_signs".to_string(), SavedAnswer::Many(vec!["future".into()])),
+            (
+                "situation".to_string(),
+                SavedAnswer::One("moved_out".into()),
+            ),
+            (
+                "hope_signs".to_string(),
+                SavedAnswer::Many(vec!["future".into()]),
+            ),
         ]),
         place: SavedPlace::Question("apart_how_long".into()),
         ticked: BTreeSet::from(["step-a".to_string()]),
@@ -84,7 +90,10 @@ fn corrupt_progress_is_kept_aside_and_reported() {
     let [Fault::Unreadable { kept_as }] = loaded.faults.as_slice() else {
         panic!("expected one unreadable fault, got {:?}", loaded.faults);
     };
-    assert_eq!(storage().get_item(kept_as).unwrap().as_deref(), Some("{not json"));
+    assert_eq!(
+        storage().get_item(kept_as).unwrap().as_deref(),
+        Some("{not json")
+    );
     assert_eq!(storage().get_item(PROGRESS_KEY).unwrap(), None);
     assert!(loaded.faults[0].to_string().contains("could not be read"));
 }
@@ -96,7 +105,10 @@ fn wrong_shape_is_kept_aside_and_reported() {
     storage().set_item(PROGRESS_KEY, raw).unwrap();
     let loaded = local::load();
     assert_eq!(loaded.progress, None);
-    assert!(matches!(loaded.faults.as_slice(), [Fault::Unreadable { .. }]));
+    assert!(matches!(
+        loaded.faults.as_slice(),
+        [Fault::Unreadable { .. }]
+    ));
     assert_eq!(backups().len(), 1);
     assert_eq!(backups()[0].1, raw);
 }
@@ -132,16 +144,26 @@ fn corrupt_history_does_not_cost_the_progress() {
 fn erase_removes_only_the_apps_keys() {
     clear();
     storage().set_item("other-app:settings", "keep me").unwrap();
-    storage().set_item("where-we-stand-lookalike", "keep me too").unwrap();
+    storage()
+        .set_item("where-we-stand-lookalike", "keep me too")
+        .unwrap();
     local::save_progress(&sample()).unwrap();
     local::save_history(&SavedHistory::default()).unwrap();
-    storage().set_item(&format!("{BACKUP_KEY}:x:1"), "old").unwrap();
+    storage()
+        .set_item(&format!("{BACKUP_KEY}:x:1"), "old")
+        .unwrap();
     let removed = local::erase_all().unwrap();
     assert_eq!(removed, 3);
     let s = storage();
     assert_eq!(s.length().unwrap(), 2);
-    assert_eq!(s.get_item("other-app:settings").unwrap().as_deref(), Some("keep me"));
-    assert_eq!(s.get_item("where-we-stand-lookalike").unwrap().as_deref(), Some("keep me too"));
+    assert_eq!(
+        s.get_item("other-app:settings").unwrap().as_deref(),
+        Some("keep me")
+    );
+    assert_eq!(
+        s.get_item("where-we-stand-lookalike").unwrap().as_deref(),
+        Some("keep me too")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -156,14 +178,19 @@ fn full_storage_is_reported_and_the_old_save_survives() {
         n += 1;
     }
     let mut big = sample();
-    big.answers.insert("notes".into(), SavedAnswer::One("y".repeat(600 * 1024)));
+    big.answers
+        .insert("notes".into(), SavedAnswer::One("y".repeat(600 * 1024)));
     let result = local::save_progress(&big);
     for i in 0..=n {
         let _ = s.remove_item(&format!("filler:{i}"));
     }
     assert_eq!(result, Err(Fault::Full));
     assert!(Fault::Full.to_string().contains("full"));
-    assert_eq!(local::load().progress, Some(sample()), "the last good save is still there");
+    assert_eq!(
+        local::load().progress,
+        Some(sample()),
+        "the last good save is still there"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -176,7 +203,8 @@ fn disabled_storage_is_reported_not_a_crash() {
     let descriptor = js_sys::Object::new();
     js_sys::Reflect::set(&descriptor, &"get".into(), &throwing).unwrap();
     js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
-    let original = js_sys::Object::get_own_property_descriptor(&window, &JsValue::from_str("localStorage"));
+    let original =
+        js_sys::Object::get_own_property_descriptor(&window, &JsValue::from_str("localStorage"));
     js_sys::Object::define_property(&window, &JsValue::from_str("localStorage"), &descriptor);
 
     let loaded = local::load();
@@ -187,10 +215,16 @@ fn disabled_storage_is_reported_not_a_crash() {
     if original.is_undefined() {
         js_sys::Reflect::delete_property(&window, &JsValue::from_str("localStorage")).unwrap();
     } else {
-        js_sys::Object::define_property(&window, &JsValue::from_str("localStorage"), original.unchecked_ref());
+        js_sys::Object::define_property(
+            &window,
+            &JsValue::from_str("localStorage"),
+            original.unchecked_ref(),
+        );
     }
     assert_eq!(loaded.faults, vec![Fault::Unavailable]);
     assert_eq!(saved, Err(Fault::Unavailable));
     assert_eq!(erased, Err(Fault::Unavailable));
-    assert!(Fault::Unavailable.to_string().contains("only last until you close this tab"));
+    assert!(Fault::Unavailable
+        .to_string()
+        .contains("only last until you close this tab"));
 }

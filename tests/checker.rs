@@ -353,7 +353,7 @@ const CASES: &[(&str, Severity, &str)] = &[
     (
         "no-article-on-path",
         E,
-        "recommendations: a reader who answers situation = \"apart\", contact = \"rarely\", safety = \"safe\", tired = \"never\", signs = [\"kind\"] reaches the results with no article recommended; add a rule that covers her",
+        "recommendations: a reader who answers situation = \"apart\", contact = \"rarely\", safety = \"safe\", tired = \"never\", signs = [] reaches the results with no article recommended; add a rule that covers her",
     ),
     (
         "article-never-recommended",

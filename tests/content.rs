@@ -33,9 +33,12 @@ fn scenarios() -> Vec<(String, Scenario)> {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .map(|p| {
             let text = fs::read_to_string(&p).expect("readable scenario");
-            let scenario = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (p.file_name().unwrap().to_string_lossy().into_owned(), scenario)
+            let scenario =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                scenario,
+            )
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
@@ -48,8 +51,15 @@ fn walk(q: &Questionnaire, name: &str, s: &Scenario) -> Report {
     for _ in 0..=q.file().questions.len() {
         match session.screen(q) {
             Screen::Results(report) => {
-                let unused: Vec<_> = s.answers.keys().filter(|k| !session.answers().contains_key(*k)).collect();
-                assert!(unused.is_empty(), "{name}: answers not on her path: {unused:?}");
+                let unused: Vec<_> = s
+                    .answers
+                    .keys()
+                    .filter(|k| !session.answers().contains_key(*k))
+                    .collect();
+                assert!(
+                    unused.is_empty(),
+                    "{name}: answers not on her path: {unused:?}"
+                );
                 return report;
             }
             Screen::Question(screen) => {
@@ -72,13 +82,24 @@ fn every_reader_gets_the_article_written_for_her_first() {
     let mut failures = Vec::new();
     for (name, s) in scenarios() {
         let report = walk(&q, &name, &s);
-        let top = report.articles.first().map(|a| a.id.as_str()).unwrap_or("nothing");
+        let top = report
+            .articles
+            .first()
+            .map(|a| a.id.as_str())
+            .unwrap_or("nothing");
         if top != s.expect.top_article {
-            failures.push(format!("{name} ({}): expected {}, got {top}", s.reader, s.expect.top_article));
+            failures.push(format!(
+                "{name} ({}): expected {}, got {top}",
+                s.reader, s.expect.top_article
+            ));
         }
         // A clear winner, not a tie broken by file order.
         if let [first, second, ..] = report.articles.as_slice() {
-            assert!(first.weight > second.weight, "{name}: the top two articles tie at {}", first.weight);
+            assert!(
+                first.weight > second.weight,
+                "{name}: the top two articles tie at {}",
+                first.weight
+            );
         }
         // Every recommendation says why.
         for a in &report.articles {
@@ -91,9 +112,16 @@ fn every_reader_gets_the_article_written_for_her_first() {
 #[test]
 fn every_article_is_first_for_some_reader() {
     let q = check_in();
-    let tops: Vec<String> = scenarios().into_iter().map(|(_, s)| s.expect.top_article).collect();
+    let tops: Vec<String> = scenarios()
+        .into_iter()
+        .map(|(_, s)| s.expect.top_article)
+        .collect();
     for article in &q.file().articles {
-        assert!(tops.contains(&article.id), "no scenario has {} first", article.id);
+        assert!(
+            tops.contains(&article.id),
+            "no scenario has {} first",
+            article.id
+        );
     }
 }
 
@@ -103,16 +131,30 @@ fn a_red_flag_puts_safety_first_and_drops_reaching_out() {
     let mut flagged = 0;
     for (name, s) in scenarios() {
         let report = walk(&q, &name, &s);
-        assert_eq!(report.safety.is_some(), s.expect.safety_first, "{name}: safety help shown?");
+        assert_eq!(
+            report.safety.is_some(),
+            s.expect.safety_first,
+            "{name}: safety help shown?"
+        );
         if s.expect.safety_first {
             flagged += 1;
             let safety = report.safety.as_ref().unwrap();
-            assert!(safety.resources.iter().any(|r| r.contact.contains("911")), "{name}: 911 listed");
             assert!(
-                safety.resources.iter().any(|r| r.contact.contains("1-800-799-7233")),
+                safety.resources.iter().any(|r| r.contact.contains("911")),
+                "{name}: 911 listed"
+            );
+            assert!(
+                safety
+                    .resources
+                    .iter()
+                    .any(|r| r.contact.contains("1-800-799-7233")),
                 "{name}: the hotline is listed"
             );
-            assert_eq!(report.plan.first().map(|p| p.id.as_str()), Some("safety"), "{name}: safety steps come first");
+            assert_eq!(
+                report.plan.first().map(|p| p.id.as_str()),
+                Some("safety"),
+                "{name}: safety steps come first"
+            );
             for step in report.plan.iter().flat_map(|p| &p.steps) {
                 let unsafe_step = q
                     .file()
@@ -120,7 +162,11 @@ fn a_red_flag_puts_safety_first_and_drops_reaching_out() {
                     .iter()
                     .flat_map(|a| &a.steps)
                     .any(|st| st.id == step.id && st.not_if_unsafe);
-                assert!(!unsafe_step, "{name}: step \"{}\" is not for a reader at risk", step.text);
+                assert!(
+                    !unsafe_step,
+                    "{name}: step \"{}\" is not for a reader at risk",
+                    step.text
+                );
             }
         }
     }
@@ -139,7 +185,10 @@ fn the_plan_follows_the_phases_in_order() {
             .iter()
             .filter_map(|p| order.iter().position(|o| *o == p.id))
             .collect();
-        assert!(seen.windows(2).all(|w| w[0] < w[1]), "{name}: phases out of order: {seen:?}");
+        assert!(
+            seen.windows(2).all(|w| w[0] < w[1]),
+            "{name}: phases out of order: {seen:?}"
+        );
         assert!(!report.plan.is_empty(), "{name}: the plan is empty");
     }
 }
@@ -149,8 +198,21 @@ fn articles_credit_the_author_and_link_to_her_blog() {
     let q = check_in();
     for a in &q.file().articles {
         assert_eq!(a.author, "Leslie Cane", "{}", a.id);
-        assert!(a.url.starts_with("https://isavedmymarriage.com"), "{}", a.id);
-        assert!(!a.helps.is_empty() && !a.hurts.is_empty() && !a.steps.is_empty(), "{}", a.id);
+        assert!(
+            a.url.starts_with("https://isavedmymarriage.com"),
+            "{}",
+            a.id
+        );
+        assert!(
+            !a.helps.is_empty() && !a.hurts.is_empty() && !a.steps.is_empty(),
+            "{}",
+            a.id
+        );
     }
-    assert!(q.file().about.disclaimer.to_lowercase().contains("not counsel"));
+    assert!(q
+        .file()
+        .about
+        .disclaimer
+        .to_lowercase()
+        .contains("not counsel"));
 }

@@ -410,11 +410,16 @@ fn would_discard_is_empty_on_the_results() {
     );
 }
 
-/// (question, answered before it, fewest left, most left, percent), along two paths.
+/// (question, answered before it, fewest left, most left, percent).
+type ProgressRow = (&'static str, usize, usize, usize, u8);
+/// The answers along a path, and the progress shown on each question.
+type ProgressCase<'a> = (&'a [(&'a str, Answer)], &'a [ProgressRow]);
+
+/// Progress along two paths.
 #[test]
 fn progress_is_honest_and_never_falls_going_forward() {
     let q = tiny();
-    let paths: [(&[(&str, Answer)], &[(&str, usize, usize, usize, u8)]); 2] = [
+    let paths: [ProgressCase; 2] = [
         (
             &[
                 ("situation", one("home")),

@@ -51,7 +51,7 @@ fn choose(screen: &QuestionScreen, pick: u16, ticks: u16) -> Answer {
                 .map(|o| o.id.as_str())
                 .collect();
             // Sometimes the exclusive option alone, otherwise any set of the plain ones.
-            if !exclusive.is_empty() && ticks % 4 == 0 {
+            if !exclusive.is_empty() && ticks.is_multiple_of(4) {
                 return Answer::Choices(vec![
                     exclusive[usize::from(ticks / 4) % exclusive.len()].to_string()
                 ]);

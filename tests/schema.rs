@@ -27,10 +27,7 @@ fn committed_schema_is_up_to_date() {
             .lines()
             .zip(generated.lines())
             .position(|(a, b)| a != b)
-            .map_or_else(
-                || committed.lines().count().min(generated.lines().count()),
-                |i| i,
-            )
+            .unwrap_or_else(|| committed.lines().count().min(generated.lines().count()))
             + 1;
         panic!(
             "{SCHEMA} is out of date with the file format in src/engine/model.rs \

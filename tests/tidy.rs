@@ -32,15 +32,30 @@ fn code_lines(path: &Path) -> Vec<(usize, String)> {
 #[test]
 fn engine_imports_no_ui_browser_or_storage_crate() {
     let forbidden = [
-        "leptos", "web_sys", "gloo", "wasm_bindgen", "js_sys", "crate::ui", "crate::storage",
-        "std::fs", "std::net", "std::process", "std::env", "println!", "eprintln!",
+        "leptos",
+        "web_sys",
+        "gloo",
+        "wasm_bindgen",
+        "js_sys",
+        "crate::ui",
+        "crate::storage",
+        "std::fs",
+        "std::net",
+        "std::process",
+        "std::env",
+        "println!",
+        "eprintln!",
     ];
     let mut found = Vec::new();
     for file in rust_files(Path::new("src/engine")) {
         for (n, line) in code_lines(&file) {
             for word in forbidden {
                 if line.contains(word) {
-                    found.push(format!("{}:{n}: uses `{word}`: {}", file.display(), line.trim()));
+                    found.push(format!(
+                        "{}:{n}: uses `{word}`: {}",
+                        file.display(),
+                        line.trim()
+                    ));
                 }
             }
         }
@@ -57,7 +72,14 @@ fn engine_has_no_unwrap_expect_or_panic() {
     let mut found = Vec::new();
     for file in rust_files(Path::new("src/engine")) {
         for (n, line) in code_lines(&file) {
-            for word in [".unwrap()", ".expect(", "panic!(", "unreachable!(", "todo!(", "unimplemented!("] {
+            for word in [
+                ".unwrap()",
+                ".expect(",
+                "panic!(",
+                "unreachable!(",
+                "todo!(",
+                "unimplemented!(",
+            ] {
                 if line.contains(word) {
                     found.push(format!("{}:{n}: {}", file.display(), line.trim()));
                 }
@@ -79,7 +101,12 @@ fn only_the_storage_module_touches_local_storage() {
             continue;
         }
         for (n, line) in code_lines(&file) {
-            for word in ["local_storage", "LocalStorage", "gloo_storage", "localStorage"] {
+            for word in [
+                "local_storage",
+                "LocalStorage",
+                "gloo_storage",
+                "localStorage",
+            ] {
                 if line.contains(word) {
                     found.push(format!("{}:{n}: {}", file.display(), line.trim()));
                 }
@@ -105,5 +132,8 @@ fn every_module_says_what_it_is_for() {
         })
         .map(|f| f.display().to_string())
         .collect();
-    assert!(missing.is_empty(), "start these files with a `//!` line: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "start these files with a `//!` line: {missing:?}"
+    );
 }

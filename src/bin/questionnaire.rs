@@ -16,7 +16,8 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::time::Instant;
     use where_we_stand::engine::{
-        check_text, graph, load_prechecked, model::QuestionnaireFile, Answer, Screen, Session, Severity,
+        check_text, graph, load_prechecked, model::QuestionnaireFile, Answer, Screen, Session,
+        Severity,
     };
 
     const USAGE: &str = "\
@@ -40,7 +41,9 @@ questionnaire: the author's tool for the files in questionnaires/
                 "--format" => match it.next().as_deref() {
                     Some("mermaid") => format = graph::Format::Mermaid,
                     Some("dot") => format = graph::Format::Dot,
-                    other => return usage(&format!("--format takes mermaid or dot, not {other:?}")),
+                    other => {
+                        return usage(&format!("--format takes mermaid or dot, not {other:?}"))
+                    }
                 },
                 "--answers" => match it.next() {
                     Some(f) => answers = Some(f.into()),
@@ -71,7 +74,18 @@ questionnaire: the author's tool for the files in questionnaires/
                 None => usage("walk needs --answers FILE"),
             },
             "bench" => bench(),
-            "synthetic" => { println!("{}", synthetic(positional.get(1).and_then(|n| n.parse().ok()).unwrap_or(1000))); 0 }
+            "synthetic" => {
+                println!(
+                    "{}",
+                    synthetic(
+                        positional
+                            .get(1)
+                            .and_then(|n| n.parse().ok())
+                            .unwrap_or(1000)
+                    )
+                );
+                0
+            }
             "" => usage("say what to do"),
             other => usage(&format!("there is no command \"{other}\"")),
         }
@@ -94,8 +108,8 @@ questionnaire: the author's tool for the files in questionnaires/
         if path.is_file() {
             return Ok(vec![path.to_path_buf()]);
         }
-        let entries = std::fs::read_dir(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let entries =
+            std::fs::read_dir(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let mut out: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
@@ -105,7 +119,10 @@ questionnaire: the author's tool for the files in questionnaires/
             .collect();
         out.sort();
         if out.is_empty() {
-            return Err(format!("there are no questionnaire files (*.json) in {}", path.display()));
+            return Err(format!(
+                "there are no questionnaire files (*.json) in {}",
+                path.display()
+            ));
         }
         Ok(out)
     }
@@ -171,7 +188,10 @@ questionnaire: the author's tool for the files in questionnaires/
             eprintln!("error: {e}");
             1
         })?;
-        let file = files.iter().find(|f| f.ends_with("check-in.json")).unwrap_or(&files[0]);
+        let file = files
+            .iter()
+            .find(|f| f.ends_with("check-in.json"))
+            .unwrap_or(&files[0]);
         let (name, text) = read(file).map_err(|e| {
             eprintln!("error: {e}");
             1
@@ -306,14 +326,22 @@ questionnaire: the author's tool for the files in questionnaires/
     pub fn synthetic(n: usize) -> String {
         let mut questions = Vec::new();
         for i in 0..n {
-            let next = if i + 1 == n { "results".to_string() } else { format!("q{}", i + 1) };
+            let next = if i + 1 == n {
+                "results".to_string()
+            } else {
+                format!("q{}", i + 1)
+            };
             if i % 3 == 0 {
                 questions.push(serde_json::json!({
                     "id": format!("q{i}"), "section": "s", "kind": "scale", "scale": "f",
                     "scores": {"d": 1}, "text": format!("Question {i}"), "next": next
                 }));
             } else {
-                let skip = if i + 2 < n { format!("q{}", i + 2) } else { "results".into() };
+                let skip = if i + 2 < n {
+                    format!("q{}", i + 2)
+                } else {
+                    "results".into()
+                };
                 questions.push(serde_json::json!({
                     "id": format!("q{i}"), "section": "s", "kind": "single",
                     "text": format!("Question {i}"), "prefer_not_to_say": true,
@@ -372,7 +400,11 @@ questionnaire: the author's tool for the files in questionnaires/
             runs.sort_by(|a, b| a.total_cmp(b));
             let median = runs[runs.len() / 2];
             let checked = last.expect("five runs happened");
-            let errors = checked.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            let errors = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
             println!(
                 "checker: {n:>6} questions, {:>8} bytes: median {median:>8.1} ms of 5 runs ({} situations, complete: {}, {errors} errors)",
                 text.len(),

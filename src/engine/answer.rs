@@ -37,7 +37,9 @@ pub enum AnswerError {
     #[error("question \"{question}\" does not offer \"prefer not to say\"")]
     DeclineNotOffered { question: String },
     /// An exclusive option was ticked together with others.
-    #[error("on question \"{question}\", \"{option}\" cannot be ticked together with other options")]
+    #[error(
+        "on question \"{question}\", \"{option}\" cannot be ticked together with other options"
+    )]
     ExclusiveMixed { question: String, option: String },
     /// The same option twice in a checklist answer.
     #[error("on question \"{question}\", option \"{option}\" is ticked twice")]

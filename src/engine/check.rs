@@ -110,11 +110,8 @@ pub fn check_with(file_name: &str, file: QuestionnaireFile, explore_paths: bool)
     }
     let mut diagnostics = cx.out;
     diagnostics.sort_by_key(|d| d.severity);
-    let questionnaire = questionnaire.filter(|_| {
-        !diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
-    });
+    let questionnaire =
+        questionnaire.filter(|_| !diagnostics.iter().any(|d| d.severity == Severity::Error));
     Checked {
         questionnaire,
         diagnostics,
@@ -155,22 +152,61 @@ fn check_ids(cx: &mut Ctx, file: &QuestionnaireFile) {
         }
     };
     list(cx, "questionnaire", vec![], vec![&file.id]);
-    list(cx, "section", vec![], file.sections.iter().map(|s| s.id.as_str()).collect());
-    list(cx, "question", vec![], file.questions.iter().map(|q| q.id.as_str()).collect());
-    list(cx, "dimension", vec![], file.dimensions.iter().map(|d| d.id.as_str()).collect());
-    list(cx, "scale", vec![], file.scales.iter().map(|s| s.id.as_str()).collect());
-    list(cx, "phase", vec![], file.phases.iter().map(|p| p.id.as_str()).collect());
-    list(cx, "article", vec![], file.articles.iter().map(|a| a.id.as_str()).collect());
+    list(
+        cx,
+        "section",
+        vec![],
+        file.sections.iter().map(|s| s.id.as_str()).collect(),
+    );
+    list(
+        cx,
+        "question",
+        vec![],
+        file.questions.iter().map(|q| q.id.as_str()).collect(),
+    );
+    list(
+        cx,
+        "dimension",
+        vec![],
+        file.dimensions.iter().map(|d| d.id.as_str()).collect(),
+    );
+    list(
+        cx,
+        "scale",
+        vec![],
+        file.scales.iter().map(|s| s.id.as_str()).collect(),
+    );
+    list(
+        cx,
+        "phase",
+        vec![],
+        file.phases.iter().map(|p| p.id.as_str()).collect(),
+    );
+    list(
+        cx,
+        "article",
+        vec![],
+        file.articles.iter().map(|a| a.id.as_str()).collect(),
+    );
     let steps = file
         .safety
         .steps
         .iter()
         .map(|s| s.id.as_str())
-        .chain(file.articles.iter().flat_map(|a| a.steps.iter().map(|s| s.id.as_str())))
+        .chain(
+            file.articles
+                .iter()
+                .flat_map(|a| a.steps.iter().map(|s| s.id.as_str())),
+        )
         .collect();
     list(cx, "step", vec![], steps);
     for q in &file.questions {
-        list(cx, "option", vec![q_place(q)], q.options.iter().map(|o| o.id.as_str()).collect());
+        list(
+            cx,
+            "option",
+            vec![q_place(q)],
+            q.options.iter().map(|o| o.id.as_str()).collect(),
+        );
     }
     for d in &file.dimensions {
         list(
@@ -212,7 +248,10 @@ fn check_texts(cx: &mut Ctx, file: &QuestionnaireFile) {
             let last = place.last().map(String::as_str).unwrap_or("");
             let optional = matches!(last, "help" | "about" | "detail" | "note");
             if !optional {
-                cx.error(&place, "this text is empty; write what the reader should see");
+                cx.error(
+                    &place,
+                    "this text is empty; write what the reader should see",
+                );
             }
         }
         if let Some(tag) = html_tag(text) {
@@ -227,7 +266,9 @@ fn check_texts(cx: &mut Ctx, file: &QuestionnaireFile) {
     see(cx, &file.about.disclaimer, &|| at(&["about", "disclaimer"]));
     see(cx, &file.about.privacy, &|| at(&["about", "privacy"]));
     see(cx, &file.blog.name, &|| at(&["blog", "name"]));
-    see(cx, &file.quick_exit.tab_title, &|| at(&["quick_exit", "tab_title"]));
+    see(cx, &file.quick_exit.tab_title, &|| {
+        at(&["quick_exit", "tab_title"])
+    });
     see(cx, &file.safety.title, &|| at(&["safety", "title"]));
     see(cx, &file.safety.message, &|| at(&["safety", "message"]));
     for r in &file.safety.resources {
@@ -237,35 +278,58 @@ fn check_texts(cx: &mut Ctx, file: &QuestionnaireFile) {
         see(cx, &r.detail, &|| at(&["safety", &p, "detail"]));
     }
     for s in &file.safety.steps {
-        see(cx, &s.text, &|| vec!["safety".into(), format!("step \"{}\"", s.id)]);
+        see(cx, &s.text, &|| {
+            vec!["safety".into(), format!("step \"{}\"", s.id)]
+        });
     }
     for s in &file.sections {
-        see(cx, &s.title, &|| vec![format!("section \"{}\"", s.id), "title".into()]);
+        see(cx, &s.title, &|| {
+            vec![format!("section \"{}\"", s.id), "title".into()]
+        });
     }
     for s in &file.scales {
         for p in &s.points {
-            see(cx, &p.label, &|| vec![format!("scale \"{}\"", s.id), format!("point \"{}\"", p.id)]);
+            see(cx, &p.label, &|| {
+                vec![format!("scale \"{}\"", s.id), format!("point \"{}\"", p.id)]
+            });
         }
     }
     for d in &file.dimensions {
-        see(cx, &d.label, &|| vec![format!("dimension \"{}\"", d.id), "label".into()]);
-        see(cx, &d.about, &|| vec![format!("dimension \"{}\"", d.id), "about".into()]);
+        see(cx, &d.label, &|| {
+            vec![format!("dimension \"{}\"", d.id), "label".into()]
+        });
+        see(cx, &d.about, &|| {
+            vec![format!("dimension \"{}\"", d.id), "about".into()]
+        });
         for b in &d.bands {
-            let base = vec![format!("dimension \"{}\"", d.id), format!("band \"{}\"", b.id)];
-            see(cx, &b.label, &|| [base.clone(), vec!["label".into()]].concat());
-            see(cx, &b.note, &|| [base.clone(), vec!["note".into()]].concat());
+            let base = vec![
+                format!("dimension \"{}\"", d.id),
+                format!("band \"{}\"", b.id),
+            ];
+            see(cx, &b.label, &|| {
+                [base.clone(), vec!["label".into()]].concat()
+            });
+            see(cx, &b.note, &|| {
+                [base.clone(), vec!["note".into()]].concat()
+            });
         }
     }
     for q in &file.questions {
         see(cx, &q.text, &|| vec![q_place(q), "text".into()]);
         see(cx, &q.help, &|| vec![q_place(q), "help".into()]);
         for o in &q.options {
-            see(cx, &o.label, &|| vec![q_place(q), format!("option \"{}\"", o.id)]);
+            see(cx, &o.label, &|| {
+                vec![q_place(q), format!("option \"{}\"", o.id)]
+            });
         }
     }
     for p in &file.phases {
-        see(cx, &p.title, &|| vec![format!("phase \"{}\"", p.id), "title".into()]);
-        see(cx, &p.about, &|| vec![format!("phase \"{}\"", p.id), "about".into()]);
+        see(cx, &p.title, &|| {
+            vec![format!("phase \"{}\"", p.id), "title".into()]
+        });
+        see(cx, &p.about, &|| {
+            vec![format!("phase \"{}\"", p.id), "about".into()]
+        });
     }
     for a in &file.articles {
         let base = format!("article \"{}\"", a.id);
@@ -279,12 +343,19 @@ fn check_texts(cx: &mut Ctx, file: &QuestionnaireFile) {
             see(cx, h, &|| vec![base.clone(), format!("hurts {}", i + 1)]);
         }
         for s in &a.steps {
-            see(cx, &s.text, &|| vec![base.clone(), format!("step \"{}\"", s.id)]);
+            see(cx, &s.text, &|| {
+                vec![base.clone(), format!("step \"{}\"", s.id)]
+            });
         }
     }
     for r in &file.recommendations {
         if let Some(b) = &r.because {
-            see(cx, b, &|| vec![format!("recommendation for \"{}\"", r.article), "because".into()]);
+            see(cx, b, &|| {
+                vec![
+                    format!("recommendation for \"{}\"", r.article),
+                    "because".into(),
+                ]
+            });
         }
     }
     let urls = [
@@ -296,13 +367,23 @@ fn check_texts(cx: &mut Ctx, file: &QuestionnaireFile) {
         .iter()
         .map(|a| (vec![format!("article \"{}\"", a.id), "url".into()], &a.url));
     for (place, url) in urls.into_iter().chain(article_urls) {
-        let ok = url.starts_with("https://") && url.len() > "https://".len() && !url.contains(char::is_whitespace);
+        let ok = url.starts_with("https://")
+            && url.len() > "https://".len()
+            && !url.contains(char::is_whitespace);
         if !ok {
-            cx.error(&place, format!("\"{url}\" is not a web address starting with https://; write the full address"));
+            cx.error(
+                &place,
+                format!(
+                    "\"{url}\" is not a web address starting with https://; write the full address"
+                ),
+            );
         }
     }
     if file.safety.resources.is_empty() {
-        cx.error(&at(&["safety", "resources"]), "there are no crisis resources; list at least one (for example emergency services)");
+        cx.error(
+            &at(&["safety", "resources"]),
+            "there are no crisis resources; list at least one (for example emergency services)",
+        );
     }
 }
 
@@ -342,7 +423,10 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
         );
     }
     if file.questions.is_empty() {
-        cx.error(&at(&["questions"]), "there are no questions; add at least one");
+        cx.error(
+            &at(&["questions"]),
+            "there are no questions; add at least one",
+        );
     }
 
     for q in &file.questions {
@@ -360,7 +444,10 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
         match q.kind {
             Kind::Single | Kind::Multiple => {
                 if q.options.len() < 2 {
-                    cx.error(&[base.clone(), "options".into()], "a choice question needs at least two options");
+                    cx.error(
+                        &[base.clone(), "options".into()],
+                        "a choice question needs at least two options",
+                    );
                 }
                 if q.scale.is_some() {
                     cx.error(&[base.clone(), "scale".into()], "only scale questions use a \"scale\"; remove it or set \"kind\": \"scale\"");
@@ -371,7 +458,7 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
             }
             Kind::Scale => {
                 match q.scale.as_deref() {
-                    None => cx.error(&[base.clone()], "a scale question needs a \"scale\"; name one of the file's scales"),
+                    None => cx.error(std::slice::from_ref(&base), "a scale question needs a \"scale\"; name one of the file's scales"),
                     Some(s) if !scale_ids.contains(&s) => cx.error(
                         &[base.clone(), "scale".into()],
                         format!("there is no scale \"{s}\"{}; add it to \"scales\" or use an existing one", suggestion(s, scale_ids.iter().copied())),
@@ -379,28 +466,35 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
                     Some(_) => {}
                 }
                 if !q.options.is_empty() {
-                    cx.error(&[base.clone(), "options".into()], "a scale question takes its options from its scale; remove \"options\"");
-                }
-            }
-        }
-        let check_scores = |cx: &mut Ctx, place: Vec<String>, scores: &std::collections::BTreeMap<String, i64>| {
-            for d in scores.keys() {
-                if !dimension_ids.contains(&d.as_str()) {
-                    let mut p = place.clone();
-                    p.push("scores".into());
                     cx.error(
-                        &p,
-                        format!("there is no dimension \"{d}\"{}; add it to \"dimensions\" or fix the name", suggestion(d, dimension_ids.iter().copied())),
+                        &[base.clone(), "options".into()],
+                        "a scale question takes its options from its scale; remove \"options\"",
                     );
                 }
             }
-        };
+        }
+        let check_scores =
+            |cx: &mut Ctx, place: Vec<String>, scores: &std::collections::BTreeMap<String, i64>| {
+                for d in scores.keys() {
+                    if !dimension_ids.contains(&d.as_str()) {
+                        let mut p = place.clone();
+                        p.push("scores".into());
+                        cx.error(
+                        &p,
+                        format!("there is no dimension \"{d}\"{}; add it to \"dimensions\" or fix the name", suggestion(d, dimension_ids.iter().copied())),
+                    );
+                    }
+                }
+            };
         check_scores(cx, vec![base.clone()], &q.scores);
         for o in &q.options {
             let op = vec![base.clone(), format!("option \"{}\"", o.id)];
             check_scores(cx, op.clone(), &o.scores);
             if o.exclusive && q.kind != Kind::Multiple {
-                cx.error(&op, "\"exclusive\" only makes sense on a checklist (kind \"multiple\"); remove it");
+                cx.error(
+                    &op,
+                    "\"exclusive\" only makes sense on a checklist (kind \"multiple\"); remove it",
+                );
             }
             if let Some(next) = &o.next {
                 let mut p = op.clone();
@@ -426,9 +520,17 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
         // Dead ends: an answer with nowhere to go.
         if q.next.is_none() {
             let place = vec![base.clone()];
-            let options_lead = q.kind == Kind::Single && !q.options.is_empty() && q.options.iter().all(|o| o.next.is_some());
-            if q.kind == Kind::Single && !options_lead && q.options.iter().any(|o| o.next.is_some()) {
-                let lost: Vec<String> = q.options.iter().filter(|o| o.next.is_none()).map(|o| format!("\"{}\"", o.id)).collect();
+            let options_lead = q.kind == Kind::Single
+                && !q.options.is_empty()
+                && q.options.iter().all(|o| o.next.is_some());
+            if q.kind == Kind::Single && !options_lead && q.options.iter().any(|o| o.next.is_some())
+            {
+                let lost: Vec<String> = q
+                    .options
+                    .iter()
+                    .filter(|o| o.next.is_none())
+                    .map(|o| format!("\"{}\"", o.id))
+                    .collect();
                 cx.error(&place, format!("dead end: after option {} there is nowhere to go; give those options a \"next\" or give the question a \"next\"", lost.join(", ")));
             } else if options_lead && q.prefer_not_to_say {
                 cx.error(&place, "dead end: after \"prefer not to say\" there is nowhere to go; give the question a \"next\"");
@@ -441,15 +543,28 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
     }
     for s in &file.sections {
         if !file.questions.iter().any(|q| q.section == s.id) {
-            cx.warn(&[format!("section \"{}\"", s.id)], "no question is in this section; remove it or use it");
+            cx.warn(
+                &[format!("section \"{}\"", s.id)],
+                "no question is in this section; remove it or use it",
+            );
         }
     }
     for s in &file.scales {
         if s.points.len() < 2 {
-            cx.error(&[format!("scale \"{}\"", s.id)], "a scale needs at least two points");
+            cx.error(
+                &[format!("scale \"{}\"", s.id)],
+                "a scale needs at least two points",
+            );
         }
-        if !file.questions.iter().any(|q| q.scale.as_deref() == Some(&s.id)) {
-            cx.warn(&[format!("scale \"{}\"", s.id)], "no question uses this scale; remove it or use it");
+        if !file
+            .questions
+            .iter()
+            .any(|q| q.scale.as_deref() == Some(&s.id))
+        {
+            cx.warn(
+                &[format!("scale \"{}\"", s.id)],
+                "no question uses this scale; remove it or use it",
+            );
         }
     }
 }
@@ -478,7 +593,10 @@ fn check_condition(cx: &mut Ctx, place: &[String], c: &Condition, file: &Questio
         if found.is_none() {
             cx.error(
                 place,
-                format!("there is no question \"{id}\"{}", suggestion(id, question_ids())),
+                format!(
+                    "there is no question \"{id}\"{}",
+                    suggestion(id, question_ids())
+                ),
             );
         }
         found
@@ -523,7 +641,10 @@ fn check_condition(cx: &mut Ctx, place: &[String], c: &Condition, file: &Questio
     match form {
         Form::All(cs) | Form::Any(cs) => {
             if cs.is_empty() {
-                cx.error(place, "this list of conditions is empty; add conditions or remove it");
+                cx.error(
+                    place,
+                    "this list of conditions is empty; add conditions or remove it",
+                );
             }
             for (i, inner) in cs.iter().enumerate() {
                 let mut p = place.to_vec();
@@ -539,7 +660,12 @@ fn check_condition(cx: &mut Ctx, place: &[String], c: &Condition, file: &Questio
         Form::AnswerIs(qid, option) => {
             if let Some(q) = find_question(cx, qid) {
                 if q.kind == Kind::Multiple {
-                    cx.error(place, format!("question \"{qid}\" is a checklist; use \"includes\" instead of \"is\""));
+                    cx.error(
+                        place,
+                        format!(
+                            "question \"{qid}\" is a checklist; use \"includes\" instead of \"is\""
+                        ),
+                    );
                 }
                 check_option(cx, q, option);
             }
@@ -595,24 +721,39 @@ pub fn score_range(file: &QuestionnaireFile, dimension: &str) -> (i64, i64) {
                 file.scales
                     .iter()
                     .find(|s| Some(&s.id) == q.scale.as_ref())
-                    .map(|s| s.points.iter().map(|p| p.value * times).collect())
+                    .map(|s| {
+                        s.points
+                            .iter()
+                            .map(|p| p.value.saturating_mul(times))
+                            .collect()
+                    })
                     .unwrap_or_default()
             }
-            Kind::Single => q.options.iter().map(|o| o.scores.get(dimension).copied().unwrap_or(0)).collect(),
+            Kind::Single => q
+                .options
+                .iter()
+                .map(|o| o.scores.get(dimension).copied().unwrap_or(0))
+                .collect(),
             Kind::Multiple => {
                 let each: Vec<(bool, i64)> = q
                     .options
                     .iter()
                     .map(|o| (o.exclusive, o.scores.get(dimension).copied().unwrap_or(0)))
                     .collect();
-                let sum_pos: i64 = each.iter().filter(|(ex, v)| !ex && *v > 0).map(|(_, v)| v).sum();
-                let sum_neg: i64 = each.iter().filter(|(ex, v)| !ex && *v < 0).map(|(_, v)| v).sum();
+                let sum_pos: i64 = each
+                    .iter()
+                    .filter(|(ex, v)| !ex && *v > 0)
+                    .fold(0i64, |a, (_, v)| a.saturating_add(*v));
+                let sum_neg: i64 = each
+                    .iter()
+                    .filter(|(ex, v)| !ex && *v < 0)
+                    .fold(0i64, |a, (_, v)| a.saturating_add(*v));
                 let ex = each.iter().filter(|(ex, _)| *ex).map(|(_, v)| *v);
                 ex.chain([sum_pos, sum_neg]).collect()
             }
         };
-        lo += points.iter().copied().min().unwrap_or(0).min(0);
-        hi += points.iter().copied().max().unwrap_or(0).max(0);
+        lo = lo.saturating_add(points.iter().copied().min().unwrap_or(0).min(0));
+        hi = hi.saturating_add(points.iter().copied().max().unwrap_or(0).max(0));
     }
     (lo, hi)
 }
@@ -622,12 +763,21 @@ fn check_dimensions(cx: &mut Ctx, file: &QuestionnaireFile) {
     for d in &file.dimensions {
         let base = format!("dimension \"{}\"", d.id);
         if d.bands.is_empty() {
-            cx.error(&[base.clone(), "bands".into()], "there are no bands; add at least one (e.g. low, moderate, high)");
+            cx.error(
+                &[base.clone(), "bands".into()],
+                "there are no bands; add at least one (e.g. low, moderate, high)",
+            );
             continue;
         }
         for b in &d.bands {
             if b.min > b.max {
-                cx.error(&[base.clone(), format!("band \"{}\"", b.id)], format!("\"min\" ({}) is above \"max\" ({}); swap them", b.min, b.max));
+                cx.error(
+                    &[base.clone(), format!("band \"{}\"", b.id)],
+                    format!(
+                        "\"min\" ({}) is above \"max\" ({}); swap them",
+                        b.min, b.max
+                    ),
+                );
             }
         }
         for pair in d.bands.windows(2) {
@@ -648,7 +798,9 @@ fn check_dimensions(cx: &mut Ctx, file: &QuestionnaireFile) {
         if last < hi {
             cx.error(&[base.clone(), "bands".into()], format!("a score of {hi} is possible but the highest band ends at {last}; end it at {hi}"));
         }
-        let used = file.questions.iter().any(|q| q.scores.contains_key(&d.id) || q.options.iter().any(|o| o.scores.contains_key(&d.id)));
+        let used = file.questions.iter().any(|q| {
+            q.scores.contains_key(&d.id) || q.options.iter().any(|o| o.scores.contains_key(&d.id))
+        });
         if !used {
             cx.warn(&[base], "no question adds points to this dimension; add \"scores\" to some options or remove it");
         }
@@ -660,7 +812,10 @@ fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
     let phase_ids: Vec<&str> = file.phases.iter().map(|p| p.id.as_str()).collect();
     let article_ids: Vec<&str> = file.articles.iter().map(|a| a.id.as_str()).collect();
     if file.articles.is_empty() {
-        cx.error(&at(&["articles"]), "there are no articles; add at least one");
+        cx.error(
+            &at(&["articles"]),
+            "there are no articles; add at least one",
+        );
     }
     for a in &file.articles {
         let base = format!("article \"{}\"", a.id);
@@ -668,7 +823,11 @@ fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
             if !phase_ids.contains(&s.phase.as_str()) {
                 cx.error(
                     &[base.clone(), format!("step \"{}\"", s.id), "phase".into()],
-                    format!("there is no phase \"{}\"{}; add it to \"phases\" or use an existing one", s.phase, suggestion(&s.phase, phase_ids.iter().copied())),
+                    format!(
+                        "there is no phase \"{}\"{}; add it to \"phases\" or use an existing one",
+                        s.phase,
+                        suggestion(&s.phase, phase_ids.iter().copied())
+                    ),
                 );
             }
         }
@@ -677,8 +836,15 @@ fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
         }
     }
     for p in &file.phases {
-        if !file.articles.iter().any(|a| a.steps.iter().any(|s| s.phase == p.id)) {
-            cx.warn(&[format!("phase \"{}\"", p.id)], "no step is in this phase; remove it or give it steps");
+        if !file
+            .articles
+            .iter()
+            .any(|a| a.steps.iter().any(|s| s.phase == p.id))
+        {
+            cx.warn(
+                &[format!("phase \"{}\"", p.id)],
+                "no step is in this phase; remove it or give it steps",
+            );
         }
     }
     for (i, r) in file.recommendations.iter().enumerate() {
@@ -686,11 +852,18 @@ fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
         if !article_ids.contains(&r.article.as_str()) {
             cx.error(
                 &[base.clone(), "article".into()],
-                format!("there is no article \"{}\"{}; use one of the articles' ids", r.article, suggestion(&r.article, article_ids.iter().copied())),
+                format!(
+                    "there is no article \"{}\"{}; use one of the articles' ids",
+                    r.article,
+                    suggestion(&r.article, article_ids.iter().copied())
+                ),
             );
         }
         if r.weight <= 0 {
-            cx.warn(&[base.clone(), "weight".into()], "a weight of zero or less never recommends the article; use a positive weight");
+            cx.warn(
+                &[base.clone(), "weight".into()],
+                "a weight of zero or less never recommends the article; use a positive weight",
+            );
         }
         check_condition(cx, &[base, "when".into()], &r.when, file);
     }
@@ -699,10 +872,17 @@ fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
 /// Cycles, unreachable questions and branch conditions on questions not yet answered.
 /// Returns false when the flow has a cycle.
 fn check_graph(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<String, usize>) -> bool {
-    let successors: Vec<Vec<Target>> = file.questions.iter().map(|q| successors_of(q, questions)).collect();
+    let successors: Vec<Vec<Target>> = file
+        .questions
+        .iter()
+        .map(|q| successors_of(q, questions))
+        .collect();
     if topological_order(&successors).is_none() {
         if let Some(cycle) = find_cycle(&successors) {
-            let names: Vec<&str> = cycle.iter().map(|&i| file.questions[i].id.as_str()).collect();
+            let names: Vec<&str> = cycle
+                .iter()
+                .map(|&i| file.questions[i].id.as_str())
+                .collect();
             let first = &file.questions[cycle[0]];
             cx.error(
                 &[q_place(first), "next".into()],
@@ -764,7 +944,9 @@ fn answers_named<'a>(c: &'a Condition, out: &mut Vec<&'a str>) {
     match c.form() {
         Ok(Form::All(cs)) | Ok(Form::Any(cs)) => cs.iter().for_each(|c| answers_named(c, out)),
         Ok(Form::Not(c)) => answers_named(c, out),
-        Ok(Form::AnswerIs(q, _)) | Ok(Form::AnswerIsOneOf(q, _)) | Ok(Form::AnswerIncludes(q, _)) => out.push(q),
+        Ok(Form::AnswerIs(q, _))
+        | Ok(Form::AnswerIsOneOf(q, _))
+        | Ok(Form::AnswerIncludes(q, _)) => out.push(q),
         _ => {}
     }
 }
@@ -772,7 +954,14 @@ fn answers_named<'a>(c: &'a Condition, out: &mut Vec<&'a str>) {
 fn reachable_from(start: usize, successors: &[Vec<Target>]) -> Vec<bool> {
     let adjacency: Vec<Vec<usize>> = successors
         .iter()
-        .map(|s| s.iter().filter_map(|t| match t { Target::Question(j) => Some(*j), Target::Results => None }).collect())
+        .map(|s| {
+            s.iter()
+                .filter_map(|t| match t {
+                    Target::Question(j) => Some(*j),
+                    Target::Results => None,
+                })
+                .collect()
+        })
         .collect();
     reachable_from_in(start, &adjacency)
 }
@@ -792,7 +981,11 @@ fn reachable_from_in(start: usize, adjacency: &[Vec<usize>]) -> Vec<bool> {
 /// One cycle in the graph, as question indexes in order, found by depth-first search.
 fn find_cycle(successors: &[Vec<Target>]) -> Option<Vec<usize>> {
     #[derive(Clone, Copy, PartialEq)]
-    enum Mark { New, Open, Done }
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
     let n = successors.len();
     let mut mark = vec![Mark::New; n];
     for root in 0..n {
@@ -830,14 +1023,47 @@ fn find_cycle(successors: &[Vec<Target>]) -> Option<Vec<usize>> {
 /// The answers worth trying at a question when exploring paths.
 fn choices(q: &Questionnaire, question: &Question) -> Vec<Answer> {
     let mut out: Vec<Answer> = match question.kind {
-        Kind::Single | Kind::Scale => q.choice_ids(question).into_iter().map(|id| Answer::Choice(id.into())).collect(),
+        Kind::Single | Kind::Scale => q
+            .choice_ids(question)
+            .into_iter()
+            .map(|id| Answer::Choice(id.into()))
+            .collect(),
         Kind::Multiple => {
-            let plain: Vec<String> = question.options.iter().filter(|o| !o.exclusive).map(|o| o.id.clone()).collect();
-            let mut v: Vec<Answer> = question.options.iter().map(|o| Answer::Choices(vec![o.id.clone()])).collect();
-            v.push(Answer::Choices(Vec::new()));
-            if plain.len() > 1 {
-                v.push(Answer::Choices(plain));
-            }
+            // Every combination on a small checklist; otherwise one tick each, none, and all.
+            let plain: Vec<String> = question
+                .options
+                .iter()
+                .filter(|o| !o.exclusive)
+                .map(|o| o.id.clone())
+                .collect();
+            let exclusive = question
+                .options
+                .iter()
+                .filter(|o| o.exclusive)
+                .map(|o| Answer::Choices(vec![o.id.clone()]));
+            let mut v: Vec<Answer> = if plain.len() <= 6 {
+                (0u32..(1 << plain.len()))
+                    .map(|bits| {
+                        Answer::Choices(
+                            plain
+                                .iter()
+                                .enumerate()
+                                .filter(|(i, _)| bits & (1 << i) != 0)
+                                .map(|(_, o)| o.clone())
+                                .collect(),
+                        )
+                    })
+                    .collect()
+            } else {
+                let mut v: Vec<Answer> = plain
+                    .iter()
+                    .map(|o| Answer::Choices(vec![o.clone()]))
+                    .collect();
+                v.push(Answer::Choices(Vec::new()));
+                v.push(Answer::Choices(plain.clone()));
+                v
+            };
+            v.extend(exclusive);
             v
         }
     };
@@ -908,14 +1134,21 @@ impl<'q> Explorer<'q> {
             .collect();
         let mut explorer = Explorer {
             q,
-            facts: Facts { scores: vec![0; file.dimensions.len()], ..Facts::default() },
+            facts: Facts {
+                scores: vec![0; file.dimensions.len()],
+                ..Facts::default()
+            },
             steps: 0,
             paths: 0,
             clamp,
             looked_at,
             seen_answers: Vec::new(),
             class: Vec::new(),
-            choices: file.questions.iter().map(|question| choices(q, question)).collect(),
+            choices: file
+                .questions
+                .iter()
+                .map(|question| choices(q, question))
+                .collect(),
             seen: rustc_hash::FxHashSet::default(),
             recommended: vec![false; file.articles.len()],
             top: vec![false; file.articles.len()],
@@ -974,8 +1207,15 @@ impl<'q> Explorer<'q> {
         if let (Some(question), Some(answer)) = (q.question(index), answer) {
             add_points(q, index, question, answer, &mut self.facts);
             if self.looked_at.get(index).copied().unwrap_or(false) {
-                self.facts.answers.insert(question.id.clone(), answer.clone());
-                let class = self.class.get(index).and_then(|c| c.get(choice)).copied().unwrap_or(choice);
+                self.facts
+                    .answers
+                    .insert(question.id.clone(), answer.clone());
+                let class = self
+                    .class
+                    .get(index)
+                    .and_then(|c| c.get(choice))
+                    .copied()
+                    .unwrap_or(choice);
                 self.seen_answers.push((index, class));
             }
         }
@@ -1011,15 +1251,24 @@ impl<'q> Explorer<'q> {
         let start = self.q.start();
         self.seen.insert(self.state(start));
         let count = |e: &Self, i: usize| e.choices.get(i).map_or(0, Vec::len);
-        let mut stack = vec![Frame { at: start, choices: count(self, start), next: 0, undo: None }];
+        let mut stack = vec![Frame {
+            at: start,
+            choices: count(self, start),
+            next: 0,
+            undo: None,
+        }];
         loop {
-            let Some(top) = stack.last_mut() else { return true };
+            let Some(top) = stack.last_mut() else {
+                return true;
+            };
             let at = top.at;
             let pending = top.undo.take();
             if let Some(undo) = pending {
                 self.undo(at, undo);
             }
-            let Some(top) = stack.last_mut() else { return true };
+            let Some(top) = stack.last_mut() else {
+                return true;
+            };
             if self.reached_goal {
                 return true;
             }
@@ -1044,11 +1293,15 @@ impl<'q> Explorer<'q> {
             }
             match next {
                 Some(Target::Results) => self.finish_path(),
-                Some(Target::Question(n)) => {
-                    if self.seen.insert(self.state(n)) {
-                        stack.push(Frame { at: n, choices: count(self, n), next: 0, undo: None });
-                    }
+                Some(Target::Question(n)) if self.seen.insert(self.state(n)) => {
+                    stack.push(Frame {
+                        at: n,
+                        choices: count(self, n),
+                        next: 0,
+                        undo: None,
+                    });
                 }
+                Some(Target::Question(_)) => {}
                 None => {}
             }
         }
@@ -1065,7 +1318,10 @@ impl<'q> Explorer<'q> {
         };
         let stop = self.steps + STEP_BUDGET;
         while self.steps < stop {
-            self.facts = Facts { scores: vec![0; self.q.dimensions().len()], ..Facts::default() };
+            self.facts = Facts {
+                scores: vec![0; self.q.dimensions().len()],
+                ..Facts::default()
+            };
             self.trail.clear();
             self.seen_answers.clear();
             let mut at = self.q.start();
@@ -1098,9 +1354,13 @@ fn thresholds(q: &Questionnaire, c: &Condition, cuts: &mut [Option<i64>], looked
         }
     };
     match c.form() {
-        Ok(Form::All(cs)) | Ok(Form::Any(cs)) => cs.iter().for_each(|c| thresholds(q, c, cuts, looked_at)),
+        Ok(Form::All(cs)) | Ok(Form::Any(cs)) => {
+            cs.iter().for_each(|c| thresholds(q, c, cuts, looked_at))
+        }
         Ok(Form::Not(c)) => thresholds(q, c, cuts, looked_at),
-        Ok(Form::AnswerIs(id, _)) | Ok(Form::AnswerIsOneOf(id, _)) | Ok(Form::AnswerIncludes(id, _)) => {
+        Ok(Form::AnswerIs(id, _))
+        | Ok(Form::AnswerIsOneOf(id, _))
+        | Ok(Form::AnswerIncludes(id, _)) => {
             if let Some(i) = q.question_index(id) {
                 looked_at[i] = true;
             }
@@ -1115,7 +1375,13 @@ fn thresholds(q: &Questionnaire, c: &Condition, cuts: &mut [Option<i64>], looked
                 .dimension_index(d)
                 .and_then(|i| q.dimensions().get(i))
                 .and_then(|dim| dim.bands.iter().find(|b| b.id == band))
-                .map(|b| if b.max >= highest { b.min } else { b.max.saturating_add(1) })
+                .map(|b| {
+                    if b.max >= highest {
+                        b.min
+                    } else {
+                        b.max.saturating_add(1)
+                    }
+                })
                 .unwrap_or(0);
             cut(d, edge)
         }
@@ -1125,12 +1391,18 @@ fn thresholds(q: &Questionnaire, c: &Condition, cuts: &mut [Option<i64>], looked
 
 /// For each question and choice, the first choice that every condition answers the same way
 /// (so the two lead to the same futures and need exploring once).
-fn classes(q: &Questionnaire, conditions: &[&Condition], choices: &[Vec<Answer>]) -> Vec<Vec<usize>> {
+fn classes(
+    q: &Questionnaire,
+    conditions: &[&Condition],
+    choices: &[Vec<Answer>],
+) -> Vec<Vec<usize>> {
     fn atoms<'a>(c: &'a Condition, out: &mut Vec<Form<'a>>) {
         match c.form() {
             Ok(Form::All(cs)) | Ok(Form::Any(cs)) => cs.iter().for_each(|c| atoms(c, out)),
             Ok(Form::Not(c)) => atoms(c, out),
-            Ok(f @ (Form::AnswerIs(..) | Form::AnswerIsOneOf(..) | Form::AnswerIncludes(..))) => out.push(f),
+            Ok(f @ (Form::AnswerIs(..) | Form::AnswerIsOneOf(..) | Form::AnswerIncludes(..))) => {
+                out.push(f)
+            }
             _ => {}
         }
     }
@@ -1163,12 +1435,17 @@ fn classes(q: &Questionnaire, conditions: &[&Condition], choices: &[Vec<Answer>]
 }
 
 fn no_negative_points(file: &QuestionnaireFile, dimension: &str) -> bool {
-    let scale_negative = file.scales.iter().any(|s| s.points.iter().any(|p| p.value < 0));
+    let scale_negative = file
+        .scales
+        .iter()
+        .any(|s| s.points.iter().any(|p| p.value < 0));
     file.questions.iter().all(|q| {
         let own = q.scores.get(dimension).copied().unwrap_or(0);
         own >= 0
             && !(own > 0 && scale_negative)
-            && q.options.iter().all(|o| o.scores.get(dimension).copied().unwrap_or(0) >= 0)
+            && q.options
+                .iter()
+                .all(|o| o.scores.get(dimension).copied().unwrap_or(0) >= 0)
     })
 }
 
@@ -1181,8 +1458,16 @@ fn no_negative_points(file: &QuestionnaireFile, dimension: &str) -> bool {
 /// proves an article can be recommended; and a fixed sample looks for the rest.
 fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
     let file = q.file();
-    let branches: Vec<&Condition> = file.questions.iter().flat_map(|x| x.branches.iter().map(|b| &b.when)).collect();
-    let everything: Vec<&Condition> = branches.iter().copied().chain(file.recommendations.iter().map(|r| &r.when)).collect();
+    let branches: Vec<&Condition> = file
+        .questions
+        .iter()
+        .flat_map(|x| x.branches.iter().map(|b| &b.when))
+        .collect();
+    let everything: Vec<&Condition> = branches
+        .iter()
+        .copied()
+        .chain(file.recommendations.iter().map(|r| &r.when))
+        .collect();
     let mut explorer = Explorer::new(q, &everything);
     let complete = explorer.exhaustive();
     let mut recommendable = explorer.recommended.clone();
@@ -1193,7 +1478,11 @@ fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
                 recommendable[i] = true;
                 continue;
             }
-            for rule in file.recommendations.iter().filter(|r| r.article == article.id) {
+            for rule in file
+                .recommendations
+                .iter()
+                .filter(|r| r.article == article.id)
+            {
                 let mut mine = branches.clone();
                 mine.push(&rule.when);
                 let mut search = Explorer::new(q, &mine);
@@ -1206,14 +1495,21 @@ fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
             }
         }
     }
-    let catch_all = file.recommendations.iter().any(|r| r.weight > 0 && always_holds(&r.when));
+    let catch_all = file
+        .recommendations
+        .iter()
+        .any(|r| r.weight > 0 && always_holds(&r.when));
     if let Some(trail) = &explorer.empty_example {
         let shown: Vec<String> = trail
             .iter()
             .filter_map(|(i, c)| {
                 let question = q.question(*i)?;
                 let a = explorer.choices.get(*i)?.get(*c)?;
-                Some(format!("{} = {}", question.id, serde_json::to_string(a).unwrap_or_default()))
+                Some(format!(
+                    "{} = {}",
+                    question.id,
+                    serde_json::to_string(a).unwrap_or_default()
+                ))
             })
             .collect();
         cx.error(
@@ -1232,7 +1528,11 @@ fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
             ),
         );
     }
-    let how = if complete { "no path through the questionnaire".to_string() } else { format!("none of the {} sampled paths", explorer.paths) };
+    let how = if complete {
+        "no path through the questionnaire".to_string()
+    } else {
+        format!("none of the {} sampled paths", explorer.paths)
+    };
     for (i, article) in file.articles.iter().enumerate() {
         if !file.recommendations.iter().any(|r| r.article == article.id) {
             continue;
@@ -1244,13 +1544,17 @@ fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
             cx.warn(&place, format!("{how} puts this article first; raise the weight of a rule for the reader it was written for"));
         }
     }
-    Coverage { paths: explorer.paths, states: explorer.seen.len(), complete }
+    Coverage {
+        paths: explorer.paths,
+        states: explorer.seen.len(),
+        complete,
+    }
 }
 
 /// Whether a condition holds whatever the answers: true under every assignment of its basic
 /// tests (treated as independent, which can only make this answer "no" more often).
 fn always_holds(c: &Condition) -> bool {
-    fn basics<'a>(c: &'a Condition, out: &mut Vec<String>) {
+    fn basics(c: &Condition, out: &mut Vec<String>) {
         match c.form() {
             Ok(Form::All(cs)) | Ok(Form::Any(cs)) => cs.iter().for_each(|c| basics(c, out)),
             Ok(Form::Not(c)) => basics(c, out),
@@ -1260,7 +1564,12 @@ fn always_holds(c: &Condition) -> bool {
         }
     }
     fn eval(c: &Condition, names: &[String], bits: u32) -> bool {
-        let value = |key: &str| names.iter().position(|n| n == key).is_some_and(|i| bits & (1 << i) != 0);
+        let value = |key: &str| {
+            names
+                .iter()
+                .position(|n| n == key)
+                .is_some_and(|i| bits & (1 << i) != 0)
+        };
         match c.form() {
             Ok(Form::All(cs)) => cs.iter().all(|c| eval(c, names, bits)),
             Ok(Form::Any(cs)) => cs.iter().any(|c| eval(c, names, bits)),

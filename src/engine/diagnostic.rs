@@ -41,7 +41,10 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The closest of `candidates` to `wrong`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (c, strsim::jaro_winkler(wrong, c)))

@@ -39,12 +39,14 @@ fn edges(q: &Questionnaire) -> Vec<Edge> {
         for b in &question.branches {
             push(&b.next, format!("if {}", describe(&b.when)));
         }
-        let all_options_lead = question.kind == Kind::Single
-            && question.options.iter().all(|o| o.next.is_some());
+        let all_options_lead =
+            question.kind == Kind::Single && question.options.iter().all(|o| o.next.is_some());
         if let Some(next) = &question.next {
             let label = if all_options_lead {
                 "prefer not to say"
-            } else if question.branches.is_empty() && !question.options.iter().any(|o| o.next.is_some()) {
+            } else if question.branches.is_empty()
+                && !question.options.iter().any(|o| o.next.is_some())
+            {
                 ""
             } else {
                 "otherwise"
@@ -111,7 +113,9 @@ pub fn render(q: &Questionnaire, format: Format) -> String {
             }
         }
         Format::Dot => {
-            s.push_str("digraph questionnaire {\n  rankdir=TB;\n  node [shape=box, style=rounded];\n");
+            s.push_str(
+                "digraph questionnaire {\n  rankdir=TB;\n  node [shape=box, style=rounded];\n",
+            );
             for question in &q.file().questions {
                 s.push_str(&format!(
                     "  \"{}\" [label=\"{}\\n{}\"];\n",
@@ -120,7 +124,9 @@ pub fn render(q: &Questionnaire, format: Format) -> String {
                     esc(&clip(&question.text, 48))
                 ));
             }
-            s.push_str(&format!("  \"{RESULTS}\" [shape=doublecircle, label=\"Results\"];\n"));
+            s.push_str(&format!(
+                "  \"{RESULTS}\" [shape=doublecircle, label=\"Results\"];\n"
+            ));
             for e in edges(q) {
                 s.push_str(&format!(
                     "  \"{}\" -> \"{}\" [label=\"{}\"];\n",

@@ -83,7 +83,9 @@ fn plain_serde_message(e: &serde_json::Error) -> String {
         .map_or(raw.as_str(), |(m, _)| m)
         .to_string();
     if e.is_eof() {
-        return format!("the file ends too early ({raw}); a closing bracket or brace is probably missing");
+        return format!(
+            "the file ends too early ({raw}); a closing bracket or brace is probably missing"
+        );
     }
     if e.is_syntax() {
         return format!("this is not valid JSON ({raw}); look for a missing comma, quote or bracket just before here");
@@ -91,13 +93,16 @@ fn plain_serde_message(e: &serde_json::Error) -> String {
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         if let Some((field, expected)) = rest.split_once("`, expected ") {
             let candidates: Vec<&str> = expected
-                .split(|c: char| c == '`')
+                .split('`')
                 .filter(|s| !s.is_empty() && !s.contains(' ') && *s != ",")
                 .collect();
             return format!(
                 "there is no field \"{field}\" here{}; the fields allowed here are {}",
                 suggestion(field, candidates.iter().copied()),
-                expected.strip_prefix("one of ").unwrap_or(expected).replace('`', "\"")
+                expected
+                    .strip_prefix("one of ")
+                    .unwrap_or(expected)
+                    .replace('`', "\"")
             );
         }
     }
@@ -109,7 +114,10 @@ fn plain_serde_message(e: &serde_json::Error) -> String {
         if let Some((variant, expected)) = rest.split_once("`, expected ") {
             return format!(
                 "\"{variant}\" is not allowed here; use one of {}",
-                expected.strip_prefix("one of ").unwrap_or(expected).replace('`', "\"")
+                expected
+                    .strip_prefix("one of ")
+                    .unwrap_or(expected)
+                    .replace('`', "\"")
             );
         }
     }

@@ -56,8 +56,16 @@ impl Questionnaire {
                 Target::Question(j) => table[*j],
             };
             let succ = &successors[i];
-            min_left[i] = 1 + succ.iter().map(|t| remaining(t, &min_left)).min().unwrap_or(0);
-            max_left[i] = 1 + succ.iter().map(|t| remaining(t, &max_left)).max().unwrap_or(0);
+            min_left[i] = 1 + succ
+                .iter()
+                .map(|t| remaining(t, &min_left))
+                .min()
+                .unwrap_or(0);
+            max_left[i] = 1 + succ
+                .iter()
+                .map(|t| remaining(t, &max_left))
+                .max()
+                .unwrap_or(0);
         }
         Some(Questionnaire {
             file,
@@ -118,7 +126,9 @@ impl Questionnaire {
 
     /// An article by id.
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.get(id).and_then(|&i| self.file.articles.get(i))
+        self.articles
+            .get(id)
+            .and_then(|&i| self.file.articles.get(i))
     }
 
     /// Every way forward from a question, whatever the answer.

@@ -157,7 +157,11 @@ pub fn report(q: &Questionnaire, facts: &Facts) -> Report {
             let band = bands
                 .iter()
                 .find(|b| b.min <= value && value <= b.max)
-                .or(if value < 0 { bands.first() } else { bands.last() })
+                .or(if value < 0 {
+                    bands.first()
+                } else {
+                    bands.last()
+                })
                 .cloned()
                 .unwrap_or(BandView {
                     id: String::new(),
@@ -268,7 +272,11 @@ fn explain_into(q: &Questionnaire, condition: &Condition, facts: &Facts, out: &m
         let question = q.question_by_id(question_id)?;
         match question.kind {
             Kind::Scale => {
-                let point = q.scale_of(question)?.points.iter().find(|p| p.id == option)?;
+                let point = q
+                    .scale_of(question)?
+                    .points
+                    .iter()
+                    .find(|p| p.id == option)?;
                 Some(format!(
                     "you answered “{}” to “{}”",
                     point.label, question.text

@@ -220,7 +220,8 @@ impl Session {
     }
 
     fn is_visible(&self, q: &Questionnaire, w: &Walk, id: &str) -> bool {
-        q.question_index(id).is_some_and(|i| w.position(i).is_some())
+        q.question_index(id)
+            .is_some_and(|i| w.position(i).is_some())
     }
 
     /// Moves to a question on her path (e.g. from the address bar); false if it is not there.
@@ -288,11 +289,9 @@ impl Session {
                 question: "results".into(),
             });
         };
-        let question = q
-            .question_by_id(&id)
-            .ok_or_else(|| AnswerError::NotHere {
-                question: id.clone(),
-            })?;
+        let question = q.question_by_id(&id).ok_or_else(|| AnswerError::NotHere {
+            question: id.clone(),
+        })?;
         answer.fits(q, question)?;
         self.answers.insert(id.clone(), answer);
         let w = self.walk(q);
@@ -401,7 +400,9 @@ impl Session {
 fn plain(e: &AnswerError) -> String {
     match e {
         AnswerError::UnknownOption { .. } => "the answer you chose is no longer offered".into(),
-        AnswerError::WrongShape { .. } => "the question now asks for a different kind of answer".into(),
+        AnswerError::WrongShape { .. } => {
+            "the question now asks for a different kind of answer".into()
+        }
         AnswerError::DeclineNotOffered { .. } => {
             "“prefer not to say” is no longer offered here".into()
         }

@@ -97,7 +97,13 @@ pub fn walk(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Walk {
 }
 
 /// Adds one answer's points, red flags and the answer itself to the facts.
-pub(crate) fn add(q: &Questionnaire, index: usize, question: &Question, answer: &Answer, facts: &mut Facts) {
+pub(crate) fn add(
+    q: &Questionnaire,
+    index: usize,
+    question: &Question,
+    answer: &Answer,
+    facts: &mut Facts,
+) {
     facts.answers.insert(question.id.clone(), answer.clone());
     add_points(q, index, question, answer, facts);
 }
@@ -113,7 +119,7 @@ pub(crate) fn add_points(
     let mut add_points = |scores: &BTreeMap<String, i64>, times: i64| {
         for (dimension, points) in scores {
             if let Some(d) = q.dimension_index(dimension) {
-                facts.scores[d] += points * times;
+                facts.scores[d] = facts.scores[d].saturating_add(points.saturating_mul(times));
             }
         }
     };
@@ -165,15 +171,19 @@ pub fn next_after(
 /// Whether a condition holds for these facts. A condition that names something unknown
 /// does not hold (the checker reports it before any reader gets here).
 pub fn holds(q: &Questionnaire, condition: &Condition, facts: &Facts) -> bool {
-    let score = |d: &str| q.dimension_index(d).and_then(|i| facts.scores.get(i).copied());
+    let score = |d: &str| {
+        q.dimension_index(d)
+            .and_then(|i| facts.scores.get(i).copied())
+    };
     match condition.form() {
         Err(_) => false,
         Ok(Form::All(cs)) => cs.iter().all(|c| holds(q, c, facts)),
         Ok(Form::Any(cs)) => cs.iter().any(|c| holds(q, c, facts)),
         Ok(Form::Not(c)) => !holds(q, c, facts),
-        Ok(Form::AnswerIs(question, option)) => {
-            facts.answers.get(question).is_some_and(|a| a == &Answer::Choice(option.into()))
-        }
+        Ok(Form::AnswerIs(question, option)) => facts
+            .answers
+            .get(question)
+            .is_some_and(|a| a == &Answer::Choice(option.into())),
         Ok(Form::AnswerIsOneOf(question, options)) => facts
             .answers
             .get(question)

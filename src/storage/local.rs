@@ -78,7 +78,11 @@ fn now() -> f64 {
 
 /// Moves unreadable data aside under a backup key and removes it from its own key.
 fn keep_aside(storage: &web_sys::Storage, key: &str, raw: &str) -> String {
-    let backup = format!("{BACKUP_KEY}:{}:{}", key.trim_start_matches(PREFIX), now() as u64);
+    let backup = format!(
+        "{BACKUP_KEY}:{}:{}",
+        key.trim_start_matches(PREFIX),
+        now() as u64
+    );
     if storage.set_item(&backup, raw).is_ok() {
         let _ = storage.remove_item(key);
     }

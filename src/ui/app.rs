@@ -66,8 +66,12 @@ fn Loaded(
         can_save: RwSignal::new(can_save),
     };
     provide_context(state);
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(&q.file().quick_exit.tab_title);
+    if let Some(window) = web_sys::window() {
+        if let Some(doc) = window.document() {
+            doc.set_title(&q.file().quick_exit.tab_title);
+        }
+        // Offline after the first visit (tools/offline.mjs writes sw.js at build time).
+        let _ = window.navigator().service_worker().register("/sw.js");
     }
 
     // Persistence: one effect writes progress whenever it changes (but not a record that
@@ -115,14 +119,26 @@ fn Loaded(
                 }
                 None => {
                     last_written.set_value(None);
-                    state.adopt(&SavedProgress::of(q, &Session::new(q), false, &Default::default(), 0.0));
+                    state.adopt(&SavedProgress::of(
+                        q,
+                        &Session::new(q),
+                        false,
+                        &Default::default(),
+                        0.0,
+                    ));
                 }
             }
             state.notify("Your progress was updated from another tab or window.");
         } else if ev.key().is_none() {
             // Storage was cleared elsewhere (e.g. "erase everything" in another tab).
             last_written.set_value(None);
-            state.adopt(&SavedProgress::of(q, &Session::new(q), false, &Default::default(), 0.0));
+            state.adopt(&SavedProgress::of(
+                q,
+                &Session::new(q),
+                false,
+                &Default::default(),
+                0.0,
+            ));
             state.history.set(Default::default());
         }
     });
@@ -154,10 +170,7 @@ fn restore_notice(
     } else {
         String::new()
     };
-    text.push_str(&format!(
-        "We kept {} of your answers",
-        restored.kept.len()
-    ));
+    text.push_str(&format!("We kept {} of your answers", restored.kept.len()));
     if restored.dropped.is_empty() {
         text.push('.');
     } else {

@@ -27,8 +27,17 @@ pub fn ArticlePage() -> impl IntoView {
             }
             .into_any(),
             Some(a) => {
-                let list = |items: &[String]| items.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view();
-                let steps = a.steps.iter().map(|s| view! { <li>{s.text.clone()}</li> }).collect_view();
+                let list = |items: &[String]| {
+                    items
+                        .iter()
+                        .map(|t| view! { <li>{t.clone()}</li> })
+                        .collect_view()
+                };
+                let steps = a
+                    .steps
+                    .iter()
+                    .map(|s| view! { <li>{s.text.clone()}</li> })
+                    .collect_view();
                 let has_report = app.report().is_some();
                 view! {
                     <article class="page article">

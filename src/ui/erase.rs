@@ -18,7 +18,9 @@ pub fn EraseButton() -> impl IntoView {
         app.ticked.set(Default::default());
         app.history.set(Default::default());
         match local::erase_all() {
-            Ok(_) => app.notices.set(vec!["Everything this check-in saved on this device has been erased.".into()]),
+            Ok(_) => app.notices.set(vec![
+                "Everything this check-in saved on this device has been erased.".into(),
+            ]),
             Err(fault) => app.notices.set(vec![fault.to_string()]),
         }
         let _ = local::erase_all();

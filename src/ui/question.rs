@@ -22,8 +22,18 @@ pub fn QuestionPage() -> impl IntoView {
     Effect::new(move |_| {
         let id = id.get();
         if !app.go_to(&id) {
-            let to = if app.started.get_untracked() { app.here() } else { "/".into() };
-            navigate(&to, NavigateOptions { replace: true, ..Default::default() });
+            let to = if app.started.get_untracked() {
+                app.here()
+            } else {
+                "/".into()
+            };
+            navigate(
+                &to,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         } else {
             app.started.set(true);
         }
@@ -64,7 +74,12 @@ fn QuestionForm(
     let navigate = use_navigate();
     let kind = screen.kind;
     let draft = RwSignal::new(Draft {
-        chosen: screen.options.iter().filter(|o| o.chosen).map(|o| o.id.clone()).collect(),
+        chosen: screen
+            .options
+            .iter()
+            .filter(|o| o.chosen)
+            .map(|o| o.id.clone())
+            .collect(),
         declined: screen.declined,
     });
     let problem = RwSignal::new(None::<String>);
@@ -79,7 +94,12 @@ fn QuestionForm(
         app.announce.set(announce.clone());
     });
 
-    let exclusive: Vec<String> = screen.options.iter().filter(|o| o.exclusive).map(|o| o.id.clone()).collect();
+    let exclusive: Vec<String> = screen
+        .options
+        .iter()
+        .filter(|o| o.exclusive)
+        .map(|o| o.id.clone())
+        .collect();
     let choose = move |id: String| {
         problem.set(None);
         draft.update(|d| {
@@ -163,9 +183,16 @@ fn QuestionForm(
     } else if progress.min_left == progress.max_left {
         format!("About {} questions left.", progress.max_left)
     } else {
-        format!("About {}–{} questions left.", progress.min_left, progress.max_left)
+        format!(
+            "About {}–{} questions left.",
+            progress.min_left, progress.max_left
+        )
     };
-    let input_type = if kind == Kind::Multiple { "checkbox" } else { "radio" };
+    let input_type = if kind == Kind::Multiple {
+        "checkbox"
+    } else {
+        "radio"
+    };
     let group_class = match kind {
         Kind::Scale => "options scale",
         Kind::Multiple => "options checklist",
@@ -211,7 +238,11 @@ fn QuestionForm(
             </label>
         }
     });
-    let hint = if kind == Kind::Multiple { "Tick all that apply." } else { "" };
+    let hint = if kind == Kind::Multiple {
+        "Tick all that apply."
+    } else {
+        ""
+    };
     let help = screen.help.clone();
     let on_submit = {
         let submit = submit.clone();

@@ -16,8 +16,18 @@ pub fn ResultsPage() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if !app.go_to_results() {
-            let to = if app.started.get_untracked() { app.here() } else { "/".into() };
-            navigate(&to, NavigateOptions { replace: true, ..Default::default() });
+            let to = if app.started.get_untracked() {
+                app.here()
+            } else {
+                "/".into()
+            };
+            navigate(
+                &to,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         } else {
             app.announce.set("Your results".into());
         }

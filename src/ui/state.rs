@@ -102,7 +102,9 @@ impl AppState {
     }
 
     fn has_recent_entry(&self) -> bool {
-        let Some(report) = self.report() else { return true };
+        let Some(report) = self.report() else {
+            return true;
+        };
         self.history.with(|h| {
             h.entries.last().is_some_and(|e| {
                 report
@@ -119,7 +121,11 @@ impl AppState {
         if let Some(report) = self.report() {
             let entry = SavedCheckIn {
                 completed_at: crate::storage::clock::now(),
-                scores: report.scores.iter().map(|s| (s.id.clone(), s.value)).collect(),
+                scores: report
+                    .scores
+                    .iter()
+                    .map(|s| (s.id.clone(), s.value))
+                    .collect(),
             };
             self.history.update(|h| {
                 h.format = crate::storage::format::FORMAT;
@@ -139,7 +145,9 @@ impl AppState {
     /// Follows the address bar to a question; false if it is not on her path.
     pub fn go_to(&self, id: &str) -> bool {
         let q = self.q;
-        let here = self.session.with(|s| *s.position() == Position::Question(id.to_string()));
+        let here = self
+            .session
+            .with(|s| *s.position() == Position::Question(id.to_string()));
         if here {
             return true;
         }

@@ -1,11 +1,13 @@
 // Reader journeys through the check-in, in headless Chromium against the built app.
 // Run from tests/e2e: BASE_URL=http://127.0.0.1:8091 npm test
 
-import { test, describe, before, after } from "node:test";
+import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
 import {
-  launch,
+  sharedBrowser,
   open,
+  softly,
+  isResponsive,
   seedStorage,
   readStorage,
   checkIn,
@@ -21,7 +23,6 @@ import {
   QuestionPage,
   ResultsPage,
   ArticlePage,
-  HistoryPage,
   questionById,
   optionsOf,
   optionLabel,
@@ -29,16 +30,15 @@ import {
   articleById,
   parseProgress,
   waitForApp,
+  explain,
   DECLINED,
 } from "./lib/pages.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
+after(() => browser.close());
+
+/** Per-test limit, so a frozen tab fails one test instead of stalling the run. */
+const T = { timeout: 90_000 };
 
 /** Opens the home page and presses Start. */
 async function startCheckIn(page) {
@@ -59,12 +59,21 @@ async function answerSome(q, answers, ids) {
 }
 
 /** Opens the results of a scenario by seeding its answers as saved progress. */
-async function openSeededResults(s, t, name) {
+async function openSeededResults(t, name) {
   const session = await open(browser, t);
   await seedStorage(session.context, { [PROGRESS_KEY]: savedProgress(scenario(name).answers, "results") });
   const results = new ResultsPage(session.page);
   await results.goto();
   return { ...session, results };
+}
+
+/** Fails at once (instead of after long timeouts) if the app has frozen the tab. */
+async function assertStillRunning(page, when) {
+  await page.waitForTimeout(500);
+  assert.ok(
+    await isResponsive(page, 3000),
+    `${when}, the tab froze at ${new URL(page.url()).pathname}: the page stopped running any script (its main thread is stuck busy)`,
+  );
 }
 
 const progressNeverGrows = (trace) => {
@@ -82,9 +91,10 @@ const progressNeverGrows = (trace) => {
 };
 
 describe("walking skeleton", () => {
-  test("answers survive a reload: same question, earlier answers still chosen", async (t) => {
+  test("answers survive a reload: same question, earlier answers still chosen", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
     const { answers } = scenario("rebuild-after-walked-out");
+    const check = softly();
     const q = await startCheckIn(page);
     assert.equal(await q.heading(), questionById("situation").text);
     const next = await answerSome(q, answers, ["situation", "walked_when", "walked_why"]);
@@ -92,19 +102,22 @@ describe("walking skeleton", () => {
 
     await page.reload();
     await q.waitForQuestion("apart_contact");
-    assert.equal(await q.heading(), questionById("apart_contact").text);
+    assert.equal(await q.heading(), questionById("apart_contact").text, "the same question after the reload");
 
     assert.equal(await q.back(), "walked_why");
-    assert.deepEqual(await q.checkedValues(), [answers.walked_why]);
+    check.deepEqual(await q.checkedValues(), [answers.walked_why], `after Back, "${questionById("walked_why").text}" still shows the earlier answer`);
     assert.equal(await q.back(), "walked_when");
-    assert.deepEqual(await q.checkedValues(), [answers.walked_when]);
+    check.deepEqual(await q.checkedValues(), [answers.walked_when], `after a second Back, "${questionById("walked_when").text}" still shows the earlier answer "${optionLabel("walked_when", answers.walked_when)}"`);
+    assert.equal(await q.back(), "situation");
+    check.deepEqual(await q.checkedValues(), [answers.situation], "after a third Back, the first question still shows the earlier answer");
     assertNoErrors();
+    check.done();
   });
 });
 
 describe("full journey for every scenario", () => {
   for (const s of scenarios()) {
-    test(`${s.name}: ${s.reader}`, async (t) => {
+    test(`${s.name}: ${s.reader}`, T, async (t) => {
       const { page, assertNoErrors, foreignRequests } = await open(browser, t);
       const q = await startCheckIn(page);
       const trace = await q.answerScenario(s.answers);
@@ -144,16 +157,17 @@ describe("full journey for every scenario", () => {
 });
 
 describe("changing an earlier answer", () => {
-  test("a new first answer warns about, then clears, the old branch's answers", async (t) => {
+  test("a new first answer warns about, then clears, the old branch's answers", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
     const old = scenario("husband-gives-up").answers;
     const fresh = scenario("no-longer-happy");
+    const check = softly();
     const q = await startCheckIn(page);
     await answerSome(q, old, ["situation", "distant_how_long", "home_feel"]);
     assert.equal(await q.back(), "home_feel");
     assert.equal(await q.back(), "distant_how_long");
     assert.equal(await q.back(), "situation");
-    assert.deepEqual(await q.checkedValues(), ["checked_out"]);
+    check.deepEqual(await q.checkedValues(), ["checked_out"], "after going Back, the first question shows the earlier answer");
 
     // Pick another branch: the app asks first, naming what will be cleared.
     await q.choose(optionLabel("situation", "unhappy"));
@@ -168,7 +182,7 @@ describe("changing an earlier answer", () => {
 
     // Keeping the earlier answer changes nothing.
     await q.cancelDiscard();
-    assert.equal(q.id(), "situation");
+    assert.equal(q.id(), "situation", "still on the first question");
     await page.reload();
     await q.waitForQuestion("situation");
     assert.deepEqual(await q.checkedValues(), ["checked_out"], "the kept answer is still saved");
@@ -180,7 +194,8 @@ describe("changing an earlier answer", () => {
     await q.confirmDiscard();
     assert.equal(await q.waitForQuestion(), "unhappy_about", "on the new branch");
     assert.equal(await q.back(), "situation", "Back goes straight to the first question");
-    assert.deepEqual(await q.checkedValues(), ["unhappy"]);
+    check.deepEqual(await q.checkedValues(), ["unhappy"], "the first question shows the new answer");
+    await q.setAnswer("unhappy");
     await q.continue();
 
     await q.answerScenario(fresh.answers);
@@ -193,13 +208,15 @@ describe("changing an earlier answer", () => {
     const saved = JSON.parse((await readStorage(page))[PROGRESS_KEY]);
     assert.ok(!("distant_how_long" in saved.answers), "the old branch's answer is no longer saved");
     assertNoErrors();
+    check.done();
   });
 });
 
 describe("keyboard", () => {
-  test("a whole check-in can be completed with the keyboard only", async (t) => {
+  test("a whole check-in can be completed with the keyboard only", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
-    const s = scenario("bring-back-love");
+    // This reader skips two questions with "Prefer not to say", reached with Tab and ticked with Space.
+    const s = scenario("safety-prefer-not-to-say");
     await page.goto("/");
     await new HomePage(page).waitForReady();
 
@@ -248,28 +265,61 @@ describe("keyboard", () => {
 });
 
 describe("navigation", () => {
-  test("the browser's Back button goes back one question", async (t) => {
+  test("the browser's Back button goes back one question", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
     const { answers } = scenario("rebuild-after-walked-out");
+    const check = softly();
     const q = await startCheckIn(page);
-    await answerSome(q, answers, ["situation", "walked_when"]);
-    assert.equal(q.id(), "walked_why");
+    await answerSome(q, answers, ["situation", "walked_when", "walked_why"]);
+    assert.equal(q.id(), "apart_contact");
 
     await page.goBack();
-    assert.equal(await q.waitForQuestion(), "walked_when");
-    assert.equal(await q.heading(), questionById("walked_when").text);
-    assert.deepEqual(await q.checkedValues(), [answers.walked_when]);
+    assert.equal(await q.waitForQuestion(), "walked_why", "one Back: the previous question");
+    assert.equal(await q.heading(), questionById("walked_why").text);
+    check.deepEqual(await q.checkedValues(), [answers.walked_why], "its answer is still chosen");
+
+    await page.goBack();
+    assert.equal(await q.waitForQuestion(), "walked_when", "another Back: the question before");
+    check.deepEqual(
+      await q.checkedValues(),
+      [answers.walked_when],
+      `"${questionById("walked_when").text}" still shows "${optionLabel("walked_when", answers.walked_when)}"`,
+    );
 
     await page.goBack();
     assert.equal(await q.waitForQuestion(), "situation");
-    assert.deepEqual(await q.checkedValues(), [answers.situation]);
 
     await page.goForward();
-    assert.equal(await q.waitForQuestion(), "walked_when");
+    assert.equal(await q.waitForQuestion(), "walked_when", "Forward returns to the next question");
+    assertNoErrors();
+    check.done();
+  });
+
+  test("an address beyond where you are takes you back to where you are", T, async (t) => {
+    // e.g. a bookmark, or a link shared from another device: the app must not show (or get
+    // stuck on) a question or results the answers don't reach.
+    const { page, assertNoErrors } = await open(browser, t);
+    const q = await startCheckIn(page);
+    await answerSome(q, scenario("rebuild-after-walked-out").answers, ["situation"]);
+    assert.equal(q.id(), "walked_when");
+
+    await page.goto("/q/want_most");
+    await assertStillRunning(page, "after opening /q/want_most before reaching it");
+    await explain(page, "opening /q/want_most before reaching it", () =>
+      page.waitForURL((u) => u.pathname === "/q/walked_when", { timeout: 5000 }),
+    );
+    await q.waitForQuestion("walked_when");
+
+    await page.goto("/results");
+    await assertStillRunning(page, "after opening /results before finishing");
+    await explain(page, "opening /results before finishing", () =>
+      page.waitForURL((u) => u.pathname === "/q/walked_when", { timeout: 5000 }),
+    );
+    await q.waitForQuestion("walked_when");
     assertNoErrors();
   });
 
-  test("progress never shows more questions left after moving forward", async (t) => {
+  test("progress never shows more questions left after moving forward", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
     const s = scenario("safety-red-flag");
     const q = await startCheckIn(page);
@@ -284,8 +334,8 @@ describe("navigation", () => {
 });
 
 describe("results", () => {
-  test("action plan ticks are kept across a reload", async (t) => {
-    const { page, results, assertNoErrors } = await openSeededResults(null, t, "relationship-burnout");
+  test("action plan ticks are kept across a reload", T, async (t) => {
+    const { page, results, assertNoErrors } = await openSeededResults(t, "relationship-burnout");
     const phases = await results.phaseTitles();
     assert.ok(phases.length >= 1, "the plan has phases");
     const boxes = results.stepCheckboxes();
@@ -314,8 +364,8 @@ describe("results", () => {
     assertNoErrors();
   });
 
-  test("results show score charts for every dimension", async (t) => {
-    const { results, assertNoErrors } = await openSeededResults(null, t, "trust-issues");
+  test("results show score charts for every dimension", T, async (t) => {
+    const { results, assertNoErrors } = await openSeededResults(t, "trust-issues");
     const charts = await results.scoreCharts();
     assert.equal(charts.length, checkIn.dimensions.length);
     for (const d of checkIn.dimensions) {
@@ -327,8 +377,8 @@ describe("results", () => {
     assertNoErrors();
   });
 
-  test("an article is reachable from the results, and deep links survive a reload", async (t) => {
-    const { page, results, assertNoErrors } = await openSeededResults(null, t, "bring-back-love");
+  test("an article is reachable from the results, and deep links survive a reload", T, async (t) => {
+    const { page, results, assertNoErrors } = await openSeededResults(t, "bring-back-love");
     const titles = await results.articleTitles();
     await results.openArticle(0);
     const articlePage = new ArticlePage(page);
@@ -363,7 +413,7 @@ describe("results", () => {
     assertNoErrors();
   });
 
-  test("an article deep link opens in a fresh browser too", async (t) => {
+  test("an article deep link opens in a fresh browser too", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
     const article = checkIn.articles[1];
     const articlePage = new ArticlePage(page);
@@ -373,8 +423,8 @@ describe("results", () => {
     assertNoErrors();
   });
 
-  test("printing the results hides the quick-exit button and the footer", async (t) => {
-    const { page, results, assertNoErrors } = await openSeededResults(null, t, "safety-red-flag");
+  test("printing the results hides the quick-exit button and the footer", T, async (t) => {
+    const { page, results, assertNoErrors } = await openSeededResults(t, "safety-red-flag");
     assert.ok(await results.quickExitButton().isVisible(), "quick exit shows on screen");
     assert.ok(await results.footer().isVisible(), "footer shows on screen");
     await page.emulateMedia({ media: "print" });
@@ -410,7 +460,7 @@ describe("quick exit", () => {
     assert.equal(lengthAfter, lengthBefore, "quick exit replaces the page instead of adding a Back entry");
   }
 
-  test("the Quick exit button leaves for the neutral site", async (t) => {
+  test("the Quick exit button leaves for the neutral site", T, async (t) => {
     const { page, assertNoErrors } = await onQuestion(t);
     const before = await page.evaluate(() => history.length);
     await new QuestionPage(page).quickExit();
@@ -418,7 +468,7 @@ describe("quick exit", () => {
     assertNoErrors();
   });
 
-  test("pressing Escape twice leaves for the neutral site", async (t) => {
+  test("pressing Escape twice leaves for the neutral site", T, async (t) => {
     const { page, assertNoErrors } = await onQuestion(t);
     const before = await page.evaluate(() => history.length);
     await page.keyboard.press("Escape");
@@ -429,7 +479,7 @@ describe("quick exit", () => {
 });
 
 describe("privacy", () => {
-  test("a full journey makes no request to any other origin and logs no errors", async (t) => {
+  test("a full journey makes no request to any other origin and logs no errors", T, async (t) => {
     const { page, requests, foreignRequests, assertNoErrors } = await open(browser, t);
     const s = scenario("trust-issues");
     const q = await startCheckIn(page);
@@ -448,7 +498,7 @@ describe("privacy", () => {
     assertNoErrors();
   });
 
-  test("erase everything removes the app's data and nothing else", async (t) => {
+  async function eraseFrom(t, where) {
     const { page, assertNoErrors } = await open(browser, t);
     await page.goto("/");
     await waitForApp(page);
@@ -459,20 +509,31 @@ describe("privacy", () => {
     await answerSome(q, scenario("husband-gives-up").answers, ["situation", "distant_how_long"]);
     const before = await readStorage(page);
     assert.ok(Object.keys(before).some((k) => k.startsWith("where-we-stand:")), "the app saved something");
+    if (where === "home") {
+      await page.locator("header.top a.brand").click();
+      await home.waitForReady();
+      await home.continueButton().waitFor();
+    }
 
-    await q.eraseEverything();
-    await page.waitForURL((u) => u.pathname === "/");
+    await home.eraseEverything();
+    await assertStillRunning(page, "after confirming 'Erase everything'");
+    await explain(page, "after confirming 'Erase everything', going to the home page", () =>
+      page.waitForURL((u) => u.pathname === "/", { timeout: 5000 }),
+    );
     await home.waitForReady();
     await home.startButton().waitFor();
     assert.equal(await home.continueButton().count(), 0, "no Continue after erasing");
-    // Give any late write a chance to land before looking.
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(300); // let any late write land before looking
     assert.deepEqual(await readStorage(page), { "other-app:key": "keep me" }, "only the unrelated key is left");
 
     await page.reload();
     await home.waitForReady();
     await home.startButton().waitFor();
     assert.equal(await home.continueButton().count(), 0, "still no Continue after a reload");
+    assert.deepEqual(await readStorage(page), { "other-app:key": "keep me" }, "still only the unrelated key after a reload");
     assertNoErrors();
-  });
+  }
+
+  test("erase everything (from a question) removes the app's data and nothing else", T, (t) => eraseFrom(t, "question"));
+  test("erase everything (from the home page) removes the app's data and nothing else", T, (t) => eraseFrom(t, "home"));
 });

@@ -3,6 +3,7 @@
 // about the page's behaviour — console errors, uncaught page errors and every request URL.
 
 import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,6 +54,57 @@ export async function launch() {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
 }
 
+/** Resolves with `promise`, or rejects after `ms` with `what` in the message. */
+export function withTimeout(promise, ms, what = "operation") {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
+/**
+ * One browser per test file, launched on first use. If a test leaves a tab that no longer
+ * responds (an app bug that keeps the page's main thread busy), the browser is thrown away and
+ * the next test gets a fresh one, so one frozen tab cannot take the rest of the file down.
+ */
+export function sharedBrowser() {
+  let browser = null;
+  let launching = null;
+  return {
+    async get() {
+      if (browser && browser.isConnected()) return browser;
+      launching ??= launch().then((b) => {
+        browser = b;
+        launching = null;
+        return b;
+      });
+      return launching;
+    },
+    /** Closes (force-kills if need be) the browser; the next get() launches a new one. */
+    async discard() {
+      const b = browser;
+      browser = null;
+      if (b) await withTimeout(b.close(), 15_000, "closing the browser").catch(() => {});
+    },
+    async close() {
+      await this.discard();
+    },
+  };
+}
+
+/** Whether the page's main thread still answers within `ms` (false if the app froze it). */
+export async function isResponsive(page, ms = 3000) {
+  try {
+    await withTimeout(page.evaluate(() => 1), ms, "page.evaluate");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Console messages that are noise from the browser rather than problems in the app. The
  * "integrity attribute is ignored for preload" message is a Chromium warning about trunk's
@@ -69,11 +121,12 @@ const IGNORED_CONSOLE = [/integrity.*attribute is currently ignored/i];
  */
 
 /**
- * A fresh context and page. Options go to browser.newContext (e.g. { colorScheme: "dark" }).
- * Registers clean-up on the node:test context `t` when given.
+ * A fresh context and page from a sharedBrowser(). Options go to browser.newContext
+ * (e.g. { colorScheme: "dark" }). Registers clean-up on the node:test context `t` when given.
  * @returns {Promise<Session>}
  */
-export async function open(browser, t, options = {}) {
+export async function open(shared, t, options = {}) {
+  const browser = await shared.get();
   const context = await browser.newContext({
     baseURL: BASE_URL,
     viewport: { width: 1000, height: 800 },
@@ -112,7 +165,14 @@ export async function open(browser, t, options = {}) {
         throw new Error(`The page logged ${errors.length} error(s):\n  ${errors.join("\n  ")}`);
       }
     },
-    close: () => context.close().catch(() => {}),
+    /** Closes the context; if a frozen tab keeps it from closing, replaces the browser. */
+    async close() {
+      try {
+        await withTimeout(context.close(), 5000, "closing the browser context");
+      } catch {
+        await shared.discard();
+      }
+    },
   };
   if (t && typeof t.after === "function") t.after(() => session.close());
   return session;
@@ -186,3 +246,36 @@ export function savedProgress(answers, place, extra = {}) {
 export const PROGRESS_KEY = "where-we-stand:progress";
 export const HISTORY_KEY = "where-we-stand:history";
 export const BACKUP_PREFIX = "where-we-stand:backup";
+
+/**
+ * Soft assertions: each check records its failure instead of stopping the test, so one test
+ * can report every problem it saw; done() throws them all at once.
+ */
+export function softly() {
+  const failures = [];
+  const wrap =
+    (fn) =>
+    (...args) => {
+      try {
+        fn(...args);
+        return true;
+      } catch (e) {
+        failures.push(e.message);
+        return false;
+      }
+    };
+  return {
+    ok: wrap(assert.ok),
+    equal: wrap(assert.equal),
+    deepEqual: wrap(assert.deepEqual),
+    match: wrap(assert.match),
+    failures,
+    done() {
+      if (failures.length) {
+        throw new assert.AssertionError({
+          message: `${failures.length} check(s) failed:\n- ${failures.join("\n- ")}`,
+        });
+      }
+    },
+  };
+}

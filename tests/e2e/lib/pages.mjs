@@ -1,7 +1,31 @@
 // Page objects for "Where We Stand": each wraps what a reader sees and does on one screen, so
 // tests read as a reader's actions. Selectors follow the markup in src/ui/*.rs.
 
-import { checkIn } from "./browser.mjs";
+import { checkIn, isResponsive } from "./browser.mjs";
+
+/**
+ * Runs `fn` (a wait); if it fails, says whether the tab had frozen (the app keeping the main
+ * thread busy), which otherwise shows up only as a puzzling timeout.
+ */
+export async function explain(page, what, fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    const frozen = !(await isResponsive(page, 2000));
+    const where = (() => {
+      try {
+        return new URL(page.url()).pathname;
+      } catch {
+        return page.url();
+      }
+    })();
+    const note = frozen
+      ? `${what}: THE TAB FROZE at ${where} — the page no longer runs any script (its main thread is stuck busy), so it never got there.`
+      : `${what}: not there (at ${where}).`;
+    // A new error, so the note shows in the report (the original's stack has its old message).
+    throw new Error(`${note}\n${e.message}`, { cause: e });
+  }
+}
 
 export const DECLINED = "prefer_not_to_say";
 
@@ -80,7 +104,8 @@ export class Layout {
     await this.footer().getByRole("button", { name: "Erase everything on this device" }).click();
     const dialog = this.page.getByRole("alertdialog", { name: "Erase everything?" });
     await dialog.waitFor();
-    await dialog.getByRole("button", { name: "Erase everything", exact: true }).click();
+    // Erasing replaces the page with "/"; don't let the click itself wait for that.
+    await dialog.getByRole("button", { name: "Erase everything", exact: true }).click({ noWaitAfter: true });
   }
 }
 
@@ -94,7 +119,7 @@ export class HomePage extends Layout {
     await this.waitForReady();
   }
   async waitForReady() {
-    await this.page.locator("section.home h1").waitFor();
+    await explain(this.page, "waiting for the home page", () => this.page.locator("section.home h1").waitFor());
   }
   startButton() {
     return this.page.getByRole("button", { name: "Start the check-in" });
@@ -136,13 +161,15 @@ export class QuestionPage extends Layout {
 
   /** Waits until the question in the address (or `id`) is rendered, and returns its id. */
   async waitForQuestion(id) {
-    if (id) await this.page.waitForURL((u) => u.pathname === `/q/${id}`);
-    else await this.page.waitForURL((u) => u.pathname.startsWith("/q/"));
-    const qid = id ?? this.id();
-    const text = questionById(qid).text;
-    await this.page.locator("section.question fieldset legend h1").filter({ hasText: text }).waitFor();
-    await this.page.locator(`section.question input[name="${qid}"]`).first().waitFor({ state: "attached" });
-    return qid;
+    return explain(this.page, `waiting for question ${id ?? "(any)"}`, async () => {
+      if (id) await this.page.waitForURL((u) => u.pathname === `/q/${id}`);
+      else await this.page.waitForURL((u) => u.pathname.startsWith("/q/"));
+      const qid = id ?? this.id();
+      const text = questionById(qid).text;
+      await this.page.locator("section.question fieldset legend h1").filter({ hasText: text }).waitFor();
+      await this.page.locator(`section.question input[name="${qid}"]`).first().waitFor({ state: "attached" });
+      return qid;
+    });
   }
 
   /** The question, as its heading reads. */
@@ -352,8 +379,10 @@ export class ResultsPage extends Layout {
     await this.waitForReady();
   }
   async waitForReady() {
-    await this.page.waitForURL((u) => u.pathname === "/results");
-    await this.page.locator("section.results h1").filter({ hasText: "Where you stand" }).waitFor();
+    await explain(this.page, "waiting for the results", async () => {
+      await this.page.waitForURL((u) => u.pathname === "/results");
+      await this.page.locator("section.results h1").filter({ hasText: "Where you stand" }).waitFor();
+    });
   }
   /** The safety panel (the full one, not a question's compact banner). */
   safetyPanel() {
@@ -419,8 +448,10 @@ export class ArticlePage extends Layout {
     await this.waitForReady();
   }
   async waitForReady() {
-    await this.page.waitForURL(/\/article\//);
-    await this.page.locator("article.article h1, section.page h1").first().waitFor();
+    await explain(this.page, "waiting for the article page", async () => {
+      await this.page.waitForURL(/\/article\//);
+      await this.page.locator("article.article h1, section.page h1").first().waitFor();
+    });
   }
   async heading() {
     return (await this.page.locator("main h1").innerText()).trim();
@@ -441,7 +472,10 @@ export class ArticlePage extends Layout {
 export class HistoryPage extends Layout {
   async goto() {
     await this.page.goto("/history");
-    await this.page.locator("section.history h1").waitFor();
+    await this.waitForReady();
+  }
+  async waitForReady() {
+    await explain(this.page, "waiting for the history page", () => this.page.locator("section.history h1").waitFor());
   }
 }
 
