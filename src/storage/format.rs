@@ -147,6 +147,11 @@ impl SavedProgress {
         }
     }
 
+    /// True when there is nothing worth keeping: not started, no answers, no ticks.
+    pub fn is_blank(&self) -> bool {
+        self.place == SavedPlace::Home && self.answers.is_empty() && self.ticked.is_empty()
+    }
+
     /// Rebuilds the session against the current questionnaire, keeping what still fits.
     /// Returns the session, whether she had started, and what was kept and dropped.
     pub fn restore(&self, q: &Questionnaire) -> (Session, bool, Restored) {

@@ -141,15 +141,21 @@ pub fn load_progress() -> Option<SavedProgress> {
     }
 }
 
-/// Saves progress.
+/// Saves progress; a reader who has not started leaves no trace (the key is removed).
 pub fn save_progress(progress: &SavedProgress) -> Result<(), Fault> {
-    storage()?;
+    let storage = storage()?;
+    if progress.is_blank() {
+        return storage.remove_item(PROGRESS_KEY).map_err(|e| classify(&e));
+    }
     LocalStorage::set(PROGRESS_KEY, progress).map_err(from_gloo)
 }
 
-/// Saves the history of completed check-ins.
+/// Saves the history of completed check-ins; an empty history leaves no trace.
 pub fn save_history(history: &SavedHistory) -> Result<(), Fault> {
-    storage()?;
+    let storage = storage()?;
+    if history.entries.is_empty() {
+        return storage.remove_item(HISTORY_KEY).map_err(|e| classify(&e));
+    }
     LocalStorage::set(HISTORY_KEY, history).map_err(from_gloo)
 }
 

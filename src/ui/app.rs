@@ -10,7 +10,7 @@ use super::results::ResultsPage;
 use super::state::AppState;
 use crate::content::{CHECK_IN, CHECK_IN_NAME};
 use crate::engine::{load_prechecked, Questionnaire, Session};
-use crate::storage::{format::SavedProgress, local, PROGRESS_KEY};
+use crate::storage::{format::SavedProgress, local, HISTORY_KEY, PROGRESS_KEY};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -64,6 +64,7 @@ fn Loaded(
         notices: RwSignal::new(notices),
         announce: RwSignal::new(String::new()),
         can_save: RwSignal::new(can_save),
+        follow: RwSignal::new(None),
     };
     provide_context(state);
     if let Some(window) = web_sys::window() {
@@ -107,39 +108,29 @@ fn Loaded(
         }
     });
 
-    // Another tab changed the progress: adopt it, so no answer is silently lost.
+    // Another tab changed the progress: adopt it, so no answer is silently lost, and count
+    // what this tab now holds as written, so the tabs never echo each other's places.
+    let settle = move || {
+        let mut now = state.saved();
+        now.saved_at = 0.0;
+        last_written.set_value(Some(now));
+    };
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(PROGRESS_KEY) {
-            match local::load_progress() {
-                Some(saved) => {
-                    let mut same = saved.clone();
-                    same.saved_at = 0.0;
-                    last_written.set_value(Some(same));
-                    state.adopt(&saved);
-                }
-                None => {
-                    last_written.set_value(None);
-                    state.adopt(&SavedProgress::of(
-                        q,
-                        &Session::new(q),
-                        false,
-                        &Default::default(),
-                        0.0,
-                    ));
-                }
+        let fresh = || SavedProgress::of(q, &Session::new(q), false, &Default::default(), 0.0);
+        match ev.key().as_deref() {
+            Some(PROGRESS_KEY) => {
+                state.adopt(&local::load_progress().unwrap_or_else(fresh));
+                settle();
+                state.notify("Your progress was updated from another tab or window.");
             }
-            state.notify("Your progress was updated from another tab or window.");
-        } else if ev.key().is_none() {
-            // Storage was cleared elsewhere (e.g. "erase everything" in another tab).
-            last_written.set_value(None);
-            state.adopt(&SavedProgress::of(
-                q,
-                &Session::new(q),
-                false,
-                &Default::default(),
-                0.0,
-            ));
-            state.history.set(Default::default());
+            Some(HISTORY_KEY) => state.history.set(local::load().history),
+            Some(_) => {}
+            None => {
+                // Storage was cleared elsewhere (e.g. "erase everything" in another tab).
+                state.adopt(&fresh());
+                settle();
+                state.history.set(Default::default());
+            }
         }
     });
     on_cleanup(move || handle.remove());

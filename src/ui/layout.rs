@@ -14,6 +14,20 @@ pub fn Shell(
 ) -> impl IntoView {
     let app = use_app();
     let about = &app.q.file().about;
+    // Moves to an address the state asked for (another tab's change was adopted).
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(to) = app.follow.get() {
+            app.follow.set(None);
+            navigate(
+                &to,
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
     let blog = &app.q.file().blog;
     view! {
         <a class="skip" href="#main">"Skip to the check-in"</a>

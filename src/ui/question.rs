@@ -21,28 +21,42 @@ pub fn QuestionPage() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     Effect::new(move |_| {
         let id = id.get();
-        if !app.go_to(&id) {
-            let to = if app.started.get_untracked() {
-                app.here()
+        // Follows the address only: the session is read untracked, so a change the reader
+        // makes (which navigates by itself) never re-runs this with the old address.
+        untrack(|| {
+            if !app.go_to(&id) {
+                let to = if app.started.get_untracked() {
+                    app.here()
+                } else {
+                    "/".into()
+                };
+                navigate(
+                    &to,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
             } else {
-                "/".into()
-            };
-            navigate(
-                &to,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        } else {
-            app.started.set(true);
-        }
+                app.started.set(true);
+            }
+        })
     });
     let screen = Memo::new(move |_| match app.screen() {
         Screen::Question(s) if s.id == id.get() => Some(s),
         _ => None,
     });
-    view! { {move || screen.get().map(|s| view! { <QuestionForm screen=s/> })} }
+    // Keyed by question and its saved answer: each question (and an answer that arrives from
+    // another tab) gets a fresh form and draft, never one patched in place from the last.
+    view! {
+        <For
+            each=move || screen.get().into_iter()
+            key=|s| (s.id.clone(), s.options.iter().filter(|o| o.chosen).map(|o| o.id.clone()).collect::<Vec<_>>(), s.declined)
+            let:s
+        >
+            <QuestionForm screen=s/>
+        </For>
+    }
 }
 
 /// The answer being built on screen.

@@ -15,22 +15,25 @@ pub fn ResultsPage() -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if !app.go_to_results() {
-            let to = if app.started.get_untracked() {
-                app.here()
+        // Runs on arrival only: the session is read untracked (see question.rs).
+        untrack(|| {
+            if !app.go_to_results() {
+                let to = if app.started.get_untracked() {
+                    app.here()
+                } else {
+                    "/".into()
+                };
+                navigate(
+                    &to,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
             } else {
-                "/".into()
-            };
-            navigate(
-                &to,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        } else {
-            app.announce.set("Your results".into());
-        }
+                app.announce.set("Your results".into());
+            }
+        })
     });
     let heading = NodeRef::<leptos::html::H1>::new();
     Effect::new(move |_| {

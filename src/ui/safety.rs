@@ -37,7 +37,7 @@ pub fn SafetyPanel(
     view! {
         <aside class=if compact { "safety compact" } else { "safety" } aria-labelledby="safety-title">
             <h2 id="safety-title">{safety.title.clone()}</h2>
-            <p>{safety.message.clone()}</p>
+            {(!compact).then(|| view! { <p>{safety.message.clone()}</p> })}
             <ul class="resources">{resources}</ul>
             {(!because.is_empty()).then(|| view! {
                 <p class="because">"Shown because you answered: "{because.join("; ")}</p>

@@ -27,6 +27,8 @@ pub struct AppState {
     pub announce: RwSignal<String>,
     /// Whether saving works on this device.
     pub can_save: RwSignal<bool>,
+    /// An address to move to without a new history entry (after adopting another tab's change).
+    pub follow: RwSignal<Option<String>>,
 }
 
 /// The shared state; panics only if a component is used outside the app (a programming error).
@@ -185,12 +187,34 @@ impl AppState {
             .with(|s| SavedProgress::of(q, s, started, &ticked, crate::storage::clock::now()))
     }
 
-    /// Replaces the state with a saved record (from another tab); returns what changed.
+    /// Takes a saved record from another tab. A tab showing a question that is still on her
+    /// path stays there (now with the other tab's answers); a tab showing a question or the
+    /// results that no longer fit moves to where the record says she is; other pages stay.
     pub fn adopt(&self, saved: &SavedProgress) {
-        let (session, started, _) = saved.restore(self.q);
+        let q = self.q;
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        let (mut session, started, _) = saved.restore(q);
+        let shown = path.strip_prefix("/q/").map(str::to_string);
+        let kept = match &shown {
+            Some(id) => session.go_to(q, id),
+            None if path == "/results" => session.go_to_results(q),
+            None => true,
+        };
+        let to = (!kept).then(|| {
+            if started {
+                href(session.position())
+            } else {
+                "/".to_string()
+            }
+        });
         self.session.set(session);
         self.started.set(started);
         self.ticked.set(saved.ticked.clone());
+        if to.is_some() {
+            self.follow.set(to);
+        }
     }
 
     /// Adds a notice for the reader.

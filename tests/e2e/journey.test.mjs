@@ -14,7 +14,6 @@ import {
   scenarios,
   scenario,
   savedProgress,
-  url,
   ORIGIN,
   PROGRESS_KEY,
 } from "./lib/browser.mjs";
@@ -443,7 +442,8 @@ describe("quick exit", () => {
   const pattern = new URL(exitUrl).origin + "/**";
 
   async function onQuestion(t) {
-    const session = await open(browser, t);
+    // Routing needs the service worker out of the way (Playwright can't route what it answers).
+    const session = await open(browser, t, { serviceWorkers: "block" });
     await session.context.route(pattern, (route) =>
       route.fulfill({ status: 200, contentType: "text/plain", body: "neutral" }),
     );

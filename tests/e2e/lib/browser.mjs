@@ -67,29 +67,36 @@ export function withTimeout(promise, ms, what = "operation") {
 
 /**
  * One browser per test file, launched on first use. If a test leaves a tab that no longer
- * responds (an app bug that keeps the page's main thread busy), the browser is thrown away and
- * the next test gets a fresh one, so one frozen tab cannot take the rest of the file down.
+ * responds (an app bug that keeps the page busy — and, by flooding it with messages, the
+ * browser process too), the browser is killed and the next test gets a fresh one, so one
+ * frozen tab cannot take the rest of the file (or the machine's memory) down. The browser is
+ * started as a server so that it can be killed outright; closing a flooded browser can hang.
  */
 export function sharedBrowser() {
+  let server = null;
   let browser = null;
   let launching = null;
   return {
     async get() {
       if (browser && browser.isConnected()) return browser;
-      launching ??= launch().then((b) => {
-        browser = b;
+      launching ??= (async () => {
+        server = await chromium.launchServer({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
+        browser = await chromium.connect(server.wsEndpoint());
         launching = null;
-        return b;
-      });
+        return browser;
+      })();
       return launching;
     },
-    /** Closes (force-kills if need be) the browser; the next get() launches a new one. */
+    /** Kills the browser; the next get() launches a new one. */
     async discard() {
-      const b = browser;
+      const s = server;
+      server = null;
       browser = null;
-      if (b) await withTimeout(b.close(), 15_000, "closing the browser").catch(() => {});
+      if (s) await withTimeout(s.kill(), 15_000, "killing the browser").catch(() => {});
     },
     async close() {
+      const b = browser;
+      if (b) await withTimeout(b.close(), 5000, "closing the browser").catch(() => {});
       await this.discard();
     },
   };
@@ -130,11 +137,12 @@ export async function open(shared, t, options = {}) {
   const context = await browser.newContext({
     baseURL: BASE_URL,
     viewport: { width: 1000, height: 800 },
-    serviceWorkers: "block",
+    // The app registers a service worker (sw.js) for offline use; it runs as shipped unless
+    // a test blocks it (page.route cannot see requests a service worker answers).
     ...options,
   });
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(15_000);
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
   const errors = [];
   const requests = [];
   const watch = (page) => {
@@ -145,9 +153,10 @@ export async function open(shared, t, options = {}) {
       errors.push(`console.error on ${page.url()}: ${text}`);
     });
     page.on("pageerror", (err) => errors.push(`page error on ${page.url()}: ${err.message}`));
-    page.on("request", (req) => requests.push(req.url()));
   };
   context.on("page", watch);
+  // Every request of every page and of the service worker.
+  context.on("request", (req) => requests.push(req.url()));
   const page = await context.newPage();
   const session = {
     context,
@@ -165,8 +174,14 @@ export async function open(shared, t, options = {}) {
         throw new Error(`The page logged ${errors.length} error(s):\n  ${errors.join("\n  ")}`);
       }
     },
-    /** Closes the context; if a frozen tab keeps it from closing, replaces the browser. */
+    /** Closes the context; if a tab froze (or the context won't close), kills the browser. */
     async close() {
+      const pages = context.pages().filter((p) => !p.isClosed());
+      const alive = await Promise.all(pages.map((p) => isResponsive(p, 1500)));
+      if (alive.includes(false)) {
+        await shared.discard();
+        return;
+      }
       try {
         await withTimeout(context.close(), 5000, "closing the browser context");
       } catch {

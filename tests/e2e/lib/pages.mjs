@@ -242,7 +242,7 @@ export class QuestionPage extends Layout {
   /** Presses Continue; waits for the address to move on unless told not to. */
   async continue({ wait = true } = {}) {
     const from = pathOf(this.page);
-    await this.continueButton().click();
+    await explain(this.page, `pressing Continue on ${from}`, () => this.continueButton().click());
     if (wait) await this.waitToLeave(from);
   }
 
@@ -353,8 +353,12 @@ export class QuestionPage extends Layout {
       };
       trace.push(step);
       if (onQuestion) await onQuestion(step, this);
-      await this.setAnswer(answers[qid]);
-      await this.continue();
+      try {
+        await this.setAnswer(answers[qid]);
+        await this.continue();
+      } catch (e) {
+        throw new Error(`Answering ${qid} (after ${trace.map((x) => x.id).join(" → ")}): ${e.message}`, { cause: e });
+      }
     }
     throw new Error(`Did not reach /results after ${max} questions: ${trace.map((s) => s.id).join(" → ")}`);
   }
