@@ -24,21 +24,16 @@ pub fn QuestionPage() -> impl IntoView {
         // Follows the address only: the session is read untracked, so a change the reader
         // makes (which navigates by itself) never re-runs this with the old address.
         untrack(|| {
-            if !app.go_to(&id) {
-                let to = if app.started.get_untracked() {
-                    app.here()
-                } else {
-                    "/".into()
-                };
+            if app.go_to(&id) {
+                app.started.set(true);
+            } else {
                 navigate(
-                    &to,
+                    &app.fallback(),
                     NavigateOptions {
                         replace: true,
                         ..Default::default()
                     },
                 );
-            } else {
-                app.started.set(true);
             }
         })
     });
@@ -237,7 +232,6 @@ fn QuestionForm(
         })
         .collect_view();
     let decline_option = screen.prefer_not_to_say.then(|| {
-        let decline = decline.clone();
         view! {
             <label class="option decline">
                 <input

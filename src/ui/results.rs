@@ -17,21 +17,16 @@ pub fn ResultsPage() -> impl IntoView {
     Effect::new(move |_| {
         // Runs on arrival only: the session is read untracked (see question.rs).
         untrack(|| {
-            if !app.go_to_results() {
-                let to = if app.started.get_untracked() {
-                    app.here()
-                } else {
-                    "/".into()
-                };
+            if app.go_to_results() {
+                app.announce.set("Your results".into());
+            } else {
                 navigate(
-                    &to,
+                    &app.fallback(),
                     NavigateOptions {
                         replace: true,
                         ..Default::default()
                     },
                 );
-            } else {
-                app.announce.set("Your results".into());
             }
         })
     });

@@ -62,6 +62,15 @@ impl AppState {
         self.session.with(|s| href(s.position()))
     }
 
+    /// Where to send her when an address is not (yet) hers to see: where she is, or home.
+    pub fn fallback(&self) -> String {
+        if self.started.get_untracked() {
+            self.here()
+        } else {
+            "/".into()
+        }
+    }
+
     /// Starts (or continues) the check-in; returns the address to go to.
     pub fn start(&self) -> String {
         self.started.set(true);
