@@ -148,7 +148,14 @@ fn erase_removes_only_the_apps_keys() {
         .set_item("where-we-stand-lookalike", "keep me too")
         .unwrap();
     local::save_progress(&sample()).unwrap();
-    local::save_history(&SavedHistory::default()).unwrap();
+    local::save_history(&SavedHistory {
+        format: FORMAT,
+        entries: vec![SavedCheckIn {
+            completed_at: 1.0,
+            scores: BTreeMap::new(),
+        }],
+    })
+    .unwrap();
     storage()
         .set_item(&format!("{BACKUP_KEY}:x:1"), "old")
         .unwrap();
@@ -163,6 +170,33 @@ fn erase_removes_only_the_apps_keys() {
     assert_eq!(
         s.get_item("where-we-stand-lookalike").unwrap().as_deref(),
         Some("keep me too")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_reader_who_has_not_started_leaves_no_trace() {
+    clear();
+    local::save_progress(&sample()).unwrap();
+    local::save_history(&SavedHistory {
+        format: FORMAT,
+        entries: vec![SavedCheckIn {
+            completed_at: 1.0,
+            scores: BTreeMap::new(),
+        }],
+    })
+    .unwrap();
+    let blank = SavedProgress {
+        answers: BTreeMap::new(),
+        place: SavedPlace::Home,
+        ticked: BTreeSet::new(),
+        ..sample()
+    };
+    local::save_progress(&blank).unwrap();
+    local::save_history(&SavedHistory::default()).unwrap();
+    assert_eq!(
+        storage().length().unwrap(),
+        0,
+        "nothing is left on the device"
     );
 }
 
