@@ -33,6 +33,16 @@ fn backups() -> Vec<(String, String)> {
         .collect()
 }
 
+fn one_check_in() -> SavedHistory {
+    SavedHistory {
+        format: FORMAT,
+        entries: vec![SavedCheckIn {
+            completed_at: 1.0,
+            scores: BTreeMap::new(),
+        }],
+    }
+}
+
 fn sample() -> SavedProgress {
     SavedProgress {
         format: FORMAT,
@@ -148,14 +158,7 @@ fn erase_removes_only_the_apps_keys() {
         .set_item("where-we-stand-lookalike", "keep me too")
         .unwrap();
     local::save_progress(&sample()).unwrap();
-    local::save_history(&SavedHistory {
-        format: FORMAT,
-        entries: vec![SavedCheckIn {
-            completed_at: 1.0,
-            scores: BTreeMap::new(),
-        }],
-    })
-    .unwrap();
+    local::save_history(&one_check_in()).unwrap();
     storage()
         .set_item(&format!("{BACKUP_KEY}:x:1"), "old")
         .unwrap();
@@ -177,14 +180,7 @@ fn erase_removes_only_the_apps_keys() {
 fn a_reader_who_has_not_started_leaves_no_trace() {
     clear();
     local::save_progress(&sample()).unwrap();
-    local::save_history(&SavedHistory {
-        format: FORMAT,
-        entries: vec![SavedCheckIn {
-            completed_at: 1.0,
-            scores: BTreeMap::new(),
-        }],
-    })
-    .unwrap();
+    local::save_history(&one_check_in()).unwrap();
     let blank = SavedProgress {
         answers: BTreeMap::new(),
         place: SavedPlace::Home,

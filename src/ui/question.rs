@@ -10,7 +10,6 @@ use crate::engine::session::QuestionScreen;
 use crate::engine::{Answer, Screen};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
 
 /// The routed question page: follows the address to the question, or back to where she is.
 #[component]
@@ -27,13 +26,7 @@ pub fn QuestionPage() -> impl IntoView {
             if app.go_to(&id) {
                 app.started.set(true);
             } else {
-                navigate(
-                    &app.fallback(),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                app.redirect(&navigate);
             }
         })
     });

@@ -7,7 +7,6 @@ use super::scores::ScoreChart;
 use super::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// The routed results page.
 #[component]
@@ -20,13 +19,7 @@ pub fn ResultsPage() -> impl IntoView {
             if app.go_to_results() {
                 app.announce.set("Your results".into());
             } else {
-                navigate(
-                    &app.fallback(),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                app.redirect(&navigate);
             }
         })
     });

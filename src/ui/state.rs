@@ -62,6 +62,18 @@ impl AppState {
         self.session.with(|s| href(s.position()))
     }
 
+    /// Sends her where she is (or home) when an address is not (yet) hers to see, without
+    /// leaving that address in the browser's history.
+    pub fn redirect(&self, navigate: impl Fn(&str, leptos_router::NavigateOptions)) {
+        navigate(
+            &self.fallback(),
+            leptos_router::NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    }
+
     /// Where to send her when an address is not (yet) hers to see: where she is, or home.
     pub fn fallback(&self) -> String {
         if self.started.get_untracked() {
