@@ -1,6 +1,6 @@
 //! Build script: checks every questionnaire in `questionnaires/` with the engine itself, so a
 //! broken file fails every build and test run (the reader never sees it), and embeds the main
-//! questionnaire compactly (minified JSON) for the app.
+//! questionnaire compactly (postcard binary) for the app.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/engine/mod.rs"]
@@ -50,13 +50,17 @@ fn main() {
             }
         }
         if checked.questionnaire.is_some() && name == "check-in.json" {
-            // Re-serialise without whitespace: the app parses the same text with the same types.
-            let compact = engine::parse(&name, &text)
+            // Embedded as postcard (compact binary serde): the app decodes the same types
+            // without shipping a JSON parser for them or the checker.
+            let Some(compact) = engine::parse(&name, &text)
                 .ok()
-                .and_then(|f| serde_json::to_string(&f).ok())
-                .unwrap_or(text);
+                .and_then(|f| postcard::to_allocvec(&f).ok())
+            else {
+                eprintln!("error: cannot encode {name} for the app");
+                std::process::exit(1);
+            };
             let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
-                .join("check-in.json");
+                .join("check-in.postcard");
             if let Err(e) = std::fs::write(&out, compact) {
                 eprintln!("error: cannot write {}: {e}", out.display());
                 failed = true;

@@ -1,7 +1,5 @@
-//! The questionnaire compiled into the app: checked and minified by `build.rs`.
+//! The questionnaire compiled into the app: checked by `build.rs`, then embedded in postcard
+//! (a compact binary serde format), so the app needs neither a JSON parser for it nor the checker.
 
-/// The main check-in, as minified JSON.
-pub const CHECK_IN: &str = include_str!(concat!(env!("OUT_DIR"), "/check-in.json"));
-
-/// The file name used in messages about the embedded check-in.
-pub const CHECK_IN_NAME: &str = "check-in.json";
+/// The main check-in, encoded with postcard from the checked file.
+pub const CHECK_IN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/check-in.postcard"));

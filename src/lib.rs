@@ -3,6 +3,7 @@
 //! `engine` is pure Rust (native-testable); `storage` alone touches localStorage; `ui` renders
 //! what the engine computes. See ARCHITECTURE.md.
 
+pub mod address;
 pub mod content;
 pub mod engine;
 pub mod storage;

@@ -216,3 +216,16 @@ fn articles_credit_the_author_and_link_to_her_blog() {
         .to_lowercase()
         .contains("not counsel"));
 }
+
+#[test]
+fn the_app_loads_exactly_the_checked_check_in() {
+    // The app skips the checker at start-up (build.rs ran it); what it loads must be the
+    // same questionnaire the checked file gives.
+    let embedded = where_we_stand::engine::load_built(where_we_stand::content::CHECK_IN)
+        .expect("the embedded check-in loads");
+    assert_eq!(
+        format!("{:?}", embedded.file()),
+        format!("{:?}", check_in().file())
+    );
+    assert!(where_we_stand::engine::load_built(&where_we_stand::content::CHECK_IN[..100]).is_err());
+}

@@ -17,7 +17,7 @@ pub mod walk;
 pub use answer::{Answer, AnswerError};
 pub use check::{check, Checked, Coverage};
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{check_text, load, load_prechecked, parse, LoadError};
+pub use load::{check_text, load, load_built, load_prechecked, parse, LoadError};
 pub use model::QuestionnaireFile;
 pub use questionnaire::Questionnaire;
 pub use report::Report;

@@ -16,7 +16,7 @@ pub const RESULTS: &str = "results";
 #[serde(deny_unknown_fields)]
 pub struct QuestionnaireFile {
     /// Lets editors find the JSON Schema; ignored by the app.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     /// Stable id of the questionnaire (lowercase letters, digits, `-` and `_`).
     pub id: String,
@@ -224,25 +224,25 @@ pub struct Question {
     /// The question as the reader sees it.
     pub text: String,
     /// An optional hint under the question.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub help: String,
     /// Offer "Prefer not to say".
     #[serde(default)]
     pub prefer_not_to_say: bool,
     /// The options (single and multiple questions).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub options: Vec<AnswerOption>,
     /// The scale (scale questions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub scale: Option<String>,
     /// Points per dimension for a scale question: each point's value times this.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     pub scores: BTreeMap<String, i64>,
     /// Conditional ways forward; the first whose `when` holds is taken.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub branches: Vec<Branch>,
     /// Where to go otherwise: a question id, or "results".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub next: Option<String>,
 }
 
@@ -256,7 +256,7 @@ pub struct AnswerOption {
     /// What the reader sees.
     pub label: String,
     /// Points added to dimensions when chosen.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     pub scores: BTreeMap<String, i64>,
     /// Choosing this marks a safety concern: safety help comes first.
     #[serde(default)]
@@ -265,7 +265,7 @@ pub struct AnswerOption {
     #[serde(default)]
     pub exclusive: bool,
     /// On a single question, where this option leads.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub next: Option<String>,
 }
 
@@ -288,40 +288,40 @@ pub struct Branch {
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Every condition holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub all: Option<Vec<Condition>>,
     /// At least one condition holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub any: Option<Vec<Condition>>,
     /// The condition does not hold.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub not: Option<Box<Condition>>,
     /// A question id, with `is`, `is_one_of` or `includes`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub answer: Option<String>,
     /// The chosen option is this one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub is: Option<String>,
     /// The chosen option is one of these.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub is_one_of: Option<Vec<String>>,
     /// The ticked options include this one (checklists).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub includes: Option<String>,
     /// A dimension id, with `at_least`, `at_most` or `band`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub score: Option<String>,
     /// The score is this or more.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub at_least: Option<i64>,
     /// The score is this or less.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub at_most: Option<i64>,
     /// The score falls in this band.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub band: Option<String>,
     /// `true`: some answer raised a red flag; `false`: none did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub red_flag: Option<bool>,
 }
 
@@ -477,7 +477,7 @@ pub struct Recommendation {
     #[serde(default = "one")]
     pub weight: i64,
     /// A plain-words reason; if absent, one is built from the condition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub because: Option<String>,
 }
 

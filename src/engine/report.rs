@@ -300,12 +300,12 @@ fn explain_into(q: &Questionnaire, condition: &Condition, facts: &Facts, out: &m
             .bands
             .iter()
             .find(|b| b.min <= value && value <= b.max)
-            .map(|b| format!(" ({})", b.label.to_lowercase()))
+            .map(|b| format!(" ({})", b.label.to_ascii_lowercase()))
             .unwrap_or_default();
         let max = dim.bands.iter().map(|b| b.max).max().unwrap_or(0);
         Some(format!(
             "your {} score is {value} of {max}{band}",
-            dim.label.to_lowercase()
+            dim.label.to_ascii_lowercase()
         ))
     };
     match condition.form() {

@@ -12,13 +12,41 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const FORMAT: u32 = 1;
 
 /// A saved answer: an option id, a list of option ids, or the word for "prefer not to say".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// In JSON a string or a list of strings (read by hand below: serde's `untagged` buffers the
+/// whole value first and costs the app several kilobytes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum SavedAnswer {
     /// One option id, or "prefer_not_to_say".
     One(String),
     /// Ticked option ids.
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for SavedAnswer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = SavedAnswer;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an option id or a list of option ids")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<SavedAnswer, E> {
+                Ok(SavedAnswer::One(s.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<SavedAnswer, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(SavedAnswer::Many(ids))
+            }
+        }
+        d.deserialize_any(Either)
+    }
 }
 
 /// Where the reader was.
@@ -128,15 +156,16 @@ impl SavedProgress {
         ticked: &BTreeSet<String>,
         now: f64,
     ) -> SavedProgress {
+        // Inserted one by one: `collect` into a map sorts first, which costs code size.
+        let mut answers = BTreeMap::new();
+        for (k, v) in session.answers() {
+            answers.insert(k.clone(), v.into());
+        }
         SavedProgress {
             format: FORMAT,
             questionnaire: q.id().to_string(),
             version: q.version(),
-            answers: session
-                .answers()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.into()))
-                .collect(),
+            answers,
             place: match (started, session.position()) {
                 (false, _) => SavedPlace::Home,
                 (true, Position::Question(id)) => SavedPlace::Question(id.clone()),
@@ -155,11 +184,10 @@ impl SavedProgress {
     /// Rebuilds the session against the current questionnaire, keeping what still fits.
     /// Returns the session, whether she had started, and what was kept and dropped.
     pub fn restore(&self, q: &Questionnaire) -> (Session, bool, Restored) {
-        let answers = self
-            .answers
-            .iter()
-            .map(|(k, v)| (k.clone(), Answer::from(v)))
-            .collect();
+        let mut answers = BTreeMap::new();
+        for (k, v) in &self.answers {
+            answers.insert(k.clone(), Answer::from(v));
+        }
         let (at, started) = match &self.place {
             SavedPlace::Home => (None, false),
             SavedPlace::Question(id) => (Some(Position::Question(id.clone())), true),

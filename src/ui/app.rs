@@ -7,18 +7,17 @@ use super::home::Home;
 use super::layout::Shell;
 use super::question::QuestionPage;
 use super::results::ResultsPage;
+use super::route::{use_nav, Page, Router};
 use super::state::AppState;
-use crate::content::{CHECK_IN, CHECK_IN_NAME};
-use crate::engine::{load_prechecked, Questionnaire, Session};
+use crate::content::CHECK_IN;
+use crate::engine::{load_built, Questionnaire, Session};
 use crate::storage::{format::SavedProgress, local, HISTORY_KEY, PROGRESS_KEY};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 /// The app, or a plain error page if the built-in questionnaire cannot be loaded.
 #[component]
 pub fn App() -> impl IntoView {
-    match load_prechecked(CHECK_IN_NAME, CHECK_IN) {
+    match load_built(CHECK_IN) {
         Ok(q) => {
             let q: &'static Questionnaire = Box::leak(Box::new(q));
             view! { <Loaded q=q/> }.into_any()
@@ -26,8 +25,7 @@ pub fn App() -> impl IntoView {
         Err(e) => view! {
             <main class="page">
                 <h1>"The check-in could not be loaded"</h1>
-                <p>"Please tell the author; these problems were found:"</p>
-                <ul>{e.0.into_iter().map(|d| view! { <li>{d.to_string()}</li> }).collect_view()}</ul>
+                <p>"Please tell the author what it says here: "{e}</p>
             </main>
         }
         .into_any(),
@@ -138,13 +136,7 @@ fn Loaded(
     view! {
         <Router>
             <Shell>
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/q/:id") view=QuestionPage/>
-                    <Route path=path!("/results") view=ResultsPage/>
-                    <Route path=path!("/article/:id") view=ArticlePage/>
-                    <Route path=path!("/history") view=HistoryPage/>
-                </Routes>
+                <Screens/>
             </Shell>
         </Router>
     }
@@ -187,6 +179,20 @@ fn restore_notice(
         text.push_str(" You are on the first question that still needs an answer.");
     }
     text
+}
+
+/// The screen for the current address.
+#[component]
+fn Screens() -> impl IntoView {
+    let nav = use_nav();
+    move || match nav.page.get() {
+        Page::Home => view! { <Home/> }.into_any(),
+        Page::Question => view! { <QuestionPage/> }.into_any(),
+        Page::Results => view! { <ResultsPage/> }.into_any(),
+        Page::Article => view! { <ArticlePage/> }.into_any(),
+        Page::History => view! { <HistoryPage/> }.into_any(),
+        Page::NotFound => view! { <NotFound/> }.into_any(),
+    }
 }
 
 /// Shown for an address the app does not know.

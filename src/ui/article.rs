@@ -1,45 +1,43 @@
 //! An article's page: summary, what helps, what hurts and its steps, with a link to read it in
 //! full on the author's blog.
 
+use super::route::use_nav;
 use super::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The routed article page.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
+    let id = use_nav().id;
     let heading = NodeRef::<leptos::html::H1>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             let _ = h.focus();
         }
     });
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match app.q.article(&id) {
-            None => view! {
-                <section class="page">
-                    <h1 node_ref=heading tabindex="-1">"Article not found"</h1>
-                    <p><a href="/">"Go to the start"</a></p>
-                </section>
-            }
-            .into_any(),
-            Some(a) => {
-                let list = |items: &[String]| {
-                    items
-                        .iter()
-                        .map(|t| view! { <li>{t.clone()}</li> })
-                        .collect_view()
-                };
-                let steps = a
-                    .steps
+    move || match app.q.article(&id.get()) {
+        None => view! {
+            <section class="page">
+                <h1 node_ref=heading tabindex="-1">"Article not found"</h1>
+                <p><a href="/">"Go to the start"</a></p>
+            </section>
+        }
+        .into_any(),
+        Some(a) => {
+            let list = |items: &[String]| {
+                items
                     .iter()
-                    .map(|s| view! { <li>{s.text.clone()}</li> })
-                    .collect_view();
-                let has_report = app.report().is_some();
-                view! {
+                    .map(|t| view! { <li>{t.clone()}</li> })
+                    .collect_view()
+            };
+            let steps = a
+                .steps
+                .iter()
+                .map(|s| view! { <li>{s.text.clone()}</li> })
+                .collect_view();
+            let has_report = app.report().is_some();
+            view! {
                     <article class="page article">
                         <h1 node_ref=heading tabindex="-1">{a.title.clone()}</h1>
                         <p class="byline">{format!("by {}", a.author)}</p>
@@ -63,7 +61,6 @@ pub fn ArticlePage() -> impl IntoView {
                     </article>
                 }
                 .into_any()
-            }
         }
     }
 }

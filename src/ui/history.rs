@@ -24,14 +24,15 @@ pub fn HistoryPage() -> impl IntoView {
                     return view! { <p>"When you finish a check-in, its scores are kept here (on this device only) so you can compare them when you take it again."</p> }.into_any();
                 }
                 let charts = dims.iter().map(|d| {
-                    let max = d.bands.iter().map(|b| b.max).max().unwrap_or(1).max(1) as f64;
-                    let n = entries.len();
-                    let points: Vec<(f64, f64)> = entries.iter().enumerate().map(|(i, e)| {
-                        let x = if n == 1 { 150.0 } else { 10.0 + 280.0 * i as f64 / (n - 1) as f64 };
-                        let v = e.scores.get(&d.id).copied().unwrap_or(0) as f64;
-                        (x, 70.0 - 60.0 * (v / max).min(1.0))
+                    // Whole units of the 300×80 view box: no float formatting in the app.
+                    let max = d.bands.iter().map(|b| b.max).max().unwrap_or(1).max(1);
+                    let n = entries.len() as i64;
+                    let points: Vec<(i64, i64)> = entries.iter().enumerate().map(|(i, e)| {
+                        let x = if n == 1 { 150 } else { 10 + 280 * i as i64 / (n - 1) };
+                        let v = e.scores.get(&d.id).copied().unwrap_or(0).clamp(0, max);
+                        (x, 70 - 60 * v / max)
                     }).collect();
-                    let line = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                    let line = points.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ");
                     let values = entries.iter().map(|e| e.scores.get(&d.id).copied().unwrap_or(0).to_string()).collect::<Vec<_>>().join(", then ");
                     let dots = points.iter().map(|(x, y)| view! { <circle cx=x.to_string() cy=y.to_string() r="4"></circle> }).collect_view();
                     view! {

@@ -1,16 +1,16 @@
 //! Home: what this is, that everything stays on this device, the disclaimer, and Start — or
 //! Continue with how far she got, and Start over.
 
+use super::route::use_nav;
 use super::state::use_app;
 use crate::engine::Screen;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// The home screen.
 #[component]
 pub fn Home() -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let about = &app.q.file().about;
     let resumable = move || app.started.get() && !app.session.with(|s| s.is_fresh());
     let progress_text = move || match app.screen() {
@@ -23,10 +23,8 @@ pub fn Home() -> impl IntoView {
         ),
         Screen::Results(_) => "You finished the check-in; your results are waiting.".into(),
     };
-    let go = navigate.clone();
-    let start = move |_: leptos::ev::MouseEvent| go(&app.start(), Default::default());
-    let start_again = start.clone();
-    let over = move |_: leptos::ev::MouseEvent| navigate(&app.start_over(), Default::default());
+    let start = move |_: leptos::ev::MouseEvent| nav.go(&app.start());
+    let over = move |_: leptos::ev::MouseEvent| nav.go(&app.start_over());
     view! {
         <section class="page home">
             <h1 tabindex="-1">{app.q.file().title.clone()}</h1>
@@ -40,13 +38,13 @@ pub fn Home() -> impl IntoView {
             <Show
                 when=resumable
                 fallback=move || view! {
-                    <button type="button" class="primary" on:click=start.clone()>"Start the check-in"</button>
+                    <button type="button" class="primary" on:click=start>"Start the check-in"</button>
                 }
             >
                 <p class="resume">{progress_text}</p>
                 <div class="row">
-                    <button type="button" class="primary" on:click=start_again.clone()>"Continue where you left off"</button>
-                    <button type="button" class="secondary" on:click=over.clone()>"Start over"</button>
+                    <button type="button" class="primary" on:click=start>"Continue where you left off"</button>
+                    <button type="button" class="secondary" on:click=over>"Start over"</button>
                 </div>
             </Show>
         </section>

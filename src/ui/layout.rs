@@ -15,17 +15,11 @@ pub fn Shell(
     let app = use_app();
     let about = &app.q.file().about;
     // Moves to an address the state asked for (another tab's change was adopted).
-    let navigate = leptos_router::hooks::use_navigate();
+    let nav = super::route::use_nav();
     Effect::new(move |_| {
         if let Some(to) = app.follow.get() {
             app.follow.set(None);
-            navigate(
-                &to,
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            nav.replace(&to);
         }
     });
     let blog = &app.q.file().blog;

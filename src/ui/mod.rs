@@ -11,6 +11,7 @@ pub mod plan;
 pub mod question;
 pub mod quick_exit;
 pub mod results;
+pub mod route;
 pub mod safety;
 pub mod scores;
 pub mod state;

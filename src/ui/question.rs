@@ -2,6 +2,7 @@
 //! real radio buttons or check-boxes, "prefer not to say" where offered, Back and Continue,
 //! honest progress, and a warning before a change clears later answers.
 
+use super::route::{use_nav, Page};
 use super::safety::SafetyPanel;
 use super::state::use_app;
 use crate::engine::answer::DECLINED;
@@ -9,24 +10,26 @@ use crate::engine::model::Kind;
 use crate::engine::session::QuestionScreen;
 use crate::engine::{Answer, Screen};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// The routed question page: follows the address to the question, or back to where she is.
 #[component]
 pub fn QuestionPage() -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
-    let navigate = use_navigate();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let nav = use_nav();
+    let id = nav.id;
     Effect::new(move |_| {
         let id = id.get();
+        // Leaving for another page changes the id too, just before this page goes away.
+        if nav.page.get_untracked() != Page::Question {
+            return;
+        }
         // Follows the address only: the session is read untracked, so a change the reader
         // makes (which navigates by itself) never re-runs this with the old address.
         untrack(|| {
             if app.go_to(&id) {
                 app.started.set(true);
             } else {
-                app.redirect(&navigate);
+                app.redirect();
             }
         })
     });
@@ -36,14 +39,26 @@ pub fn QuestionPage() -> impl IntoView {
     });
     // Keyed by question and its saved answer: each question (and an answer that arrives from
     // another tab) gets a fresh form and draft, never one patched in place from the last.
-    view! {
-        <For
-            each=move || screen.get().into_iter()
-            key=|s| (s.id.clone(), s.options.iter().filter(|o| o.chosen).map(|o| o.id.clone()).collect::<Vec<_>>(), s.declined)
-            let:s
-        >
-            <QuestionForm screen=s/>
-        </For>
+    let key = Memo::new(move |_| {
+        screen.with(|s| {
+            s.as_ref().map(|s| {
+                let chosen: Vec<String> = s
+                    .options
+                    .iter()
+                    .filter(|o| o.chosen)
+                    .map(|o| o.id.clone())
+                    .collect();
+                (s.id.clone(), chosen, s.declined)
+            })
+        })
+    });
+    move || {
+        // `with`, not `track`: a memo is lazy, and only reading it makes it compute (and
+        // subscribe to the screen).
+        key.with(|_| ());
+        screen
+            .get_untracked()
+            .map(|s| view! { <QuestionForm screen=s/> })
     }
 }
 
@@ -73,7 +88,7 @@ fn QuestionForm(
     screen: QuestionScreen,
 ) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let kind = screen.kind;
     let draft = RwSignal::new(Draft {
         chosen: screen
@@ -128,12 +143,11 @@ fn QuestionForm(
         })
     };
 
-    let nav = navigate.clone();
     let commit = move |answer: Answer| match app.answer(answer) {
-        Ok(to) => nav(&to, Default::default()),
+        Ok(to) => nav.go(&to),
         Err(e) => problem.set(Some(e)),
     };
-    let commit_pending = commit.clone();
+    let commit_pending = commit;
     let submit = move || {
         let Some(answer) = draft.get_untracked().answer(kind) else {
             problem.set(Some("Choose an answer to continue, or go back.".into()));
@@ -150,7 +164,7 @@ fn QuestionForm(
     // Keyboard: number keys choose an option, Enter continues.
     let option_ids: Vec<String> = screen.options.iter().map(|o| o.id.clone()).collect();
     let keys_choose = choose.clone();
-    let keys_submit = submit.clone();
+    let keys_submit = submit;
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || pending.get_untracked().is_some() {
             return;
@@ -173,10 +187,9 @@ fn QuestionForm(
     });
     on_cleanup(move || handle.remove());
 
-    let back_nav = navigate.clone();
     let back = move |_| {
         if let Some(to) = app.back() {
-            back_nav(&to, Default::default());
+            nav.go(&to);
         }
     };
     let progress = screen.progress;
@@ -245,12 +258,9 @@ fn QuestionForm(
         ""
     };
     let help = screen.help.clone();
-    let on_submit = {
-        let submit = submit.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            submit();
-        }
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit();
     };
     view! {
         <section class="page question">
@@ -281,7 +291,7 @@ fn QuestionForm(
                                 type="button"
                                 class="primary"
                                 on:click={
-                                    let commit = commit_pending.clone();
+                                    let commit = commit_pending;
                                     move |_| {
                                         if let Some((answer, _)) = pending.get_untracked() {
                                             pending.set(None);
@@ -300,7 +310,7 @@ fn QuestionForm(
                 </Show>
                 <div class="row nav">
                     <Show when=move || screen.can_go_back>
-                        <button type="button" class="secondary" on:click=back.clone()>"Back"</button>
+                        <button type="button" class="secondary" on:click=back>"Back"</button>
                     </Show>
                     <button type="submit" class="primary">"Continue"</button>
                 </div>

@@ -2,24 +2,23 @@
 //! reasons, each dimension's score, and the action plan; printable.
 
 use super::plan::ActionPlan;
+use super::route::use_nav;
 use super::safety::SafetyPanel;
 use super::scores::ScoreChart;
 use super::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// The routed results page.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
     Effect::new(move |_| {
         // Runs on arrival only: the session is read untracked (see question.rs).
         untrack(|| {
             if app.go_to_results() {
                 app.announce.set("Your results".into());
             } else {
-                app.redirect(&navigate);
+                app.redirect();
             }
         })
     });
@@ -30,12 +29,10 @@ pub fn ResultsPage() -> impl IntoView {
         }
     });
     let blog = app.q.file().blog.clone();
-    let back = {
-        let navigate = use_navigate();
-        move |_| {
-            if let Some(to) = app.back() {
-                navigate(&to, Default::default());
-            }
+    let nav = use_nav();
+    let back = move |_| {
+        if let Some(to) = app.back() {
+            nav.go(&to);
         }
     };
     view! {
@@ -72,7 +69,7 @@ pub fn ResultsPage() -> impl IntoView {
                         <a href=blog.url.clone() rel="noopener noreferrer" target="_blank">{blog.name.clone()}</a>"."
                     </p>
                     <div class="row no-print">
-                        <button type="button" class="secondary" on:click=back.clone()>"Back to the last question"</button>
+                        <button type="button" class="secondary" on:click=back>"Back to the last question"</button>
                         <button type="button" class="secondary" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
                         <a class="button secondary" href="/history">"How things have changed"</a>
                     </div>

@@ -21,7 +21,7 @@ pub fn SafetyPanel(
         .iter()
         .map(|r| {
             let tel = r.contact.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
-            let link = (tel.len() >= 3 && !r.contact.to_lowercase().contains("text")).then(|| format!("tel:{tel}"));
+            let link = (tel.len() >= 3 && !r.contact.to_ascii_lowercase().contains("text")).then(|| format!("tel:{tel}"));
             view! {
                 <li>
                     <strong>{r.name.clone()}</strong>": "

@@ -64,14 +64,8 @@ impl AppState {
 
     /// Sends her where she is (or home) when an address is not (yet) hers to see, without
     /// leaving that address in the browser's history.
-    pub fn redirect(&self, navigate: impl Fn(&str, leptos_router::NavigateOptions)) {
-        navigate(
-            &self.fallback(),
-            leptos_router::NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+    pub fn redirect(&self) {
+        super::route::use_nav().replace(&self.fallback());
     }
 
     /// Where to send her when an address is not (yet) hers to see: where she is, or home.

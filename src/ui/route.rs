@@ -1,0 +1,103 @@
+//! Addresses: which screen a path shows, and moving between them with the History API.
+//!
+//! Five fixed routes don't need a routing library: `leptos_router` measured 60 KB gzip of wasm
+//! on its own (a bare Leptos app is 28 KB), and the whole app must stay under 150 KB. This is
+//! the part of it the app uses: pushState/replaceState, Back/Forward (`popstate`), and plain
+//! `<a href="/…">` links handled in place.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub use crate::address::{parse, Page};
+
+/// The current address, shared as context by [`Router`].
+#[derive(Clone, Copy)]
+pub struct Nav {
+    path: RwSignal<String>,
+    /// The page the address shows (changes only when the page does).
+    pub page: Memo<Page>,
+    /// The id in the address (`/q/:id`, `/article/:id`), or empty.
+    pub id: Memo<String>,
+}
+
+/// The navigation context; panics only outside [`Router`] (a programming error).
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}
+
+fn location_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into())
+}
+
+impl Nav {
+    /// Goes to an address, adding a history entry (so Back returns here).
+    pub fn go(&self, to: &str) {
+        self.set(to, false);
+    }
+
+    /// Goes to an address in place of the current one (no Back entry).
+    pub fn replace(&self, to: &str) {
+        self.set(to, true);
+    }
+
+    fn set(&self, to: &str, replace: bool) {
+        if let Some(w) = web_sys::window() {
+            if let Ok(h) = w.history() {
+                let _ = if replace {
+                    h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
+                } else {
+                    h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
+                };
+            }
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        self.path.set(to.to_string());
+    }
+}
+
+/// Provides [`Nav`], follows Back/Forward, and handles same-site links without a reload.
+#[component]
+pub fn Router(children: Children) -> impl IntoView {
+    let path = RwSignal::new(location_path());
+    let route = Memo::new(move |_| path.with(|p| parse(p)));
+    let nav = Nav {
+        path,
+        page: Memo::new(move |_| route.with(|r| r.0)),
+        id: Memo::new(move |_| route.with(|r| r.1.clone())),
+    };
+    provide_context(nav);
+    let pop = window_event_listener(leptos::ev::popstate, move |_| path.set(location_path()));
+    let click = window_event_listener(leptos::ev::click, move |ev| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let Some(a) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+        else {
+            return;
+        };
+        if a.has_attribute("target") || a.has_attribute("download") {
+            return;
+        }
+        let href = a.get_attribute("href").unwrap_or_default();
+        if href.starts_with('/') && !href.starts_with("//") {
+            ev.prevent_default();
+            nav.go(&href);
+        }
+    });
+    on_cleanup(move || {
+        pop.remove();
+        click.remove();
+    });
+    children()
+}
