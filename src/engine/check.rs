@@ -12,7 +12,8 @@ use super::model::{Condition, Form, Kind, Question, QuestionnaireFile, RESULTS};
 use super::questionnaire::{successors_of, topological_order, Questionnaire, Target};
 use super::report::rank_positions;
 use super::walk::{add_points, holds, next_after, Facts};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashSet;
 
 /// How far the path exploration went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -58,6 +58,7 @@ pub fn load_prechecked(name: &str, text: &str) -> Result<Questionnaire, LoadErro
 /// fails the build) and encoded it with postcard, so this is a decode and the indexes: none of
 /// the checker's code, or a JSON parser for these types, ships to the reader. Any failure is
 /// still an error, not a panic.
+#[inline(never)]
 pub fn load_built(bytes: &[u8]) -> Result<Questionnaire, String> {
     let file: QuestionnaireFile = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
     Questionnaire::build(file).ok_or_else(|| "its questions do not form a usable flow".into())

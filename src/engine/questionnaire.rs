@@ -5,7 +5,7 @@
 //! treat a miss as "no", so nothing here can panic on authored content.
 
 use super::model::{Article, Dimension, Kind, Question, QuestionnaireFile, RESULTS};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Where a way forward leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -209,8 +209,27 @@ pub fn rank_positions(q: &Questionnaire, facts: &Facts) -> Vec<(usize, i64)> {
         }
     }
     weights.retain(|(_, w)| *w > 0);
-    weights.sort_by(|(pa, a), (pb, b)| b.cmp(a).then(pa.cmp(pb)));
-    weights
+    let keys: Vec<(i64, usize)> = weights.iter().map(|&(p, w)| (w, p)).collect();
+    best_first(&keys).into_iter().map(|i| weights[i]).collect()
+}
+
+/// Indexes of `(weight, position)` keys, highest weight first and ties in position order.
+/// (One small insertion sort: the lists are a few dozen long, and each `sort_by` instance
+/// costs kilobytes of wasm.)
+fn best_first(keys: &[(i64, usize)]) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::with_capacity(keys.len());
+    for i in 0..keys.len() {
+        let (w, p) = keys[i];
+        let at = order
+            .iter()
+            .position(|&j| {
+                let (wj, pj) = keys[j];
+                w > wj || (w == wj && p < pj)
+            })
+            .unwrap_or(order.len());
+        order.insert(at, i);
+    }
+    order
 }
 
 /// Ranks the articles whose rules match, best first; ties keep the file's article order.
@@ -255,8 +274,12 @@ pub fn rank(q: &Questionnaire, facts: &Facts) -> Vec<Ranked> {
         }
     }
     ranked.retain(|(_, r)| r.weight > 0);
-    ranked.sort_by(|(pa, a), (pb, b)| b.weight.cmp(&a.weight).then(pa.cmp(pb)));
-    ranked.into_iter().map(|(_, r)| r).collect()
+    let keys: Vec<(i64, usize)> = ranked.iter().map(|(p, r)| (r.weight, *p)).collect();
+    let mut slots: Vec<Option<Ranked>> = ranked.into_iter().map(|(_, r)| Some(r)).collect();
+    best_first(&keys)
+        .into_iter()
+        .filter_map(|i| slots[i].take())
+        .collect()
 }
 
 /// The facts that made a condition hold, in plain words.

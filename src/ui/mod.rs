@@ -6,6 +6,7 @@ pub mod article;
 pub mod erase;
 pub mod history;
 pub mod home;
+pub mod html;
 pub mod layout;
 pub mod plan;
 pub mod question;

@@ -1,48 +1,37 @@
-//! The action plan, phase by phase, with check-boxes that persist.
+//! The action plan, phase by phase, with check-boxes whose ticks are kept on this device.
 
-use super::state::use_app;
+use super::html::Html;
 use crate::engine::report::PlanPhase;
-use leptos::prelude::*;
+use std::collections::BTreeSet;
 
-/// The action plan.
-#[component]
-pub fn ActionPlan(
-    /// The phases the engine put together.
-    phases: Vec<PlanPhase>,
-) -> impl IntoView {
-    let app = use_app();
-    let phases = phases
-        .into_iter()
-        .enumerate()
-        .map(|(n, phase)| {
-            let steps = phase
-                .steps
-                .into_iter()
-                .map(|step| {
-                    let id = step.id.clone();
-                    let checked = id.clone();
-                    view! {
-                        <li>
-                            <label class="step">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || app.ticked.with(|t| t.contains(&checked))
-                                    on:change=move |_| app.toggle_step(&id)
-                                />
-                                <span>{step.text}</span>
-                            </label>
-                        </li>
-                    }
+/// The plan's markup. Each check-box carries its step id in `data-step`; the results screen
+/// handles their changes and keeps them in step with the saved ticks.
+pub fn plan_html(h: &mut Html, phases: &[PlanPhase], ticked: &BTreeSet<String>) {
+    h.raw(r#"<div class="plan">"#);
+    for (n, phase) in phases.iter().enumerate() {
+        h.raw(r#"<section class="phase phase-"#)
+            .text(&phase.id)
+            .raw(r#""><h3>"#)
+            .num(n as i64 + 1)
+            .raw(". ")
+            .text(&phase.title)
+            .raw("</h3>");
+        if !phase.about.is_empty() {
+            h.raw("<p>").text(&phase.about).raw("</p>");
+        }
+        h.raw(r#"<ul class="steps">"#);
+        for step in &phase.steps {
+            h.raw(r#"<li><label class="step"><input type="checkbox" data-step=""#)
+                .text(&step.id)
+                .raw(if ticked.contains(&step.id) {
+                    r#"" checked><span>"#
+                } else {
+                    r#""><span>"#
                 })
-                .collect_view();
-            view! {
-                <section class=format!("phase phase-{}", phase.id)>
-                    <h3>{format!("{}. {}", n + 1, phase.title)}</h3>
-                    {(!phase.about.is_empty()).then(|| view! { <p>{phase.about}</p> })}
-                    <ul class="steps">{steps}</ul>
-                </section>
-            }
-        })
-        .collect_view();
-    view! { <div class="plan">{phases}</div> }
+                .text(&step.text)
+                .raw("</span></label></li>");
+        }
+        h.raw("</ul></section>");
+    }
+    h.raw("</div>");
 }

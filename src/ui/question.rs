@@ -2,14 +2,16 @@
 //! real radio buttons or check-boxes, "prefer not to say" where offered, Back and Continue,
 //! honest progress, and a warning before a change clears later answers.
 
+use super::html::{action, focus_heading, Html};
 use super::route::{use_nav, Page};
-use super::safety::SafetyPanel;
-use super::state::use_app;
+use super::safety::safety_html;
+use super::state::{use_app, AppState};
 use crate::engine::answer::DECLINED;
 use crate::engine::model::Kind;
 use crate::engine::session::QuestionScreen;
 use crate::engine::{Answer, Screen};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The routed question page: follows the address to the question, or back to where she is.
 #[component]
@@ -33,40 +35,39 @@ pub fn QuestionPage() -> impl IntoView {
             }
         })
     });
-    let screen = Memo::new(move |_| match app.screen() {
-        Screen::Question(s) if s.id == id.get() => Some(s),
-        _ => None,
-    });
     // Keyed by question and its saved answer: each question (and an answer that arrives from
     // another tab) gets a fresh form and draft, never one patched in place from the last.
-    let key = Memo::new(move |_| {
-        screen.with(|s| {
-            s.as_ref().map(|s| {
-                let chosen: Vec<String> = s
-                    .options
-                    .iter()
-                    .filter(|o| o.chosen)
-                    .map(|o| o.id.clone())
-                    .collect();
-                (s.id.clone(), chosen, s.declined)
-            })
-        })
-    });
-    move || {
-        // `with`, not `track`: a memo is lazy, and only reading it makes it compute (and
-        // subscribe to the screen).
-        key.with(|_| ());
-        screen
-            .get_untracked()
-            .map(|s| view! { <QuestionForm screen=s/> })
-    }
+    let screen = Memo::new_with_compare(
+        move |_| match app.screen() {
+            Screen::Question(s) if s.id == id.get() => Some(s),
+            _ => None,
+        },
+        |old, new| form_key(old) != form_key(new),
+    );
+    move || screen.get().map(|s| view! { <QuestionForm screen=s/> })
 }
 
-/// The answer being built on screen.
-#[derive(Clone, Debug, PartialEq)]
+/// What makes a question screen need a fresh form: the question, and its saved answer.
+fn form_key(screen: Option<&Option<QuestionScreen>>) -> Option<(&str, Vec<&str>, bool)> {
+    let s = screen?.as_ref()?;
+    let chosen = s
+        .options
+        .iter()
+        .filter(|o| o.chosen)
+        .map(|o| o.id.as_str())
+        .collect();
+    Some((s.id.as_str(), chosen, s.declined))
+}
+
+/// The form's state: the answer being built on screen, a problem to show, and a change
+/// waiting for confirmation (with the later answers it would clear). One signal, not three:
+/// each signal type costs code in the wasm.
+#[derive(Clone, Debug, PartialEq, Default)]
 struct Draft {
     chosen: Vec<String>,
     declined: bool,
+    problem: Option<String>,
+    pending: Option<(Answer, Vec<String>)>,
 }
 
 impl Draft {
@@ -81,7 +82,8 @@ impl Draft {
     }
 }
 
-/// The form for one question.
+/// The form for one question. Its markup is built as text (see `html.rs`); one handler per
+/// event kind reads which control was used.
 #[component]
 fn QuestionForm(
     /// What the engine says this screen shows.
@@ -98,16 +100,13 @@ fn QuestionForm(
             .map(|o| o.id.clone())
             .collect(),
         declined: screen.declined,
+        ..Draft::default()
     });
-    let problem = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(None::<(Answer, Vec<String>)>);
-    let heading = NodeRef::<leptos::html::H1>::new();
+    let form = NodeRef::<leptos::html::Form>::new();
     let number = screen.progress.answered + 1;
     let announce = format!("Question {number}: {}", screen.text);
     Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
+        focus_heading();
         app.announce.set(announce.clone());
     });
 
@@ -118,8 +117,8 @@ fn QuestionForm(
         .map(|o| o.id.clone())
         .collect();
     let choose = move |id: String| {
-        problem.set(None);
         draft.update(|d| {
+            d.problem = None;
             d.declined = false;
             if kind == Kind::Multiple {
                 if let Some(p) = d.chosen.iter().position(|c| *c == id) {
@@ -136,42 +135,67 @@ fn QuestionForm(
         })
     };
     let decline = move || {
-        problem.set(None);
         draft.update(|d| {
+            d.problem = None;
             d.declined = !d.declined || kind != Kind::Multiple;
             d.chosen.clear();
         })
     };
+    // The boxes and buttons on screen always show the draft (number keys, "none of these").
+    Effect::new(move |_| {
+        let d = draft.get();
+        let Some(inputs) = form
+            .get()
+            .and_then(|f| f.query_selector_all("fieldset input").ok())
+        else {
+            return;
+        };
+        for i in 0..inputs.length() {
+            if let Some(input) = inputs
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                let v = input.value();
+                input.set_checked(if v == DECLINED {
+                    d.declined
+                } else {
+                    d.chosen.contains(&v)
+                });
+            }
+        }
+    });
 
     let commit = move |answer: Answer| match app.answer(answer) {
         Ok(to) => nav.go(&to),
-        Err(e) => problem.set(Some(e)),
+        Err(e) => draft.update(|d| d.problem = Some(e)),
     };
-    let commit_pending = commit;
     let submit = move || {
         let Some(answer) = draft.get_untracked().answer(kind) else {
-            problem.set(Some("Choose an answer to continue, or go back.".into()));
+            draft.update(|d| d.problem = Some("Choose an answer to continue, or go back.".into()));
             return;
         };
         let lost = app.would_discard(&answer);
         if lost.is_empty() {
             commit(answer);
         } else {
-            pending.set(Some((answer, lost)));
+            draft.update(|d| d.pending = Some((answer, lost)));
         }
     };
 
     // Keyboard: number keys choose an option, Enter continues.
     let option_ids: Vec<String> = screen.options.iter().map(|o| o.id.clone()).collect();
     let keys_choose = choose.clone();
-    let keys_submit = submit;
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || pending.get_untracked().is_some() {
+        if ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || draft.with_untracked(|d| d.pending.is_some())
+        {
             return;
         }
         let tag = ev
             .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .map(|e| e.tag_name())
             .unwrap_or_default();
         let key = ev.key();
@@ -182,140 +206,150 @@ fn QuestionForm(
             }
         } else if key == "Enter" && !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") {
             ev.prevent_default();
-            keys_submit();
+            submit();
         }
     });
     on_cleanup(move || handle.remove());
 
-    let back = move |_| {
-        if let Some(to) = app.back() {
-            nav.go(&to);
-        }
-    };
-    let progress = screen.progress;
-    let left = if progress.max_left <= 1 {
-        "This is the last question.".to_string()
-    } else if progress.min_left == progress.max_left {
-        format!("About {} questions left.", progress.max_left)
-    } else {
-        format!(
-            "About {}–{} questions left.",
-            progress.min_left, progress.max_left
-        )
-    };
-    let input_type = if kind == Kind::Multiple {
-        "checkbox"
-    } else {
-        "radio"
-    };
-    let group_class = match kind {
-        Kind::Scale => "options scale",
-        Kind::Multiple => "options checklist",
-        Kind::Single => "options",
-    };
-    let qid = screen.id.clone();
-    let options = screen
-        .options
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let id = o.id.clone();
-            let checked_id = id.clone();
-            let choose = choose.clone();
-            view! {
-                <label class="option">
-                    <input
-                        type=input_type
-                        name=qid.clone()
-                        value=id.clone()
-                        prop:checked=move || draft.with(|d| d.chosen.contains(&checked_id))
-                        on:change=move |_| choose(id.clone())
-                    />
-                    <span class="key" aria-hidden="true">{(i < 9).then(|| (i + 1).to_string())}</span>
-                    <span class="label">{o.label.clone()}</span>
-                </label>
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let v = input.value();
+            if v == DECLINED {
+                decline();
+            } else {
+                choose(v);
             }
-        })
-        .collect_view();
-    let decline_option = screen.prefer_not_to_say.then(|| {
-        view! {
-            <label class="option decline">
-                <input
-                    type=input_type
-                    name=screen.id.clone()
-                    value=DECLINED
-                    prop:checked=move || draft.with(|d| d.declined)
-                    on:change=move |_| decline()
-                />
-                <span class="key" aria-hidden="true"></span>
-                <span class="label">"Prefer not to say"</span>
-            </label>
         }
-    });
-    let hint = if kind == Kind::Multiple {
-        "Tick all that apply."
-    } else {
-        ""
     };
-    let help = screen.help.clone();
+    let on_click = move |ev: leptos::ev::MouseEvent| match action(&ev) {
+        Some((act, _)) if act == "back" => {
+            if let Some(to) = app.back() {
+                nav.go(&to);
+            }
+        }
+        Some((act, _)) if act == "change" => {
+            let mut answer = None;
+            draft.update(|d| answer = d.pending.take().map(|(a, _)| a));
+            if let Some(answer) = answer {
+                commit(answer);
+            }
+        }
+        Some((act, _)) if act == "keep" => draft.update(|d| d.pending = None),
+        _ => {}
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submit();
     };
+    let (head, fields, buttons) = question_html(app, &screen);
+    let confirm = move || {
+        draft.with(|d| {
+            d.pending.as_ref().map(|(_, lost)| {
+                let mut h = Html::new();
+                h.raw(r#"<div class="confirm" role="alertdialog" aria-labelledby="discard-title"><h2 id="discard-title">Changing this answer clears some later answers</h2><p>These questions no longer apply after this change, so their answers will be cleared:</p><ul>"#);
+                for t in lost {
+                    h.raw("<li>").text(t).raw("</li>");
+                }
+                h.raw(r#"</ul><div class="row"><button type="button" class="primary" data-act="change">Change my answer</button><button type="button" class="secondary" data-act="keep">Keep my earlier answer</button></div></div>"#);
+                h.done()
+            })
+        })
+    };
     view! {
         <section class="page question">
-            <Show when=move || screen.red_flag>
-                <SafetyPanel compact=true/>
-            </Show>
-            <div class="progress">
-                <p class="section">{screen.section.clone()}</p>
-                <progress max="100" value=progress.percent.to_string() aria-label="Progress through the check-in"></progress>
-                <p class="left">{left}</p>
-            </div>
-            <form on:submit=on_submit novalidate>
-                <fieldset aria-describedby="q-help">
-                    <legend>
-                        <h1 node_ref=heading tabindex="-1">{screen.text.clone()}</h1>
-                    </legend>
-                    <p id="q-help" class="help">{help}" "{hint}</p>
-                    <div class=group_class>{options}{decline_option}</div>
-                </fieldset>
-                <p class="problem" role="alert">{move || problem.get()}</p>
-                <Show when=move || pending.get().is_some()>
-                    <div class="confirm" role="alertdialog" aria-labelledby="discard-title">
-                        <h2 id="discard-title">"Changing this answer clears some later answers"</h2>
-                        <p>"These questions no longer apply after this change, so their answers will be cleared:"</p>
-                        <ul>{move || pending.get().map(|(_, lost)| lost.into_iter().map(|t| view! { <li>{t}</li> }).collect_view())}</ul>
-                        <div class="row">
-                            <button
-                                type="button"
-                                class="primary"
-                                on:click={
-                                    let commit = commit_pending;
-                                    move |_| {
-                                        if let Some((answer, _)) = pending.get_untracked() {
-                                            pending.set(None);
-                                            commit(answer);
-                                        }
-                                    }
-                                }
-                            >
-                                "Change my answer"
-                            </button>
-                            <button type="button" class="secondary" on:click=move |_| pending.set(None)>
-                                "Keep my earlier answer"
-                            </button>
-                        </div>
-                    </div>
-                </Show>
-                <div class="row nav">
-                    <Show when=move || screen.can_go_back>
-                        <button type="button" class="secondary" on:click=back>"Back"</button>
-                    </Show>
-                    <button type="submit" class="primary">"Continue"</button>
-                </div>
+            <div inner_html=head></div>
+            <form node_ref=form on:submit=on_submit on:change=on_change on:click=on_click novalidate>
+                <fieldset aria-describedby="q-help" inner_html=fields></fieldset>
+                <p class="problem" role="alert">{move || draft.with(|d| d.problem.clone())}</p>
+                <div inner_html=move || confirm().unwrap_or_default()></div>
+                <div class="row nav" inner_html=buttons></div>
                 <p class="keys">"Tip: press a number key to choose, Enter to continue."</p>
             </form>
         </section>
     }
+}
+
+/// The question screen's markup: what is above the form, the fieldset's content, and the
+/// Back / Continue buttons.
+fn question_html(app: AppState, screen: &QuestionScreen) -> (String, String, String) {
+    let mut h = Html::new();
+    if screen.red_flag {
+        safety_html(&mut h, app.q, true, &[]);
+    }
+    let p = screen.progress;
+    h.raw(r#"<div class="progress"><p class="section">"#)
+        .text(&screen.section)
+        .raw(r#"</p><progress max="100" aria-label="Progress through the check-in" value=""#)
+        .num(p.percent as i64)
+        .raw(r#""></progress><p class="left">"#);
+    if p.max_left <= 1 {
+        h.raw("This is the last question.");
+    } else if p.min_left == p.max_left {
+        h.raw("About ")
+            .num(p.max_left as i64)
+            .raw(" questions left.");
+    } else {
+        h.raw("About ")
+            .num(p.min_left as i64)
+            .raw("–")
+            .num(p.max_left as i64)
+            .raw(" questions left.");
+    }
+    h.raw("</p></div>");
+    let head = h.done();
+
+    let input_type = if screen.kind == Kind::Multiple {
+        r#"<input type="checkbox" name=""#
+    } else {
+        r#"<input type="radio" name=""#
+    };
+    h.raw(r#"<legend><h1 tabindex="-1">"#)
+        .text(&screen.text)
+        .raw(r#"</h1></legend><p id="q-help" class="help">"#)
+        .text(&screen.help)
+        .raw(if screen.kind == Kind::Multiple {
+            " Tick all that apply."
+        } else {
+            " "
+        })
+        .raw(match screen.kind {
+            Kind::Scale => r#"</p><div class="options scale">"#,
+            Kind::Multiple => r#"</p><div class="options checklist">"#,
+            Kind::Single => r#"</p><div class="options">"#,
+        });
+    for (i, o) in screen.options.iter().enumerate() {
+        h.raw(r#"<label class="option">"#)
+            .raw(input_type)
+            .text(&screen.id)
+            .raw(r#"" value=""#)
+            .text(&o.id)
+            .raw(if o.chosen { r#"" checked>"# } else { r#"">"# })
+            .raw(r#"<span class="key" aria-hidden="true">"#);
+        if i < 9 {
+            h.num(i as i64 + 1);
+        }
+        h.raw(r#"</span><span class="label">"#)
+            .text(&o.label)
+            .raw("</span></label>");
+    }
+    if screen.prefer_not_to_say {
+        h.raw(r#"<label class="option decline">"#)
+            .raw(input_type)
+            .text(&screen.id)
+            .raw(r#"" value=""#)
+            .raw(DECLINED)
+            .raw(if screen.declined { r#"" checked>"# } else { r#"">"# })
+            .raw(r#"<span class="key" aria-hidden="true"></span><span class="label">Prefer not to say</span></label>"#);
+    }
+    h.raw("</div>");
+    let fields = h.done();
+
+    if screen.can_go_back {
+        h.raw(r#"<button type="button" class="secondary" data-act="back">Back</button>"#);
+    }
+    h.raw(r#"<button type="submit" class="primary">Continue</button>"#);
+    (head, fields, h.done())
 }

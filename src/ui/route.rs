@@ -61,11 +61,10 @@ impl Nav {
 #[component]
 pub fn Router(children: Children) -> impl IntoView {
     let path = RwSignal::new(location_path());
-    let route = Memo::new(move |_| path.with(|p| parse(p)));
     let nav = Nav {
         path,
-        page: Memo::new(move |_| route.with(|r| r.0)),
-        id: Memo::new(move |_| route.with(|r| r.1.clone())),
+        page: Memo::new(move |_| path.with(|p| parse(p).0)),
+        id: Memo::new(move |_| path.with(|p| parse(p).1)),
     };
     provide_context(nav);
     let pop = window_event_listener(leptos::ev::popstate, move |_| path.set(location_path()));

@@ -1,47 +1,49 @@
 //! Safety help: the questionnaire's crisis resources, shown first whenever an answer raised a
-//! red flag.
+//! red flag (a compact banner on later questions, the full panel on the results).
 
-use super::state::use_app;
-use leptos::prelude::*;
+use super::html::Html;
+use crate::engine::Questionnaire;
 
-/// The safety panel; `compact` for the banner on later question screens.
-#[component]
-pub fn SafetyPanel(
-    /// A shorter banner for question screens.
-    #[prop(optional)]
-    compact: bool,
-    /// The answers that raised it, shown on the results.
-    #[prop(optional)]
-    because: Vec<String>,
-) -> impl IntoView {
-    let app = use_app();
-    let safety = &app.q.file().safety;
-    let resources = safety
-        .resources
-        .iter()
-        .map(|r| {
-            let tel = r.contact.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
-            let link = (tel.len() >= 3 && !r.contact.to_ascii_lowercase().contains("text")).then(|| format!("tel:{tel}"));
-            view! {
-                <li>
-                    <strong>{r.name.clone()}</strong>": "
-                    {match link {
-                        Some(href) => view! { <a href=href>{r.contact.clone()}</a> }.into_any(),
-                        None => view! { <span>{r.contact.clone()}</span> }.into_any(),
-                    }}
-                    {(!r.detail.is_empty()).then(|| view! { <span class="detail">" — "{r.detail.clone()}</span> })}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <aside class=if compact { "safety compact" } else { "safety" } aria-labelledby="safety-title">
-            <h2 id="safety-title">{safety.title.clone()}</h2>
-            {(!compact).then(|| view! { <p>{safety.message.clone()}</p> })}
-            <ul class="resources">{resources}</ul>
-            {(!because.is_empty()).then(|| view! {
-                <p class="because">"Shown because you answered: "{because.join("; ")}</p>
-            })}
-        </aside>
+/// The safety panel's markup; `compact` for the banner on question screens, `because` for the
+/// answers that raised it (shown on the results).
+pub fn safety_html(h: &mut Html, q: &Questionnaire, compact: bool, because: &[String]) {
+    let safety = &q.file().safety;
+    h.raw(if compact {
+        r#"<aside class="safety compact" aria-labelledby="safety-title">"#
+    } else {
+        r#"<aside class="safety" aria-labelledby="safety-title">"#
+    });
+    h.raw(r#"<h2 id="safety-title">"#)
+        .text(&safety.title)
+        .raw("</h2>");
+    if !compact {
+        h.raw("<p>").text(&safety.message).raw("</p>");
     }
+    h.raw(r#"<ul class="resources">"#);
+    for r in &safety.resources {
+        h.raw("<li><strong>").text(&r.name).raw("</strong>: ");
+        let tel: String = r.contact.chars().filter(|c| c.is_ascii_digit()).collect();
+        if tel.len() >= 3 && !r.contact.to_ascii_lowercase().contains("text") {
+            h.raw(r#"<a href="tel:"#)
+                .text(&tel)
+                .raw(r#"">"#)
+                .text(&r.contact)
+                .raw("</a>");
+        } else {
+            h.raw("<span>").text(&r.contact).raw("</span>");
+        }
+        if !r.detail.is_empty() {
+            h.raw(r#"<span class="detail"> — "#)
+                .text(&r.detail)
+                .raw("</span>");
+        }
+        h.raw("</li>");
+    }
+    h.raw("</ul>");
+    if !because.is_empty() {
+        h.raw(r#"<p class="because">Shown because you answered: "#)
+            .text(&because.join("; "))
+            .raw("</p>");
+    }
+    h.raw("</aside>");
 }

@@ -136,13 +136,14 @@ impl AppState {
     /// Keeps this completed check-in's scores for "how things have changed".
     fn record_check_in(&self) {
         if let Some(report) = self.report() {
+            // Inserted one by one: `collect` into a map sorts first, which costs code size.
+            let mut scores = std::collections::BTreeMap::new();
+            for s in &report.scores {
+                scores.insert(s.id.clone(), s.value);
+            }
             let entry = SavedCheckIn {
                 completed_at: crate::storage::clock::now(),
-                scores: report
-                    .scores
-                    .iter()
-                    .map(|s| (s.id.clone(), s.value))
-                    .collect(),
+                scores,
             };
             self.history.update(|h| {
                 h.format = crate::storage::format::FORMAT;

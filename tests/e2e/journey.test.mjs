@@ -468,6 +468,16 @@ describe("quick exit", () => {
     assertNoErrors();
   });
 
+  test("'About quick exit' says honestly what it can and cannot do", T, async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    await page.goto("/");
+    await page.locator("header.top summary").filter({ hasText: "About quick exit" }).click();
+    const note = page.locator("header.top details.exit-note p");
+    await note.waitFor();
+    assert.match(await note.innerText(), /cannot remove this site from your browser history/);
+    assertNoErrors();
+  });
+
   test("pressing Escape twice leaves for the neutral site", T, async (t) => {
     const { page, assertNoErrors } = await onQuestion(t);
     const before = await page.evaluate(() => history.length);
