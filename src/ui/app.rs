@@ -90,12 +90,19 @@ fn Loaded(
         if !state.can_save.get_untracked() {
             return;
         }
-        if let Err(fault) = local::save_progress(&saved) {
-            if fault == local::Fault::Unavailable {
-                state.can_save.set(false);
-            }
-            state.notify(fault.to_string());
-        }
+        // Written just after the screen updates (a zero-delay task), so saving never delays
+        // the next question.
+        set_timeout(
+            move || {
+                if let Err(fault) = local::save_progress(&saved) {
+                    if fault == local::Fault::Unavailable {
+                        state.can_save.set(false);
+                    }
+                    state.notify(fault.to_string());
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
     Effect::new(move |previous: Option<()>| {
         let history = state.history.get();

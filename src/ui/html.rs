@@ -7,6 +7,7 @@
 //! (`data-act`, `data-step`, …) that the screen's one handler reads. Author text always goes
 //! through [`Html::text`], which escapes it, so content can never inject markup.
 
+use leptos::prelude::request_animation_frame;
 use wasm_bindgen::JsCast;
 
 /// Markup being built.
@@ -65,21 +66,29 @@ pub fn action(ev: &web_sys::Event) -> Option<(String, web_sys::Element)> {
     Some((el.get_attribute("data-act")?, el))
 }
 
-/// Moves focus to the screen's heading (for screen readers and keyboards), once it is there.
+/// Moves focus to the screen's heading (for screen readers and keyboards) as the new screen
+/// is drawn: in the next animation frame, so the style and layout it needs are the frame's own
+/// rather than an extra pass in the middle of the update.
 pub fn focus_heading() {
-    if let Some(h) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main h1").ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = h.focus();
-    }
+    request_animation_frame(|| {
+        if let Some(h) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            // The page is scrolled to the top by the navigation; scrolling again to the
+            // heading would be wasted layout work.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&options);
+        }
+    });
 }
 
 /// Moves focus to the first element matching `selector` once the screen has been redrawn
 /// (markup that is replaced loses the focus it held).
 pub fn focus_soon(selector: &'static str) {
-    leptos::prelude::request_animation_frame(move || {
+    request_animation_frame(move || {
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(selector).ok().flatten())
