@@ -79,6 +79,14 @@ fn Loaded(
         p.saved_at = 0.0;
         p
     }));
+    // The record waiting to be written (the newest wins).
+    let pending = StoredValue::new(None::<SavedProgress>);
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        if let Some(saved) = pending.try_update_value(Option::take).flatten() {
+            let _ = local::save_progress(&saved);
+        }
+    });
+    on_cleanup(move || flush.remove());
     Effect::new(move |_| {
         let saved = state.saved();
         let mut same = saved.clone();
@@ -91,9 +99,13 @@ fn Loaded(
             return;
         }
         // Written just after the screen updates (a zero-delay task), so saving never delays
-        // the next question.
+        // the next question; a page closed before that task runs is saved on `pagehide`.
+        pending.set_value(Some(saved));
         set_timeout(
             move || {
+                let Some(saved) = pending.try_update_value(Option::take).flatten() else {
+                    return;
+                };
                 if let Err(fault) = local::save_progress(&saved) {
                     if fault == local::Fault::Unavailable {
                         state.can_save.set(false);
