@@ -77,8 +77,9 @@ fn engine_has_no_unwrap_expect_or_panic() {
                 ".expect(",
                 "panic!(",
                 "unreachable!(",
-                "todo!(",
-                "unimplemented!(",
+                // Spelled in two halves so this list is not itself mistaken for a stub.
+                concat!("todo", "!("),
+                concat!("unimplemented", "!("),
             ] {
                 if line.contains(word) {
                     found.push(format!("{}:{n}: {}", file.display(), line.trim()));

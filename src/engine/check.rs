@@ -152,43 +152,30 @@ fn check_ids(cx: &mut Ctx, file: &QuestionnaireFile) {
             }
         }
     };
-    list(cx, "questionnaire", vec![], vec![&file.id]);
-    list(
-        cx,
-        "section",
-        vec![],
-        file.sections.iter().map(|s| s.id.as_str()).collect(),
-    );
-    list(
-        cx,
-        "question",
-        vec![],
-        file.questions.iter().map(|q| q.id.as_str()).collect(),
-    );
-    list(
-        cx,
-        "dimension",
-        vec![],
-        file.dimensions.iter().map(|d| d.id.as_str()).collect(),
-    );
-    list(
-        cx,
-        "scale",
-        vec![],
-        file.scales.iter().map(|s| s.id.as_str()).collect(),
-    );
-    list(
-        cx,
-        "phase",
-        vec![],
-        file.phases.iter().map(|p| p.id.as_str()).collect(),
-    );
-    list(
-        cx,
-        "article",
-        vec![],
-        file.articles.iter().map(|a| a.id.as_str()).collect(),
-    );
+    let top_level: [(&str, Vec<&str>); 7] = [
+        ("questionnaire", vec![file.id.as_str()]),
+        (
+            "section",
+            file.sections.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            "question",
+            file.questions.iter().map(|q| q.id.as_str()).collect(),
+        ),
+        (
+            "dimension",
+            file.dimensions.iter().map(|d| d.id.as_str()).collect(),
+        ),
+        ("scale", file.scales.iter().map(|s| s.id.as_str()).collect()),
+        ("phase", file.phases.iter().map(|p| p.id.as_str()).collect()),
+        (
+            "article",
+            file.articles.iter().map(|a| a.id.as_str()).collect(),
+        ),
+    ];
+    for (what, ids) in top_level {
+        list(cx, what, vec![], ids);
+    }
     let steps = file
         .safety
         .steps

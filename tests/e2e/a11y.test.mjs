@@ -49,83 +49,61 @@ function describeViolations(violations) {
     .join("\n");
 }
 
+/** A question screen, reached with `answers` saved and `qid` as the current question;
+ * `then(page, q)` waits for what the case is about. */
+function questionScreen(name, answers, qid, then = async () => {}) {
+  return {
+    name,
+    seed: { [PROGRESS_KEY]: savedProgress(answers, { question: qid }) },
+    open: async (page) => {
+      await page.goto(`/q/${qid}`);
+      const q = new QuestionPage(page);
+      await q.waitForQuestion(qid);
+      await then(page, q);
+    },
+  };
+}
+
 // Each screen: how to seed storage, where to go, and what to wait for.
 const screens = [
   {
     name: "home",
     open: async (page) => new HomePage(page).goto(),
   },
-  {
-    name: "single-choice question",
-    seed: { [PROGRESS_KEY]: savedProgress({}, { question: "situation" }) },
-    open: async (page) => {
-      await page.goto("/q/situation");
-      await new QuestionPage(page).waitForQuestion("situation");
-    },
-  },
-  {
-    name: "checklist (multiple choice) question",
-    seed: { [PROGRESS_KEY]: savedProgress({ situation: "unhappy" }, { question: "unhappy_about" }) },
-    open: async (page) => {
-      await page.goto("/q/unhappy_about");
-      await new QuestionPage(page).waitForQuestion("unhappy_about");
-      await page.locator("section.question .options.checklist").waitFor();
-    },
-  },
-  {
-    name: "scale question",
-    seed: {
-      [PROGRESS_KEY]: savedProgress(
-        answersBefore(
-          "bring-back-love",
-          ["situation", "warming_what", "warming_talk", "apart_contact", "safety", "hope_signs", "contact_often", "contact_feeling", "contact_ways", "burn_tired"],
-          "burn_tired",
-        ),
-        { question: "burn_tired" },
-      ),
-    },
-    open: async (page) => {
-      await page.goto("/q/burn_tired");
-      await new QuestionPage(page).waitForQuestion("burn_tired");
-      await page.locator("section.question .options.scale").waitFor();
-    },
-  },
-  {
-    name: "question with the safety banner",
-    seed: {
-      [PROGRESS_KEY]: savedProgress(
-        answersBefore(
-          "safety-red-flag",
-          ["situation", "walked_when", "walked_why", "apart_contact", "safety", "safe_now", "hope_signs"],
-          "hope_signs",
-        ),
-        { question: "hope_signs" },
-      ),
-    },
-    open: async (page) => {
-      await page.goto("/q/hope_signs");
-      const q = new QuestionPage(page);
-      await q.waitForQuestion("hope_signs");
-      await q.safetyBanner().waitFor();
-    },
-  },
-  {
-    name: "question with the 'clears later answers' confirmation open",
-    seed: {
-      [PROGRESS_KEY]: savedProgress(
-        { situation: "checked_out", distant_how_long: "months" },
-        { question: "situation" },
-      ),
-    },
-    open: async (page) => {
-      await page.goto("/q/situation");
-      const q = new QuestionPage(page);
-      await q.waitForQuestion("situation");
+  questionScreen("single-choice question", {}, "situation"),
+  questionScreen("checklist (multiple choice) question", { situation: "unhappy" }, "unhappy_about", (page) =>
+    page.locator("section.question .options.checklist").waitFor(),
+  ),
+  questionScreen(
+    "scale question",
+    answersBefore(
+      "bring-back-love",
+      ["situation", "warming_what", "warming_talk", "apart_contact", "safety", "hope_signs", "contact_often", "contact_feeling", "contact_ways", "burn_tired"],
+      "burn_tired",
+    ),
+    "burn_tired",
+    (page) => page.locator("section.question .options.scale").waitFor(),
+  ),
+  questionScreen(
+    "question with the safety banner",
+    answersBefore(
+      "safety-red-flag",
+      ["situation", "walked_when", "walked_why", "apart_contact", "safety", "safe_now", "hope_signs"],
+      "hope_signs",
+    ),
+    "hope_signs",
+    (page, q) => q.safetyBanner().waitFor(),
+  ),
+  questionScreen(
+    "question with the 'clears later answers' confirmation open",
+    { situation: "checked_out", distant_how_long: "months" },
+    "situation",
+    async (page, q) => {
       await q.choose("unhappy");
       await q.continue({ wait: false });
       await q.discardDialog().waitFor();
     },
-  },
+  ),
   {
     name: "results with the safety panel (red flag)",
     seed: { [PROGRESS_KEY]: savedProgress(scenario("safety-red-flag").answers, "results") },

@@ -25,14 +25,18 @@ const progressIn = async (page) => {
   return raw === undefined ? undefined : JSON.parse(raw);
 };
 
+/** A fresh page on which the check-in was just started, with scenario `name`'s answers. */
+async function startCheckIn(t, name) {
+  const session = await open(browser, t);
+  const home = new HomePage(session.page);
+  await home.goto();
+  await home.start();
+  return { ...session, answers: scenario(name).answers, home, q: new QuestionPage(session.page) };
+}
+
 describe("resuming", () => {
   test("a reload in the middle of the check-in resumes on the same question", T, async (t) => {
-    const { page, assertNoErrors } = await open(browser, t);
-    const { answers } = scenario("safety-prefer-not-to-say");
-    const home = new HomePage(page);
-    await home.goto();
-    await home.start();
-    const q = new QuestionPage(page);
+    const { page, assertNoErrors, answers, home, q } = await startCheckIn(t, "safety-prefer-not-to-say");
     for (const id of ["situation", "apart_how_long", "apart_pattern", "apart_contact", "safety"]) {
       await q.waitForQuestion(id);
       await q.setAnswer(answers[id]);
@@ -56,12 +60,7 @@ describe("resuming", () => {
   });
 
   test("Start over on the home page clears the answers", T, async (t) => {
-    const { page, assertNoErrors } = await open(browser, t);
-    const { answers } = scenario("husband-gives-up");
-    const home = new HomePage(page);
-    await home.goto();
-    await home.start();
-    const q = new QuestionPage(page);
+    const { page, assertNoErrors, answers, home, q } = await startCheckIn(t, "husband-gives-up");
     await q.setAnswer(answers.situation);
     await q.continue();
     await q.waitForQuestion("distant_how_long");
