@@ -83,6 +83,18 @@ fn progress_and_history_round_trip() {
 }
 
 #[wasm_bindgen_test]
+fn progress_saved_by_the_previous_version_still_loads() {
+    // serde_json wrote this (whole numbers with ".0") before the app wrote its own JSON; the
+    // keys come in another order, and an unknown field is ignored.
+    clear();
+    let old = r#"{"format":1,"questionnaire":"check-in","version":1,"answers":{"hope_signs":["future"],"situation":"moved_out"},"place":{"question":"apart_how_long"},"ticked":["step-a"],"saved_at":1.0,"extra":null}"#;
+    storage().set_item(PROGRESS_KEY, old).unwrap();
+    let loaded = local::load();
+    assert_eq!(loaded.progress, Some(sample()));
+    assert!(loaded.faults.is_empty(), "{:?}", loaded.faults);
+}
+
+#[wasm_bindgen_test]
 fn nothing_saved_is_a_fresh_start_without_faults() {
     clear();
     let loaded = local::load();

@@ -1,9 +1,9 @@
 //! Reading and writing saved progress in the browser's localStorage, with every fault reported
 //! in plain words and nothing the reader saved thrown away.
 
-use super::format::{decode, Decoded, SavedHistory, SavedProgress};
+use super::format::{decode, encode, Decoded, Record, SavedHistory, SavedProgress};
 use super::{BACKUP_KEY, HISTORY_KEY, PREFIX, PROGRESS_KEY};
-use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 /// Something that went wrong with saved progress.
@@ -65,13 +65,6 @@ fn classify(e: &wasm_bindgen::JsValue) -> Fault {
     }
 }
 
-fn from_gloo(e: StorageError) -> Fault {
-    match e {
-        StorageError::JsError(js) if js.name == "QuotaExceededError" => Fault::Full,
-        _ => Fault::Unavailable,
-    }
-}
-
 fn now() -> f64 {
     super::clock::now()
 }
@@ -84,16 +77,12 @@ fn keep_aside(storage: &web_sys::Storage, key: &str, raw: &str) -> String {
         now() as u64
     );
     if storage.set_item(&backup, raw).is_ok() {
-        let _ = storage.remove_item(key);
+        LocalStorage::delete(key);
     }
     backup
 }
 
-fn read<T: for<'de> serde::Deserialize<'de>>(
-    storage: &web_sys::Storage,
-    key: &str,
-    faults: &mut Vec<Fault>,
-) -> Option<T> {
+fn read<T: Record>(storage: &web_sys::Storage, key: &str, faults: &mut Vec<Fault>) -> Option<T> {
     let raw = storage.get_item(key).ok().flatten()?;
     match decode::<T>(&raw) {
         Decoded::Ok(t) => Some(t),
@@ -145,18 +134,24 @@ pub fn load_progress() -> Option<SavedProgress> {
 pub fn save_progress(progress: &SavedProgress) -> Result<(), Fault> {
     let storage = storage()?;
     if progress.is_blank() {
-        return storage.remove_item(PROGRESS_KEY).map_err(|e| classify(&e));
+        LocalStorage::delete(PROGRESS_KEY);
+        return Ok(());
     }
-    LocalStorage::set(PROGRESS_KEY, progress).map_err(from_gloo)
+    storage
+        .set_item(PROGRESS_KEY, &encode(progress))
+        .map_err(|e| classify(&e))
 }
 
 /// Saves the history of completed check-ins; an empty history leaves no trace.
 pub fn save_history(history: &SavedHistory) -> Result<(), Fault> {
     let storage = storage()?;
     if history.entries.is_empty() {
-        return storage.remove_item(HISTORY_KEY).map_err(|e| classify(&e));
+        LocalStorage::delete(HISTORY_KEY);
+        return Ok(());
     }
-    LocalStorage::set(HISTORY_KEY, history).map_err(from_gloo)
+    storage
+        .set_item(HISTORY_KEY, &encode(history))
+        .map_err(|e| classify(&e))
 }
 
 /// Removes every key this app wrote (and nothing else). Returns how many were removed.
@@ -171,7 +166,7 @@ pub fn erase_all() -> Result<usize, Fault> {
         .filter(|k| k.starts_with(PREFIX))
         .collect();
     for key in &ours {
-        storage.remove_item(key).map_err(|e| classify(&e))?;
+        LocalStorage::delete(key);
     }
     Ok(ours.len())
 }

@@ -6,6 +6,7 @@
 //! (corrupt or newer data, storage disabled or full) instead of losing anything.
 
 pub mod format;
+pub mod json;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;
