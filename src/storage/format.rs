@@ -94,7 +94,7 @@ pub fn decode<T: Record>(raw: &str) -> Decoded<T> {
     let read = Json::parse(raw).and_then(|j| {
         let format = j.field("format")?.int("format")?;
         if format > i64::from(FORMAT) {
-            return Ok(Decoded::Newer(format as u32));
+            return Ok(Decoded::Newer(u32::try_from(format).unwrap_or(u32::MAX)));
         }
         T::from_json(&j).map(Decoded::Ok)
     });
