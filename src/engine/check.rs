@@ -13,7 +13,7 @@ use super::questionnaire::{successors_of, topological_order, Questionnaire, Targ
 use super::report::rank_positions;
 use super::walk::{add_points, holds, next_after, Facts};
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// How far the path exploration went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -461,19 +461,18 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
                 }
             }
         }
-        let check_scores =
-            |cx: &mut Ctx, place: Vec<String>, scores: &std::collections::BTreeMap<String, i64>| {
-                for d in scores.keys() {
-                    if !dimension_ids.contains(&d.as_str()) {
-                        let mut p = place.clone();
-                        p.push("scores".into());
-                        cx.error(
+        let check_scores = |cx: &mut Ctx, place: Vec<String>, scores: &BTreeMap<String, i64>| {
+            for d in scores.keys() {
+                if !dimension_ids.contains(&d.as_str()) {
+                    let mut p = place.clone();
+                    p.push("scores".into());
+                    cx.error(
                         &p,
                         format!("there is no dimension \"{d}\"{}; add it to \"dimensions\" or fix the name", suggestion(d, dimension_ids.iter().copied())),
                     );
-                    }
                 }
-            };
+            }
+        };
         check_scores(cx, vec![base.clone()], &q.scores);
         for o in &q.options {
             let op = vec![base.clone(), format!("option \"{}\"", o.id)];
@@ -702,46 +701,43 @@ fn check_condition(cx: &mut Ctx, place: &[String], c: &Condition, file: &Questio
 /// The lowest and highest score a dimension can reach over all questions.
 pub fn score_range(file: &QuestionnaireFile, dimension: &str) -> (i64, i64) {
     let (mut lo, mut hi) = (0i64, 0i64);
+    let points = |scores: &BTreeMap<String, i64>| scores.get(dimension).copied().unwrap_or(0);
     for q in &file.questions {
-        let points: Vec<i64> = match q.kind {
-            Kind::Scale => {
-                let times = q.scores.get(dimension).copied().unwrap_or(0);
-                file.scales
-                    .iter()
-                    .find(|s| Some(&s.id) == q.scale.as_ref())
-                    .map(|s| {
-                        s.points
-                            .iter()
-                            .map(|p| p.value.saturating_mul(times))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            }
-            Kind::Single => q
-                .options
-                .iter()
-                .map(|o| o.scores.get(dimension).copied().unwrap_or(0))
-                .collect(),
-            Kind::Multiple => {
-                let each: Vec<(bool, i64)> = q
-                    .options
-                    .iter()
-                    .map(|o| (o.exclusive, o.scores.get(dimension).copied().unwrap_or(0)))
-                    .collect();
-                let sum_pos: i64 = each
-                    .iter()
-                    .filter(|(ex, v)| !ex && *v > 0)
-                    .fold(0i64, |a, (_, v)| a.saturating_add(*v));
-                let sum_neg: i64 = each
-                    .iter()
-                    .filter(|(ex, v)| !ex && *v < 0)
-                    .fold(0i64, |a, (_, v)| a.saturating_add(*v));
-                let ex = each.iter().filter(|(ex, _)| *ex).map(|(_, v)| *v);
-                ex.chain([sum_pos, sum_neg]).collect()
-            }
+        // The question's lowest and highest points (each at most 0 and at least 0: a
+        // question can always add nothing, e.g. when it is not on her path).
+        let (mut low, mut high) = (0i64, 0i64);
+        let mut take = |v: i64| {
+            low = low.min(v);
+            high = high.max(v);
         };
-        lo = lo.saturating_add(points.iter().copied().min().unwrap_or(0).min(0));
-        hi = hi.saturating_add(points.iter().copied().max().unwrap_or(0).max(0));
+        match q.kind {
+            Kind::Scale => {
+                let times = points(&q.scores);
+                if let Some(scale) = file.scales.iter().find(|s| Some(&s.id) == q.scale.as_ref()) {
+                    for p in &scale.points {
+                        take(p.value.saturating_mul(times));
+                    }
+                }
+            }
+            Kind::Single => q.options.iter().for_each(|o| take(points(&o.scores))),
+            Kind::Multiple => {
+                let (mut sum_pos, mut sum_neg) = (0i64, 0i64);
+                for o in &q.options {
+                    let v = points(&o.scores);
+                    if o.exclusive {
+                        take(v);
+                    } else if v > 0 {
+                        sum_pos = sum_pos.saturating_add(v);
+                    } else {
+                        sum_neg = sum_neg.saturating_add(v);
+                    }
+                }
+                take(sum_pos);
+                take(sum_neg);
+            }
+        }
+        lo = lo.saturating_add(low);
+        hi = hi.saturating_add(high);
     }
     (lo, hi)
 }
@@ -1061,15 +1057,29 @@ fn choices(q: &Questionnaire, question: &Question) -> Vec<Answer> {
     out
 }
 
-/// The part of the facts that any condition can see: two walks that agree on it have the same
-/// futures, so each is explored once.
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct State {
-    at: usize,
-    scores: Vec<i64>,
-    answers: Vec<(usize, usize)>,
-    red_flag: bool,
+/// The part of the facts that any condition can see, as one flat key: the question, the red
+/// flag, the clamped scores, then (question, class) pairs. Two walks that agree on it have the
+/// same futures, so each is explored once.
+type State = Box<[i64]>;
+
+/// What answering a question with one of its choices does, worked out once per explorer so
+/// that each step of the search is a few array reads (no id lookups, no string compares).
+#[derive(Clone, Copy)]
+struct Effect {
+    /// Its points: `deltas[start..start + len]`, as (dimension index, points).
+    start: u32,
+    len: u32,
+    /// Its red flags: an index into `red`, or `NONE`.
+    red: u32,
+    /// Where it leads: a question index, `RESULTS_AT`, `NOWHERE`, or `DEPENDS` when a branch
+    /// decides (then `next_after` works it out from the facts).
+    next: u32,
 }
+
+const NONE: u32 = u32::MAX;
+const DEPENDS: u32 = u32::MAX;
+const NOWHERE: u32 = u32::MAX - 1;
+const RESULTS_AT: u32 = u32::MAX - 2;
 
 struct Explorer<'q> {
     q: &'q Questionnaire,
@@ -1087,6 +1097,15 @@ struct Explorer<'q> {
     /// Per question and choice: the first choice that every condition treats the same way.
     class: Vec<Vec<usize>>,
     seen: rustc_hash::FxHashSet<State>,
+    /// Per question: where its choices' effects start in `effects`.
+    first: Vec<usize>,
+    effects: Vec<Effect>,
+    deltas: Vec<(usize, i64)>,
+    red: Vec<Vec<(usize, String)>>,
+    /// (dimension, score before) for every score a step changed, for undoing it.
+    changed: Vec<(usize, i64)>,
+    /// Reused to build state keys.
+    key: Vec<i64>,
     recommended: Vec<bool>,
     top: Vec<bool>,
     trail: Vec<(usize, usize)>,
@@ -1097,7 +1116,7 @@ struct Explorer<'q> {
 }
 
 struct Undo {
-    scores: Vec<i64>,
+    changed: usize,
     flags: usize,
     seen_answers: usize,
 }
@@ -1115,9 +1134,16 @@ impl<'q> Explorer<'q> {
             .into_iter()
             .enumerate()
             .map(|(i, cut)| {
-                let never_negative = score_range(file, &file.dimensions[i].id).0 >= 0
-                    && no_negative_points(file, &file.dimensions[i].id);
-                cut.map(|c| if never_negative { c } else { i64::MAX })
+                cut.map(|c| {
+                    let id = &file.dimensions[i].id;
+                    let never_negative =
+                        score_range(file, id).0 >= 0 && no_negative_points(file, id);
+                    if never_negative {
+                        c
+                    } else {
+                        i64::MAX
+                    }
+                })
             })
             .collect();
         let mut explorer = Explorer {
@@ -1138,6 +1164,12 @@ impl<'q> Explorer<'q> {
                 .map(|question| choices(q, question))
                 .collect(),
             seen: rustc_hash::FxHashSet::default(),
+            first: Vec::new(),
+            effects: Vec::new(),
+            deltas: Vec::new(),
+            red: Vec::new(),
+            changed: Vec::new(),
+            key: Vec::new(),
             recommended: vec![false; file.articles.len()],
             top: vec![false; file.articles.len()],
             trail: Vec::new(),
@@ -1146,21 +1178,89 @@ impl<'q> Explorer<'q> {
             reached_goal: false,
         };
         explorer.class = classes(q, conditions, &explorer.choices);
+        explorer.work_out_effects();
         explorer
     }
 
-    fn state(&self, at: usize) -> State {
-        State {
-            at,
-            scores: self
-                .clamp
-                .iter()
-                .zip(&self.facts.scores)
-                .filter_map(|(c, s)| c.map(|c| (*s).min(c)))
-                .collect(),
-            answers: self.seen_answers.clone(),
-            red_flag: !self.facts.red_flags.is_empty(),
+    /// Works out every choice's `Effect` with the walk's own functions, on empty facts.
+    fn work_out_effects(&mut self) {
+        let q = self.q;
+        let dimensions = q.dimensions().len();
+        let empty = Facts {
+            scores: vec![0; dimensions],
+            ..Facts::default()
+        };
+        let mut facts = empty.clone();
+        for (index, question) in q.file().questions.iter().enumerate() {
+            self.first.push(self.effects.len());
+            for answer in &self.choices[index] {
+                facts.scores.iter_mut().for_each(|s| *s = 0);
+                add_points(q, index, question, answer, &mut facts);
+                let start = self.deltas.len() as u32;
+                for (d, points) in facts.scores.iter().enumerate() {
+                    if *points != 0 {
+                        self.deltas.push((d, *points));
+                    }
+                }
+                let red = if facts.red_flags.is_empty() {
+                    NONE
+                } else {
+                    self.red.push(std::mem::take(&mut facts.red_flags));
+                    (self.red.len() - 1) as u32
+                };
+                // The chosen option's own `next` wins; otherwise, without branches, the
+                // fallback is fixed too.
+                let own_next = question.kind == Kind::Single
+                    && question
+                        .options
+                        .iter()
+                        .find(|o| answer.chose(&o.id))
+                        .is_some_and(|o| o.next.is_some());
+                let next = if own_next || question.branches.is_empty() {
+                    match next_after(q, question, answer, &empty) {
+                        Some(Target::Question(n)) => n as u32,
+                        Some(Target::Results) => RESULTS_AT,
+                        None => NOWHERE,
+                    }
+                } else {
+                    DEPENDS
+                };
+                self.effects.push(Effect {
+                    start,
+                    len: self.deltas.len() as u32 - start,
+                    red,
+                    next,
+                });
+            }
         }
+    }
+
+    fn effect(&self, index: usize, choice: usize) -> Option<Effect> {
+        let first = *self.first.get(index)?;
+        let count = self.choices.get(index).map_or(0, Vec::len);
+        (choice < count).then(|| self.effects[first + choice])
+    }
+
+    fn state(&mut self, at: usize) -> State {
+        self.key.clear();
+        self.key.push(at as i64);
+        self.key.push(i64::from(!self.facts.red_flags.is_empty()));
+        for (c, s) in self.clamp.iter().zip(&self.facts.scores) {
+            if let Some(c) = c {
+                self.key.push((*s).min(*c));
+            }
+        }
+        for (i, class) in &self.seen_answers {
+            self.key.push(*i as i64);
+            self.key.push(*class as i64);
+        }
+        self.key.as_slice().into()
+    }
+
+    /// Counts the state at `at` as seen; true if it is new.
+    fn first_visit(&mut self, at: usize) -> bool {
+        let key = self.state(at);
+        self.seen.insert(key)
     }
 
     fn within_budget(&self) -> bool {
@@ -1186,18 +1286,29 @@ impl<'q> Explorer<'q> {
     /// Applies the `choice`th answer worth trying at a question, returning what undoes it.
     fn apply(&mut self, index: usize, choice: usize) -> Undo {
         let undo = Undo {
-            scores: self.facts.scores.clone(),
+            changed: self.changed.len(),
             flags: self.facts.red_flags.len(),
             seen_answers: self.seen_answers.len(),
         };
-        let q = self.q;
-        let answer = self.choices.get(index).and_then(|c| c.get(choice));
-        if let (Some(question), Some(answer)) = (q.question(index), answer) {
-            add_points(q, index, question, answer, &mut self.facts);
+        if let Some(effect) = self.effect(index, choice) {
+            let (start, end) = (effect.start as usize, (effect.start + effect.len) as usize);
+            for &(d, points) in &self.deltas[start..end] {
+                let score = &mut self.facts.scores[d];
+                self.changed.push((d, *score));
+                *score = score.saturating_add(points);
+            }
+            if effect.red != NONE {
+                let flags = &self.red[effect.red as usize];
+                self.facts.red_flags.extend(flags.iter().cloned());
+            }
             if self.looked_at.get(index).copied().unwrap_or(false) {
-                self.facts
-                    .answers
-                    .insert(question.id.clone(), answer.clone());
+                if let (Some(question), Some(answer)) =
+                    (self.q.question(index), self.choices[index].get(choice))
+                {
+                    self.facts
+                        .answers
+                        .insert(question.id.clone(), answer.clone());
+                }
                 let class = self
                     .class
                     .get(index)
@@ -1213,19 +1324,32 @@ impl<'q> Explorer<'q> {
     }
 
     fn undo(&mut self, index: usize, undo: Undo) {
-        if let Some(question) = self.q.question(index) {
-            self.facts.answers.remove(&question.id);
+        if self.looked_at.get(index).copied().unwrap_or(false) {
+            if let Some(question) = self.q.question(index) {
+                self.facts.answers.remove(&question.id);
+            }
         }
-        self.facts.scores = undo.scores;
+        while self.changed.len() > undo.changed {
+            if let Some((d, before)) = self.changed.pop() {
+                self.facts.scores[d] = before;
+            }
+        }
         self.facts.red_flags.truncate(undo.flags);
         self.seen_answers.truncate(undo.seen_answers);
         self.trail.pop();
     }
 
     fn next(&self, index: usize, choice: usize) -> Option<Target> {
-        let question = self.q.question(index)?;
-        let answer = self.choices.get(index)?.get(choice)?;
-        next_after(self.q, question, answer, &self.facts)
+        match self.effect(index, choice)?.next {
+            DEPENDS => {
+                let question = self.q.question(index)?;
+                let answer = self.choices.get(index)?.get(choice)?;
+                next_after(self.q, question, answer, &self.facts)
+            }
+            NOWHERE => None,
+            RESULTS_AT => Some(Target::Results),
+            n => Some(Target::Question(n as usize)),
+        }
     }
 
     /// Every distinct state, depth first, until the budget runs out. True if it did not.
@@ -1237,7 +1361,7 @@ impl<'q> Explorer<'q> {
             undo: Option<Undo>,
         }
         let start = self.q.start();
-        self.seen.insert(self.state(start));
+        self.first_visit(start);
         let count = |e: &Self, i: usize| e.choices.get(i).map_or(0, Vec::len);
         let mut stack = vec![Frame {
             at: start,
@@ -1281,7 +1405,7 @@ impl<'q> Explorer<'q> {
             }
             match next {
                 Some(Target::Results) => self.finish_path(),
-                Some(Target::Question(n)) if self.seen.insert(self.state(n)) => {
+                Some(Target::Question(n)) if self.first_visit(n) => {
                     stack.push(Frame {
                         at: n,
                         choices: count(self, n),
@@ -1312,6 +1436,7 @@ impl<'q> Explorer<'q> {
             };
             self.trail.clear();
             self.seen_answers.clear();
+            self.changed.clear();
             let mut at = self.q.start();
             for _ in 0..=self.q.file().questions.len() {
                 let options = self.choices.get(at).map_or(0, Vec::len);
@@ -1413,6 +1538,10 @@ fn classes(
                 .iter()
                 .filter(|f| matches!(f, Form::AnswerIs(id, _) | Form::AnswerIsOneOf(id, _) | Form::AnswerIncludes(id, _) if *id == question.id))
                 .collect();
+            if mine.is_empty() {
+                // No condition looks at this answer (so its class is never asked for).
+                return Vec::new();
+            }
             let signatures: Vec<Vec<bool>> = options.iter().map(|a| mine.iter().map(|f| truth(f, a)).collect()).collect();
             signatures
                 .iter()
