@@ -418,10 +418,9 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
     }
 
     for q in &file.questions {
-        let base = q_place(q);
         if !section_ids.contains(&q.section.as_str()) {
             cx.error(
-                &[base.clone(), "section".into()],
+                &[q_place(q), "section".into()],
                 format!(
                     "there is no section \"{}\"{}; add it to \"sections\" or use an existing one",
                     q.section,
@@ -433,80 +432,90 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
             Kind::Single | Kind::Multiple => {
                 if q.options.len() < 2 {
                     cx.error(
-                        &[base.clone(), "options".into()],
+                        &[q_place(q), "options".into()],
                         "a choice question needs at least two options",
                     );
                 }
                 if q.scale.is_some() {
-                    cx.error(&[base.clone(), "scale".into()], "only scale questions use a \"scale\"; remove it or set \"kind\": \"scale\"");
+                    cx.error(&[q_place(q), "scale".into()], "only scale questions use a \"scale\"; remove it or set \"kind\": \"scale\"");
                 }
                 if !q.scores.is_empty() {
-                    cx.error(&[base.clone(), "scores".into()], "on a choice question, put \"scores\" on each option instead of on the question");
+                    cx.error(&[q_place(q), "scores".into()], "on a choice question, put \"scores\" on each option instead of on the question");
                 }
             }
             Kind::Scale => {
                 match q.scale.as_deref() {
-                    None => cx.error(std::slice::from_ref(&base), "a scale question needs a \"scale\"; name one of the file's scales"),
+                    None => cx.error(&[q_place(q)], "a scale question needs a \"scale\"; name one of the file's scales"),
                     Some(s) if !scale_ids.contains(&s) => cx.error(
-                        &[base.clone(), "scale".into()],
+                        &[q_place(q), "scale".into()],
                         format!("there is no scale \"{s}\"{}; add it to \"scales\" or use an existing one", suggestion(s, scale_ids.iter().copied())),
                     ),
                     Some(_) => {}
                 }
                 if !q.options.is_empty() {
                     cx.error(
-                        &[base.clone(), "options".into()],
+                        &[q_place(q), "options".into()],
                         "a scale question takes its options from its scale; remove \"options\"",
                     );
                 }
             }
         }
-        let check_scores = |cx: &mut Ctx, place: Vec<String>, scores: &BTreeMap<String, i64>| {
+        // Places are only spelled out when there is something to report: building them for
+        // every question and option was most of this pass on large files.
+        let check_scores = |cx: &mut Ctx,
+                            place: &dyn Fn() -> Vec<String>,
+                            scores: &BTreeMap<String, i64>| {
             for d in scores.keys() {
                 if !dimension_ids.contains(&d.as_str()) {
-                    let mut p = place.clone();
+                    let mut p = place();
                     p.push("scores".into());
                     cx.error(
-                        &p,
-                        format!("there is no dimension \"{d}\"{}; add it to \"dimensions\" or fix the name", suggestion(d, dimension_ids.iter().copied())),
-                    );
+                            &p,
+                            format!("there is no dimension \"{d}\"{}; add it to \"dimensions\" or fix the name", suggestion(d, dimension_ids.iter().copied())),
+                        );
                 }
             }
         };
-        check_scores(cx, vec![base.clone()], &q.scores);
+        check_scores(cx, &|| vec![q_place(q)], &q.scores);
         for o in &q.options {
-            let op = vec![base.clone(), format!("option \"{}\"", o.id)];
-            check_scores(cx, op.clone(), &o.scores);
+            let op = || vec![q_place(q), format!("option \"{}\"", o.id)];
+            check_scores(cx, &op, &o.scores);
             if o.exclusive && q.kind != Kind::Multiple {
                 cx.error(
-                    &op,
+                    &op(),
                     "\"exclusive\" only makes sense on a checklist (kind \"multiple\"); remove it",
                 );
             }
             if let Some(next) = &o.next {
-                let mut p = op.clone();
-                p.push("next".into());
+                let p = || {
+                    let mut p = op();
+                    p.push("next".into());
+                    p
+                };
                 if q.kind != Kind::Single {
-                    cx.error(&p, "only options of single-choice questions can have their own \"next\"; use \"branches\" instead");
+                    cx.error(&p(), "only options of single-choice questions can have their own \"next\"; use \"branches\" instead");
                 }
                 check_target(cx, &p, next, &next_targets);
             }
         }
         for (i, b) in q.branches.iter().enumerate() {
-            let p = vec![base.clone(), format!("branch {}", i + 1)];
-            let mut pn = p.clone();
-            pn.push("next".into());
+            let p = vec![q_place(q), format!("branch {}", i + 1)];
+            let pn = || {
+                let mut pn = p.clone();
+                pn.push("next".into());
+                pn
+            };
             check_target(cx, &pn, &b.next, &next_targets);
             let mut pw = p.clone();
             pw.push("when".into());
             check_condition(cx, &pw, &b.when, file);
         }
         if let Some(next) = &q.next {
-            check_target(cx, &[base.clone(), "next".into()], next, &next_targets);
+            check_target(cx, &|| vec![q_place(q), "next".into()], next, &next_targets);
         }
         // Dead ends: an answer with nowhere to go.
         if q.next.is_none() {
-            let place = vec![base.clone()];
+            let place = vec![q_place(q)];
             let options_lead = q.kind == Kind::Single
                 && !q.options.is_empty()
                 && q.options.iter().all(|o| o.next.is_some());
@@ -556,10 +565,15 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
     }
 }
 
-fn check_target(cx: &mut Ctx, place: &[String], next: &str, targets: &HashSet<&str>) {
+fn check_target(
+    cx: &mut Ctx,
+    place: &dyn Fn() -> Vec<String>,
+    next: &str,
+    targets: &HashSet<&str>,
+) {
     if !targets.contains(&next) {
         cx.error(
-            place,
+            &place(),
             format!(
                 "there is no question \"{next}\"{}; use a question's id, or \"results\" to end the check-in",
                 suggestion(next, targets.iter().copied())
