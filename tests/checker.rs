@@ -23,6 +23,11 @@ const CASES: &[(&str, Severity, &str)] = &[
         "line 330, column 0: the file ends too early (EOF while parsing an object); a closing bracket or brace is probably missing",
     ),
     (
+        "scores-twice",
+        E,
+        "line 129, column 11 › questions[0].options[1].scores: dimension \"strain\" is given points twice; keep one",
+    ),
+    (
         "unknown-field",
         E,
         "line 149, column 25 › questions[1].prefer_not_to_sey: there is no field \"prefer_not_to_sey\" here (did you mean \"prefer_not_to_say\"?); the fields allowed here are \"id\", \"section\", \"kind\"",

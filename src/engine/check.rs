@@ -8,12 +8,12 @@
 
 use super::answer::Answer;
 use super::diagnostic::{suggestion, Diagnostic, Severity};
-use super::model::{Condition, Form, Kind, Question, QuestionnaireFile, RESULTS};
+use super::model::{Condition, Form, Kind, Question, QuestionnaireFile, Scores, RESULTS};
 use super::questionnaire::{successors_of, topological_order, Questionnaire, Target};
 use super::report::rank_positions;
 use super::walk::{add_points, holds, next_after, Facts};
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 /// How far the path exploration went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -97,14 +97,13 @@ pub fn check_with(file_name: &str, file: QuestionnaireFile, explore_paths: bool)
     check_questions(&mut cx, &file, &questions);
     check_dimensions(&mut cx, &file);
     check_articles(&mut cx, &file);
-    let graph_ok = check_graph(&mut cx, &file, &questions);
+    let graph = check_graph(&mut cx, &file, &questions);
 
     let mut coverage = Coverage::default();
     let has_errors = cx.out.iter().any(|d| d.severity == Severity::Error);
-    let questionnaire = if has_errors || !graph_ok {
-        None
-    } else {
-        Questionnaire::build(file)
+    let questionnaire = match graph {
+        Some(successors) if !has_errors => Questionnaire::from_parts(file, questions, successors),
+        _ => None,
     };
     if let Some(q) = questionnaire.as_ref().filter(|_| explore_paths) {
         coverage = check_paths(&mut cx, q);
@@ -464,9 +463,9 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
         // every question and option was most of this pass on large files.
         let check_scores = |cx: &mut Ctx,
                             place: &dyn Fn() -> Vec<String>,
-                            scores: &BTreeMap<String, i64>| {
+                            scores: &Scores| {
             for d in scores.keys() {
-                if !dimension_ids.contains(&d.as_str()) {
+                if !dimension_ids.contains(&d) {
                     let mut p = place();
                     p.push("scores".into());
                     cx.error(
@@ -715,7 +714,7 @@ fn check_condition(cx: &mut Ctx, place: &[String], c: &Condition, file: &Questio
 /// The lowest and highest score a dimension can reach over all questions.
 pub fn score_range(file: &QuestionnaireFile, dimension: &str) -> (i64, i64) {
     let (mut lo, mut hi) = (0i64, 0i64);
-    let points = |scores: &BTreeMap<String, i64>| scores.get(dimension).copied().unwrap_or(0);
+    let points = |scores: &Scores| scores.get(dimension).unwrap_or(0);
     for q in &file.questions {
         // The question's lowest and highest points (each at most 0 and at least 0: a
         // question can always add nothing, e.g. when it is not on her path).
@@ -869,7 +868,12 @@ fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
 
 /// Cycles, unreachable questions and branch conditions on questions not yet answered.
 /// Returns false when the flow has a cycle.
-fn check_graph(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<String, usize>) -> bool {
+/// The flow graph (each question's ways forward), or `None` if it goes round in a circle.
+fn check_graph(
+    cx: &mut Ctx,
+    file: &QuestionnaireFile,
+    questions: &HashMap<String, usize>,
+) -> Option<Vec<Vec<Target>>> {
     let successors: Vec<Vec<Target>> = file
         .questions
         .iter()
@@ -891,10 +895,10 @@ fn check_graph(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<Strin
                 ),
             );
         }
-        return false;
+        return None;
     }
     let Some(&start) = questions.get(&file.start) else {
-        return true;
+        return Some(successors);
     };
     let reached = reachable_from(start, &successors);
     for (i, q) in file.questions.iter().enumerate() {
@@ -935,7 +939,7 @@ fn check_graph(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<Strin
             }
         }
     }
-    true
+    Some(successors)
 }
 
 fn answers_named<'a>(c: &'a Condition, out: &mut Vec<&'a str>) {
@@ -1571,12 +1575,12 @@ fn no_negative_points(file: &QuestionnaireFile, dimension: &str) -> bool {
         .iter()
         .any(|s| s.points.iter().any(|p| p.value < 0));
     file.questions.iter().all(|q| {
-        let own = q.scores.get(dimension).copied().unwrap_or(0);
+        let own = q.scores.get(dimension).unwrap_or(0);
         own >= 0
             && !(own > 0 && scale_negative)
             && q.options
                 .iter()
-                .all(|o| o.scores.get(dimension).copied().unwrap_or(0) >= 0)
+                .all(|o| o.scores.get(dimension).unwrap_or(0) >= 0)
     })
 }
 

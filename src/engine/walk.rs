@@ -6,7 +6,7 @@
 //! dropped by the session, so scores and recommendations never use stale answers.
 
 use super::answer::Answer;
-use super::model::{Condition, Form, Kind, Question};
+use super::model::{Condition, Form, Kind, Question, Scores};
 use super::questionnaire::{Questionnaire, Target};
 use std::collections::BTreeMap;
 
@@ -116,8 +116,8 @@ pub(crate) fn add_points(
     answer: &Answer,
     facts: &mut Facts,
 ) {
-    let mut add_points = |scores: &BTreeMap<String, i64>, times: i64| {
-        for (dimension, points) in scores {
+    let mut add_points = |scores: &Scores, times: i64| {
+        for (dimension, points) in scores.iter() {
             if let Some(d) = q.dimension_index(dimension) {
                 facts.scores[d] = facts.scores[d].saturating_add(points.saturating_mul(times));
             }
