@@ -2,7 +2,8 @@
 //   1. bytes of every asset and of the whole first load: raw, gzip -9, brotli
 //   2. Lighthouse (mobile), median of three runs, if lighthouse is installed (tools/bench does)
 //   3. time from choosing an answer to the next question on screen, p50/p95 over >= 200
-//      transitions, with 4x CPU throttling (Chrome DevTools Protocol)
+//      question-to-question transitions, with 4x CPU throttling (Chrome DevTools Protocol);
+//      the last answer of each run leads to the results instead, timed and printed apart
 // Usage: node tools/bench.mjs BASE_URL   (the checker's figures come from tools/bench)
 
 import fs from "node:fs";
@@ -72,6 +73,7 @@ const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
 const times = [];
+const toResults = [];
 while (times.length < 200) {
   await page.goto(base + "/");
   await page.evaluate(() => localStorage.clear());
@@ -94,7 +96,7 @@ while (times.length < 200) {
         const now = document.querySelector("main h1");
         if (!now || now.textContent === before) return false;
         now.getBoundingClientRect();
-        resolve(performance.now() - t0);
+        resolve({ ms: performance.now() - t0, question: !!document.querySelector("main section.question") });
         return true;
       };
       const observer = new MutationObserver(() => { if (done()) observer.disconnect(); });
@@ -103,13 +105,14 @@ while (times.length < 200) {
       document.querySelector("button[type=submit]").click();
       if (done()) observer.disconnect();
     }));
-    times.push(ms);
+    (ms.question ? times : toResults).push(ms.ms);
     await page.waitForFunction(() => document.querySelector("h1"));
   }
 }
 await browser.close();
-times.sort((a, b) => a - b);
-const p = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-console.log(`${times.length} transitions: p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+const pct = (list, q) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))];
+const p = (q) => pct(times, q);
+console.log(`${times.length} answer → next question: p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${pct(times, 1).toFixed(1)} ms`);
+console.log(`${toResults.length} last answer → results (no budget; the issue's is for the next question): p50 ${pct(toResults, 0.5).toFixed(1)} ms, p95 ${pct(toResults, 0.95).toFixed(1)} ms, max ${pct(toResults, 1).toFixed(1)} ms`);
 const fastOk = p(0.95) < 16;
 console.log(`budget: p95 < 16 ms: ${fastOk ? "MET" : "NOT MET"}`);

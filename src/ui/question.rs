@@ -35,8 +35,8 @@ pub fn QuestionPage() -> impl IntoView {
             }
         })
     });
-    // Keyed by question and its saved answer: each question (and an answer that arrives from
-    // another tab) gets a fresh form and draft, never one patched in place from the last.
+    // Changes with the question and its saved answer: each question (and an answer that
+    // arrives from another tab) gets a fresh draft, never one carried over from the last.
     let screen = Memo::new_with_compare(
         move |_| match app.screen() {
             Screen::Question(s) if s.id == id.get() => Some(s),
@@ -44,7 +44,10 @@ pub fn QuestionPage() -> impl IntoView {
         },
         |old, new| form_key(old) != form_key(new),
     );
-    move || screen.get().map(|s| view! { <QuestionForm screen=s/> })
+    // One form for the whole run of questions: moving on replaces only the parts of the
+    // screen that differ (see `QuestionForm`).
+    let shown = Memo::new(move |_| screen.with(Option::is_some));
+    move || shown.get().then(|| view! { <QuestionForm screen/> })
 }
 
 /// What makes a question screen need a fresh form: the question, and its saved answer.
@@ -82,51 +85,101 @@ impl Draft {
     }
 }
 
-/// The form for one question. Its markup is built as text (see `html.rs`); one handler per
-/// event kind reads which control was used.
+/// The question form, kept on screen from one question to the next. Its markup is built as
+/// text (see `html.rs`) in small pieces, and moving on replaces only the pieces that changed
+/// (the heading, the progress, options whose wording differs): re-creating the whole form
+/// for every question was most of the time a transition took. One handler per event kind
+/// reads which control was used.
 #[component]
 fn QuestionForm(
-    /// What the engine says this screen shows.
-    screen: QuestionScreen,
+    /// What the engine says this screen shows (always `Some` while the form exists).
+    screen: Memo<Option<QuestionScreen>>,
 ) -> impl IntoView {
     let app = use_app();
     let nav = use_nav();
-    let kind = screen.kind;
-    let draft = RwSignal::new(Draft {
-        chosen: screen
-            .options
-            .iter()
-            .filter(|o| o.chosen)
-            .map(|o| o.id.clone())
-            .collect(),
-        declined: screen.declined,
-        ..Draft::default()
-    });
+    let draft = RwSignal::new(Draft::default());
     let form = NodeRef::<leptos::html::Form>::new();
-    let number = screen.progress.answered + 1;
-    let announce = format!("Question {number}: {}", screen.text);
+    let head = NodeRef::<leptos::html::Div>::new();
+    let section = NodeRef::<leptos::html::P>::new();
+    let bar = NodeRef::<leptos::html::Progress>::new();
+    let left = NodeRef::<leptos::html::P>::new();
+    let title = NodeRef::<leptos::html::H1>::new();
+    let help = NodeRef::<leptos::html::P>::new();
+    let options = NodeRef::<leptos::html::Div>::new();
+    let buttons = NodeRef::<leptos::html::Div>::new();
+    let kind = move || screen.with_untracked(|s| s.as_ref().map_or(Kind::Single, |s| s.kind));
+
+    // A new question (or a new saved answer): redraw what differs and start a fresh draft.
+    let mut drawn = Drawn::default();
     Effect::new(move |_| {
+        let Some(s) = screen.get() else { return };
+        let (Some(head), Some(options), Some(buttons)) = (head.get(), options.get(), buttons.get())
+        else {
+            return;
+        };
+        let parts = question_parts(app, &s);
+        patch(&head, parts.banner, &mut drawn.banner);
+        // The heading and the other texts change in place: the heading keeps the focus it
+        // was given (replacing a focused element costs the browser an extra style pass).
+        for (el, text, last) in [
+            (section.get().map(Into::into), &s.section, &mut drawn.section),
+            (left.get().map(Into::into), &parts.left, &mut drawn.left),
+            (title.get().map(Into::into), &s.text, &mut drawn.title),
+            (help.get().map(Into::into), &parts.help, &mut drawn.help),
+        ] {
+            let el: Option<web_sys::Element> = el;
+            if let Some(el) = el.filter(|_| last != text) {
+                el.set_text_content(Some(text));
+                text.clone_into(last);
+            }
+        }
+        if let Some(bar) = bar.get().filter(|_| drawn.percent != Some(s.progress.percent)) {
+            let _ = bar.set_attribute("value", &s.progress.percent.to_string());
+            drawn.percent = Some(s.progress.percent);
+        }
+        options.set_class_name(parts.options_class);
+        patch(&options, parts.rows, &mut drawn.rows);
+        patch(&buttons, parts.buttons, &mut drawn.buttons);
+        draft.set(Draft {
+            chosen: s
+                .options
+                .iter()
+                .filter(|o| o.chosen)
+                .map(|o| o.id.clone())
+                .collect(),
+            declined: s.declined,
+            ..Draft::default()
+        });
         focus_heading();
-        app.announce.set(announce.clone());
+        app.announce.set(format!(
+            "Question {}: {}",
+            s.progress.answered + 1,
+            s.text
+        ));
     });
 
-    let exclusive: Vec<String> = screen
-        .options
-        .iter()
-        .filter(|o| o.exclusive)
-        .map(|o| o.id.clone())
-        .collect();
     let choose = move |id: String| {
+        let exclusive = screen.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.options.iter().any(|o| o.exclusive && o.id == id))
+        });
+        let kind = kind();
         draft.update(|d| {
             d.problem = None;
             d.declined = false;
             if kind == Kind::Multiple {
+                let is_exclusive = |c: &String| {
+                    screen.with_untracked(|s| {
+                        s.as_ref()
+                            .is_some_and(|s| s.options.iter().any(|o| o.exclusive && o.id == *c))
+                    })
+                };
                 if let Some(p) = d.chosen.iter().position(|c| *c == id) {
                     d.chosen.remove(p);
-                } else if exclusive.contains(&id) {
+                } else if exclusive {
                     d.chosen = vec![id];
                 } else {
-                    d.chosen.retain(|c| !exclusive.contains(c));
+                    d.chosen.retain(|c| !is_exclusive(c));
                     d.chosen.push(id);
                 }
             } else {
@@ -135,13 +188,15 @@ fn QuestionForm(
         })
     };
     let decline = move || {
+        let kind = kind();
         draft.update(|d| {
             d.problem = None;
             d.declined = !d.declined || kind != Kind::Multiple;
             d.chosen.clear();
         })
     };
-    // The boxes and buttons on screen always show the draft (number keys, "none of these").
+    // The boxes and buttons on screen always show the draft (number keys, "none of these",
+    // and a new question drawn into boxes that showed the last one's answer).
     Effect::new(move |_| {
         let d = draft.get();
         let Some(inputs) = form
@@ -170,7 +225,7 @@ fn QuestionForm(
         Err(e) => draft.update(|d| d.problem = Some(e)),
     };
     let submit = move || {
-        let Some(answer) = draft.get_untracked().answer(kind) else {
+        let Some(answer) = draft.get_untracked().answer(kind()) else {
             draft.update(|d| d.problem = Some("Choose an answer to continue, or go back.".into()));
             return;
         };
@@ -183,7 +238,6 @@ fn QuestionForm(
     };
 
     // Keyboard: number keys choose an option, Enter continues.
-    let option_ids: Vec<String> = screen.options.iter().map(|o| o.id.clone()).collect();
     let keys_choose = choose.clone();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key()
@@ -200,9 +254,14 @@ fn QuestionForm(
             .unwrap_or_default();
         let key = ev.key();
         if let Some(n) = key.parse::<usize>().ok().filter(|n| (1..=9).contains(n)) {
-            if let Some(id) = option_ids.get(n - 1) {
+            let id = screen.with_untracked(|s| {
+                s.as_ref()
+                    .and_then(|s| s.options.get(n - 1))
+                    .map(|o| o.id.clone())
+            });
+            if let Some(id) = id {
                 ev.prevent_default();
-                keys_choose(id.clone());
+                keys_choose(id);
             }
         } else if key == "Enter" && !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") {
             ev.prevent_default();
@@ -244,7 +303,6 @@ fn QuestionForm(
         ev.prevent_default();
         submit();
     };
-    let (head, fields, buttons) = question_html(app, &screen);
     let confirm = move || {
         draft.with(|d| {
             d.pending.as_ref().map(|(_, lost)| {
@@ -260,96 +318,154 @@ fn QuestionForm(
     };
     view! {
         <section class="page question">
-            <div inner_html=head></div>
+            <div node_ref=head>
+                <div class="progress">
+                    <p class="section" node_ref=section></p>
+                    <progress max="100" aria-label="Progress through the check-in" node_ref=bar></progress>
+                    <p class="left" node_ref=left></p>
+                </div>
+            </div>
             <form node_ref=form on:submit=on_submit on:change=on_change on:click=on_click novalidate>
-                <fieldset aria-describedby="q-help" inner_html=fields></fieldset>
+                <fieldset aria-describedby="q-help">
+                    <legend><h1 tabindex="-1" node_ref=title></h1></legend>
+                    <p id="q-help" class="help" node_ref=help></p>
+                    <div node_ref=options class="options"></div>
+                </fieldset>
                 <p class="problem" role="alert">{move || draft.with(|d| d.problem.clone())}</p>
                 <div inner_html=move || confirm().unwrap_or_default()></div>
-                <div class="row nav" inner_html=buttons></div>
+                <div class="row nav" node_ref=buttons></div>
                 <p class="keys">"Tip: press a number key to choose, Enter to continue."</p>
             </form>
         </section>
     }
 }
 
-/// The question screen's markup: what is above the form, the fieldset's content, and the
-/// Back / Continue buttons.
-fn question_html(app: AppState, screen: &QuestionScreen) -> (String, String, String) {
+/// What is on screen now, as last drawn: texts, and markup pieces [`patch`] compares.
+#[derive(Default)]
+struct Drawn {
+    banner: Vec<String>,
+    section: String,
+    percent: Option<u8>,
+    left: String,
+    title: String,
+    help: String,
+    rows: Vec<String>,
+    buttons: Vec<String>,
+}
+
+/// Makes the first element children of `parent` show `pieces` (each the markup of exactly
+/// one element), replacing only those that differ from what was drawn last, adding missing
+/// ones before any other children and removing extra ones.
+fn patch(parent: &web_sys::Element, pieces: Vec<String>, drawn: &mut Vec<String>) {
+    let children = parent.children();
+    for (i, piece) in pieces.iter().enumerate() {
+        if drawn.get(i) == Some(piece) {
+            continue;
+        }
+        let here = children.item(i as u32);
+        match here {
+            Some(el) if i < drawn.len() => el.set_outer_html(piece),
+            Some(el) => {
+                let _ = el.insert_adjacent_html("beforebegin", piece);
+            }
+            None => {
+                let _ = parent.insert_adjacent_html("beforeend", piece);
+            }
+        }
+    }
+    for _ in pieces.len()..drawn.len() {
+        if let Some(el) = children.item(pieces.len() as u32) {
+            el.remove();
+        }
+    }
+    *drawn = pieces;
+}
+
+/// A question screen's texts and markup pieces.
+struct Parts {
+    /// The safety banner above the progress, after a red flag.
+    banner: Vec<String>,
+    /// How many questions are left, in words.
+    left: String,
+    /// The hint under the question.
+    help: String,
+    /// The options' container class.
+    options_class: &'static str,
+    /// One label per option, then "prefer not to say". Which are ticked is not in the markup:
+    /// the draft sets that, so the same options on two questions are drawn once.
+    rows: Vec<String>,
+    /// Back (when there is somewhere to go back to) and Continue.
+    buttons: Vec<String>,
+}
+
+fn question_parts(app: AppState, screen: &QuestionScreen) -> Parts {
     let mut h = Html::new();
+    let mut banner = Vec::new();
     if screen.red_flag {
         safety_html(&mut h, app.q, true, &[]);
+        banner.push(h.done());
     }
     let p = screen.progress;
-    h.raw(r#"<div class="progress"><p class="section">"#)
-        .text(&screen.section)
-        .raw(r#"</p><progress max="100" aria-label="Progress through the check-in" value=""#)
-        .num(p.percent as i64)
-        .raw(r#""></progress><p class="left">"#);
-    if p.max_left <= 1 {
-        h.raw("This is the last question.");
+    let left = if p.max_left <= 1 {
+        "This is the last question.".to_string()
     } else if p.min_left == p.max_left {
-        h.raw("About ")
-            .num(p.max_left as i64)
-            .raw(" questions left.");
+        format!("About {} questions left.", p.max_left)
     } else {
-        h.raw("About ")
-            .num(p.min_left as i64)
-            .raw("–")
-            .num(p.max_left as i64)
-            .raw(" questions left.");
-    }
-    h.raw("</p></div>");
-    let head = h.done();
-
-    let input_type = if screen.kind == Kind::Multiple {
-        r#"<input type="checkbox" name=""#
-    } else {
-        r#"<input type="radio" name=""#
+        format!("About {}–{} questions left.", p.min_left, p.max_left)
     };
-    h.raw(r#"<legend><h1 tabindex="-1">"#)
-        .text(&screen.text)
-        .raw(r#"</h1></legend><p id="q-help" class="help">"#)
-        .text(&screen.help)
-        .raw(if screen.kind == Kind::Multiple {
+    let help = format!(
+        "{}{}",
+        screen.help,
+        if screen.kind == Kind::Multiple {
             " Tick all that apply."
         } else {
             " "
-        })
-        .raw(match screen.kind {
-            Kind::Scale => r#"</p><div class="options scale">"#,
-            Kind::Multiple => r#"</p><div class="options checklist">"#,
-            Kind::Single => r#"</p><div class="options">"#,
-        });
+        }
+    );
+    let input = if screen.kind == Kind::Multiple {
+        r#"<input type="checkbox" name="answer" value=""#
+    } else {
+        r#"<input type="radio" name="answer" value=""#
+    };
+    let mut rows = Vec::new();
     for (i, o) in screen.options.iter().enumerate() {
         h.raw(r#"<label class="option">"#)
-            .raw(input_type)
-            .text(&screen.id)
-            .raw(r#"" value=""#)
+            .raw(input)
             .text(&o.id)
-            .raw(if o.chosen { r#"" checked>"# } else { r#"">"# })
-            .raw(r#"<span class="key" aria-hidden="true">"#);
+            .raw(r#""><span class="key" aria-hidden="true">"#);
         if i < 9 {
             h.num(i as i64 + 1);
         }
         h.raw(r#"</span><span class="label">"#)
             .text(&o.label)
             .raw("</span></label>");
+        rows.push(h.done());
     }
     if screen.prefer_not_to_say {
         h.raw(r#"<label class="option decline">"#)
-            .raw(input_type)
-            .text(&screen.id)
-            .raw(r#"" value=""#)
+            .raw(input)
             .raw(DECLINED)
-            .raw(if screen.declined { r#"" checked>"# } else { r#"">"# })
-            .raw(r#"<span class="key" aria-hidden="true"></span><span class="label">Prefer not to say</span></label>"#);
+            .raw(r#""><span class="key" aria-hidden="true"></span><span class="label">Prefer not to say</span></label>"#);
+        rows.push(h.done());
     }
-    h.raw("</div>");
-    let fields = h.done();
 
+    let mut buttons = Vec::new();
     if screen.can_go_back {
-        h.raw(r#"<button type="button" class="secondary" data-act="back">Back</button>"#);
+        buttons.push(
+            r#"<button type="button" class="secondary" data-act="back">Back</button>"#.into(),
+        );
     }
-    h.raw(r#"<button type="submit" class="primary">Continue</button>"#);
-    (head, fields, h.done())
+    buttons.push(r#"<button type="submit" class="primary">Continue</button>"#.into());
+    Parts {
+        banner,
+        left,
+        help,
+        options_class: match screen.kind {
+            Kind::Scale => "options scale",
+            Kind::Multiple => "options checklist",
+            Kind::Single => "options",
+        },
+        rows,
+        buttons,
+    }
 }

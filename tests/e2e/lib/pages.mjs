@@ -167,7 +167,14 @@ export class QuestionPage extends Layout {
       const qid = id ?? this.id();
       const text = questionById(qid).text;
       await this.page.locator("section.question fieldset legend h1").filter({ hasText: text }).waitFor();
-      await this.page.locator(`section.question input[name="${qid}"]`).first().waitFor({ state: "attached" });
+      // The form stays on screen from one question to the next, so wait for this question's
+      // own options (values, in order) under the heading too.
+      const values = optionsOf(qid).map((o) => o.id);
+      if (questionById(qid).prefer_not_to_say) values.push(DECLINED);
+      await this.page.waitForFunction(
+        (want) => JSON.stringify([...document.querySelectorAll("section.question fieldset input")].map((e) => e.value)) === want,
+        JSON.stringify(values),
+      );
       return qid;
     });
   }
