@@ -434,7 +434,18 @@ questionnaire: the author's tool for the files in questionnaires/
             );
             times.push(median);
         }
-        println!("checker: 10k/1k time ratio {:.1}", times[1] / times[0]);
+        let ratio = times[1] / times[0];
+        println!("checker: 10k/1k time ratio {ratio:.1}");
+        let met = |ok: bool| if ok { "MET" } else { "NOT MET" };
+        println!(
+            "budget: 10k questions checked in under 200 ms: {} ({:.1} ms)",
+            met(times[1] < 200.0),
+            times[1]
+        );
+        println!(
+            "budget: 10k/1k time ratio at most 12: {} ({ratio:.1})",
+            met(ratio <= 12.0)
+        );
         0
     }
 }

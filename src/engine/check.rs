@@ -120,11 +120,12 @@ pub fn check_with(file_name: &str, file: QuestionnaireFile, explore_paths: bool)
 }
 
 fn valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars
+    // Bytes, not chars: any byte of a non-ASCII letter fails these tests too.
+    let mut bytes = id.bytes();
+    bytes
         .next()
         .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && bytes.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
 }
 
 /// Id format and duplicates in every list of ids.
@@ -461,9 +462,7 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
         }
         // Places are only spelled out when there is something to report: building them for
         // every question and option was most of this pass on large files.
-        let check_scores = |cx: &mut Ctx,
-                            place: &dyn Fn() -> Vec<String>,
-                            scores: &Scores| {
+        let check_scores = |cx: &mut Ctx, place: &dyn Fn() -> Vec<String>, scores: &Scores| {
             for d in scores.keys() {
                 if !dimension_ids.contains(&d) {
                     let mut p = place();
@@ -1075,10 +1074,46 @@ fn choices(q: &Questionnaire, question: &Question) -> Vec<Answer> {
     out
 }
 
-/// The part of the facts that any condition can see, as one flat key: the question, the red
-/// flag, the clamped scores, then (question, class) pairs. Two walks that agree on it have the
-/// same futures, so each is explored once.
-type State = Box<[i64]>;
+/// The situations explored so far. A situation is the part of the facts that any condition
+/// can see, as one flat key: the question, the red flag, the clamped scores, then (question,
+/// class) pairs. Two walks that agree on it have the same futures, so each is explored once.
+///
+/// The keys are stored end to end in one array, with a table of indexes into it: one
+/// allocation for all of them rather than one each, which kept large files in the cache.
+#[derive(Default)]
+struct Seen {
+    keys: Vec<i64>,
+    /// Where each key ends in `keys` (it starts where the one before ends).
+    ends: Vec<u32>,
+    table: hashbrown::HashTable<u32>,
+}
+
+impl Seen {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Adds a key; true if it was not there yet.
+    fn insert(&mut self, key: &[i64]) -> bool {
+        use std::hash::BuildHasher;
+        let hash = |k: &[i64]| rustc_hash::FxBuildHasher.hash_one(k);
+        let Seen { keys, ends, table } = self;
+        let key_at = |i: u32| {
+            let i = i as usize;
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            &keys[start..ends[i] as usize]
+        };
+        match table.entry(hash(key), |&i| key_at(i) == key, |&i| hash(key_at(i))) {
+            hashbrown::hash_table::Entry::Occupied(_) => false,
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert(ends.len() as u32);
+                keys.extend_from_slice(key);
+                ends.push(keys.len() as u32);
+                true
+            }
+        }
+    }
+}
 
 /// What answering a question with one of its choices does, worked out once per explorer so
 /// that each step of the search is a few array reads (no id lookups, no string compares).
@@ -1114,7 +1149,7 @@ struct Explorer<'q> {
     choices: Vec<Vec<Answer>>,
     /// Per question and choice: the first choice that every condition treats the same way.
     class: Vec<Vec<usize>>,
-    seen: rustc_hash::FxHashSet<State>,
+    seen: Seen,
     /// Per question: where its choices' effects start in `effects`.
     first: Vec<usize>,
     effects: Vec<Effect>,
@@ -1181,7 +1216,7 @@ impl<'q> Explorer<'q> {
                 .iter()
                 .map(|question| choices(q, question))
                 .collect(),
-            seen: rustc_hash::FxHashSet::default(),
+            seen: Seen::default(),
             first: Vec::new(),
             effects: Vec::new(),
             deltas: Vec::new(),
@@ -1259,7 +1294,8 @@ impl<'q> Explorer<'q> {
         (choice < count).then(|| self.effects[first + choice])
     }
 
-    fn state(&mut self, at: usize) -> State {
+    /// Writes the situation at `at` into `self.key`.
+    fn state(&mut self, at: usize) {
         self.key.clear();
         self.key.push(at as i64);
         self.key.push(i64::from(!self.facts.red_flags.is_empty()));
@@ -1272,13 +1308,12 @@ impl<'q> Explorer<'q> {
             self.key.push(*i as i64);
             self.key.push(*class as i64);
         }
-        self.key.as_slice().into()
     }
 
     /// Counts the state at `at` as seen; true if it is new.
     fn first_visit(&mut self, at: usize) -> bool {
-        let key = self.state(at);
-        self.seen.insert(key)
+        self.state(at);
+        self.seen.insert(&self.key)
     }
 
     fn within_budget(&self) -> bool {

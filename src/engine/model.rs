@@ -552,8 +552,12 @@ impl<'de> Deserialize<'de> for Scores {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("dimension ids with whole-number points, like {\"strain\": 2}")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Scores, A::Error> {
-                let mut list: Vec<(String, i64)> = Vec::with_capacity(map.size_hint().unwrap_or(1).min(16));
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Scores, A::Error> {
+                let mut list: Vec<(String, i64)> =
+                    Vec::with_capacity(map.size_hint().unwrap_or(1).min(16));
                 while let Some((d, p)) = map.next_entry::<String, i64>()? {
                     match list.binary_search_by(|(k, _)| k.cmp(&d)) {
                         Ok(_) => {

@@ -99,13 +99,8 @@ fn QuestionForm(
     let nav = use_nav();
     let draft = RwSignal::new(Draft::default());
     let form = NodeRef::<leptos::html::Form>::new();
+    let page = NodeRef::<leptos::html::Section>::new();
     let head = NodeRef::<leptos::html::Div>::new();
-    let section = NodeRef::<leptos::html::P>::new();
-    let bar = NodeRef::<leptos::html::Progress>::new();
-    let left = NodeRef::<leptos::html::P>::new();
-    let title = NodeRef::<leptos::html::H1>::new();
-    let help = NodeRef::<leptos::html::P>::new();
-    let options = NodeRef::<leptos::html::Div>::new();
     let buttons = NodeRef::<leptos::html::Div>::new();
     let kind = move || screen.with_untracked(|s| s.as_ref().map_or(Kind::Single, |s| s.kind));
 
@@ -113,32 +108,38 @@ fn QuestionForm(
     let mut drawn = Drawn::default();
     Effect::new(move |_| {
         let Some(s) = screen.get() else { return };
-        let (Some(head), Some(options), Some(buttons)) = (head.get(), options.get(), buttons.get())
+        let (Some(page), Some(head), Some(buttons)) = (page.get(), head.get(), buttons.get())
         else {
             return;
         };
+        if drawn.els.is_none() {
+            drawn.els = Els::find(&page);
+        }
+        let Some(els) = drawn.els.clone() else { return };
         let parts = question_parts(app, &s);
         patch(&head, parts.banner, &mut drawn.banner);
         // The heading and the other texts change in place: the heading keeps the focus it
         // was given (replacing a focused element costs the browser an extra style pass).
         for (el, text, last) in [
-            (section.get().map(Into::into), &s.section, &mut drawn.section),
-            (left.get().map(Into::into), &parts.left, &mut drawn.left),
-            (title.get().map(Into::into), &s.text, &mut drawn.title),
-            (help.get().map(Into::into), &parts.help, &mut drawn.help),
+            (&els.section, &s.section, &mut drawn.section),
+            (&els.left, &parts.left, &mut drawn.left),
+            (&els.title, &s.text, &mut drawn.title),
+            (&els.help, &parts.help, &mut drawn.help),
         ] {
-            let el: Option<web_sys::Element> = el;
-            if let Some(el) = el.filter(|_| last != text) {
+            if last != text {
                 el.set_text_content(Some(text));
                 text.clone_into(last);
             }
         }
-        if let Some(bar) = bar.get().filter(|_| drawn.percent != Some(s.progress.percent)) {
-            let _ = bar.set_attribute("value", &s.progress.percent.to_string());
+        if drawn.percent != Some(s.progress.percent) {
+            let _ = els
+                .bar
+                .set_attribute("value", &s.progress.percent.to_string());
             drawn.percent = Some(s.progress.percent);
         }
+        let options = &els.options;
         options.set_class_name(parts.options_class);
-        patch(&options, parts.rows, &mut drawn.rows);
+        patch(options, parts.rows, &mut drawn.rows);
         patch(&buttons, parts.buttons, &mut drawn.buttons);
         draft.set(Draft {
             chosen: s
@@ -151,11 +152,8 @@ fn QuestionForm(
             ..Draft::default()
         });
         focus_heading();
-        app.announce.set(format!(
-            "Question {}: {}",
-            s.progress.answered + 1,
-            s.text
-        ));
+        app.announce
+            .set(format!("Question {}: {}", s.progress.answered + 1, s.text));
     });
 
     let choose = move |id: String| {
@@ -238,7 +236,7 @@ fn QuestionForm(
     };
 
     // Keyboard: number keys choose an option, Enter continues.
-    let keys_choose = choose.clone();
+    let keys_choose = choose;
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key()
             || ev.meta_key()
@@ -317,20 +315,10 @@ fn QuestionForm(
         })
     };
     view! {
-        <section class="page question">
-            <div node_ref=head>
-                <div class="progress">
-                    <p class="section" node_ref=section></p>
-                    <progress max="100" aria-label="Progress through the check-in" node_ref=bar></progress>
-                    <p class="left" node_ref=left></p>
-                </div>
-            </div>
+        <section class="page question" node_ref=page>
+            <div node_ref=head inner_html=HEAD></div>
             <form node_ref=form on:submit=on_submit on:change=on_change on:click=on_click novalidate>
-                <fieldset aria-describedby="q-help">
-                    <legend><h1 tabindex="-1" node_ref=title></h1></legend>
-                    <p id="q-help" class="help" node_ref=help></p>
-                    <div node_ref=options class="options"></div>
-                </fieldset>
+                <fieldset aria-describedby="q-help" inner_html=FIELDS></fieldset>
                 <p class="problem" role="alert">{move || draft.with(|d| d.problem.clone())}</p>
                 <div inner_html=move || confirm().unwrap_or_default()></div>
                 <div class="row nav" node_ref=buttons></div>
@@ -340,9 +328,39 @@ fn QuestionForm(
     }
 }
 
+/// The parts of the form that stay from one question to the next (filled in by `Drawn`).
+const HEAD: &str = r#"<div class="progress"><p class="section"></p><progress max="100" aria-label="Progress through the check-in"></progress><p class="left"></p></div>"#;
+const FIELDS: &str = r#"<legend><h1 tabindex="-1"></h1></legend><p id="q-help" class="help"></p><div class="options"></div>"#;
+
+/// The elements of [`HEAD`] and [`FIELDS`] whose content changes.
+#[derive(Clone)]
+struct Els {
+    section: web_sys::Element,
+    bar: web_sys::Element,
+    left: web_sys::Element,
+    title: web_sys::Element,
+    help: web_sys::Element,
+    options: web_sys::Element,
+}
+
+impl Els {
+    fn find(page: &web_sys::Element) -> Option<Els> {
+        let find = |selector: &str| page.query_selector(selector).ok().flatten();
+        Some(Els {
+            section: find(".progress .section")?,
+            bar: find(".progress progress")?,
+            left: find(".progress .left")?,
+            title: find("legend h1")?,
+            help: find("#q-help")?,
+            options: find("fieldset .options")?,
+        })
+    }
+}
+
 /// What is on screen now, as last drawn: texts, and markup pieces [`patch`] compares.
 #[derive(Default)]
 struct Drawn {
+    els: Option<Els>,
     banner: Vec<String>,
     section: String,
     percent: Option<u8>,

@@ -318,6 +318,34 @@ describe("navigation", () => {
     assertNoErrors();
   });
 
+  test("each question starts with nothing chosen, even after one with the same options", T, async (t) => {
+    // The form stays on screen from one question to the next and only its changed parts are
+    // redrawn, so what was ticked on the last question must not carry over, and Back must
+    // still show the earlier answer.
+    const { page, assertNoErrors } = await open(browser, t);
+    const { answers } = scenario("safety-red-flag");
+    const q = await startCheckIn(page);
+    const sameOptions = (a, b) => JSON.stringify(optionsOf(a).map((o) => o.id)) === JSON.stringify(optionsOf(b).map((o) => o.id));
+    let previous = null;
+    let checkedPair = false;
+    await q.answerScenario(answers, {
+      onQuestion: async (step, qp) => {
+        assert.deepEqual(await qp.checkedValues(), [], `${step.id} starts with nothing chosen`);
+        if (!checkedPair && previous && sameOptions(previous, step.id) && !Array.isArray(answers[previous])) {
+          checkedPair = true;
+          assert.equal(await qp.back(), previous, "Back goes to the question before");
+          assert.deepEqual(await qp.checkedValues(), [answers[previous]], `${previous} still shows its answer`);
+          await qp.continue();
+          assert.equal(await qp.waitForQuestion(), step.id);
+          assert.deepEqual(await qp.checkedValues(), [], `${step.id} again starts with nothing chosen`);
+        }
+        previous = step.id;
+      },
+    });
+    assert.ok(checkedPair, "the scenario passes two questions with the same options in a row");
+    assertNoErrors();
+  });
+
   test("progress never shows more questions left after moving forward", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
     const s = scenario("safety-red-flag");
