@@ -79,16 +79,15 @@ fn Loaded(
         p.saved_at = 0.0;
         p
     }));
-    // The record waiting to be written (the newest wins).
-    let pending = StoredValue::new(None::<SavedProgress>);
-    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
-        if let Some(saved) = pending.try_update_value(Option::take).flatten() {
-            let _ = local::save_progress(&saved);
+    // Whether a record is waiting to be written. The record itself is built when it is
+    // written, in a zero-delay task after the screen updates (or on `pagehide` if the page
+    // closes first), so neither building nor saving it delays the next question.
+    let pending = StoredValue::new(false);
+    let write = move || {
+        if !pending.try_update_value(std::mem::take).unwrap_or(false) {
+            return;
         }
-    });
-    on_cleanup(move || flush.remove());
-    Effect::new(move |_| {
-        let saved = state.saved();
+        let saved = state.saved_untracked();
         let mut same = saved.clone();
         same.saved_at = 0.0;
         if last_written.with_value(|l| l.as_ref() == Some(&same)) {
@@ -98,23 +97,23 @@ fn Loaded(
         if !state.can_save.get_untracked() {
             return;
         }
-        // Written just after the screen updates (a zero-delay task), so saving never delays
-        // the next question; a page closed before that task runs is saved on `pagehide`.
-        pending.set_value(Some(saved));
-        set_timeout(
-            move || {
-                let Some(saved) = pending.try_update_value(Option::take).flatten() else {
-                    return;
-                };
-                if let Err(fault) = local::save_progress(&saved) {
-                    if fault == local::Fault::Unavailable {
-                        state.can_save.set(false);
-                    }
-                    state.notify(fault.to_string());
-                }
-            },
-            std::time::Duration::ZERO,
-        );
+        if let Err(fault) = local::save_progress(&saved) {
+            if fault == local::Fault::Unavailable {
+                state.can_save.set(false);
+            }
+            state.notify(fault.to_string());
+        }
+    };
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| write());
+    on_cleanup(move || flush.remove());
+    Effect::new(move |_| {
+        state.session.track();
+        state.started.track();
+        state.ticked.track();
+        if !pending.get_value() {
+            pending.set_value(true);
+            set_timeout(write, std::time::Duration::ZERO);
+        }
     });
     Effect::new(move |previous: Option<()>| {
         let history = state.history.get();
@@ -128,7 +127,7 @@ fn Loaded(
     // Another tab changed the progress: adopt it, so no answer is silently lost, and count
     // what this tab now holds as written, so the tabs never echo each other's places.
     let settle = move || {
-        let mut now = state.saved();
+        let mut now = state.saved_untracked();
         now.saved_at = 0.0;
         last_written.set_value(Some(now));
     };

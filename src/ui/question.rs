@@ -5,7 +5,7 @@
 use super::html::{action, focus_heading, Html};
 use super::route::{use_nav, Page};
 use super::safety::safety_html;
-use super::state::{use_app, AppState};
+use super::state::use_app;
 use crate::engine::answer::DECLINED;
 use crate::engine::model::Kind;
 use crate::engine::session::QuestionScreen;
@@ -29,7 +29,10 @@ pub fn QuestionPage() -> impl IntoView {
         // makes (which navigates by itself) never re-runs this with the old address.
         untrack(|| {
             if app.go_to(&id) {
-                app.started.set(true);
+                // Set only when it changes: every write wakes what reads it.
+                if !app.started.get_untracked() {
+                    app.started.set(true);
+                }
             } else {
                 app.redirect();
             }
@@ -100,24 +103,35 @@ fn QuestionForm(
     let draft = RwSignal::new(Draft::default());
     let form = NodeRef::<leptos::html::Form>::new();
     let page = NodeRef::<leptos::html::Section>::new();
-    let head = NodeRef::<leptos::html::Div>::new();
-    let buttons = NodeRef::<leptos::html::Div>::new();
+    // The safety banner is drawn once, hidden, and shown after a red-flag answer.
+    let head = {
+        let mut h = Html::new();
+        h.raw(r#"<div class="banner" hidden>"#);
+        safety_html(&mut h, app.q, true, &[]);
+        h.raw("</div>").raw(HEAD);
+        h.done()
+    };
     let kind = move || screen.with_untracked(|s| s.as_ref().map_or(Kind::Single, |s| s.kind));
 
     // A new question (or a new saved answer): redraw what differs and start a fresh draft.
     let mut drawn = Drawn::default();
     Effect::new(move |_| {
         let Some(s) = screen.get() else { return };
-        let (Some(page), Some(head), Some(buttons)) = (page.get(), head.get(), buttons.get())
-        else {
-            return;
-        };
+        let Some(page) = page.get() else { return };
         if drawn.els.is_none() {
             drawn.els = Els::find(&page);
         }
         let Some(els) = drawn.els.clone() else { return };
-        let parts = question_parts(app, &s);
-        patch(&head, parts.banner, &mut drawn.banner);
+        let parts = question_parts(&s);
+        for (el, show, last) in [
+            (&els.banner, s.red_flag, &mut drawn.banner),
+            (&els.back, s.can_go_back, &mut drawn.back),
+        ] {
+            if *last != Some(show) {
+                let _ = el.toggle_attribute_with_force("hidden", !show);
+                *last = Some(show);
+            }
+        }
         // The heading and the other texts change in place: the heading keeps the focus it
         // was given (replacing a focused element costs the browser an extra style pass).
         for (el, text, last) in [
@@ -127,7 +141,7 @@ fn QuestionForm(
             (&els.help, &parts.help, &mut drawn.help),
         ] {
             if last != text {
-                el.set_text_content(Some(text));
+                set_text(el, text);
                 text.clone_into(last);
             }
         }
@@ -139,8 +153,7 @@ fn QuestionForm(
         }
         let options = &els.options;
         options.set_class_name(parts.options_class);
-        patch(options, parts.rows, &mut drawn.rows);
-        patch(&buttons, parts.buttons, &mut drawn.buttons);
+        patch_rows(options, parts.rows, parts.checkbox, &mut drawn);
         draft.set(Draft {
             chosen: s
                 .options
@@ -316,12 +329,12 @@ fn QuestionForm(
     };
     view! {
         <section class="page question" node_ref=page>
-            <div node_ref=head inner_html=HEAD></div>
+            <div inner_html=head></div>
             <form node_ref=form on:submit=on_submit on:change=on_change on:click=on_click novalidate>
                 <fieldset aria-describedby="q-help" inner_html=FIELDS></fieldset>
                 <p class="problem" role="alert">{move || draft.with(|d| d.problem.clone())}</p>
                 <div inner_html=move || confirm().unwrap_or_default()></div>
-                <div class="row nav" node_ref=buttons></div>
+                <div class="row nav" inner_html=BUTTONS></div>
                 <p class="keys">"Tip: press a number key to choose, Enter to continue."</p>
             </form>
         </section>
@@ -330,11 +343,14 @@ fn QuestionForm(
 
 /// The parts of the form that stay from one question to the next (filled in by `Drawn`).
 const HEAD: &str = r#"<div class="progress"><p class="section"></p><progress max="100" aria-label="Progress through the check-in"></progress><p class="left"></p></div>"#;
+const BUTTONS: &str = r#"<button type="button" class="secondary" data-act="back" hidden>Back</button><button type="submit" class="primary">Continue</button>"#;
 const FIELDS: &str = r#"<legend><h1 tabindex="-1"></h1></legend><p id="q-help" class="help"></p><div class="options"></div>"#;
 
-/// The elements of [`HEAD`] and [`FIELDS`] whose content changes.
+/// The elements of the banner, [`HEAD`], [`FIELDS`] and [`BUTTONS`] that change.
 #[derive(Clone)]
 struct Els {
+    banner: web_sys::Element,
+    back: web_sys::Element,
     section: web_sys::Element,
     bar: web_sys::Element,
     left: web_sys::Element,
@@ -347,6 +363,8 @@ impl Els {
     fn find(page: &web_sys::Element) -> Option<Els> {
         let find = |selector: &str| page.query_selector(selector).ok().flatten();
         Some(Els {
+            banner: find(".banner")?,
+            back: find(r#"[data-act="back"]"#)?,
             section: find(".progress .section")?,
             bar: find(".progress progress")?,
             left: find(".progress .left")?,
@@ -357,72 +375,52 @@ impl Els {
     }
 }
 
-/// What is on screen now, as last drawn: texts, and markup pieces [`patch`] compares.
+/// What is on screen now, as last drawn.
 #[derive(Default)]
 struct Drawn {
     els: Option<Els>,
-    banner: Vec<String>,
+    banner: Option<bool>,
+    back: Option<bool>,
     section: String,
     percent: Option<u8>,
     left: String,
     title: String,
     help: String,
-    rows: Vec<String>,
-    buttons: Vec<String>,
+    rows: Vec<Row>,
+    checkbox: bool,
 }
 
-/// Makes the first element children of `parent` show `pieces` (each the markup of exactly
-/// one element), replacing only those that differ from what was drawn last, adding missing
-/// ones before any other children and removing extra ones.
-fn patch(parent: &web_sys::Element, pieces: Vec<String>, drawn: &mut Vec<String>) {
-    let children = parent.children();
-    for (i, piece) in pieces.iter().enumerate() {
-        if drawn.get(i) == Some(piece) {
-            continue;
+/// Sets the text of an element that holds only text. The text node already there is changed
+/// rather than replaced: a new node would need its style worked out and a new layout
+/// object, while changed text only needs laying out again.
+fn set_text(el: &web_sys::Element, text: &str) {
+    match el.first_child() {
+        Some(node)
+            if !text.is_empty()
+                && node.node_type() == web_sys::Node::TEXT_NODE
+                && node.next_sibling().is_none() =>
+        {
+            node.set_node_value(Some(text))
         }
-        let here = children.item(i as u32);
-        match here {
-            Some(el) if i < drawn.len() => el.set_outer_html(piece),
-            Some(el) => {
-                let _ = el.insert_adjacent_html("beforebegin", piece);
-            }
-            None => {
-                let _ = parent.insert_adjacent_html("beforeend", piece);
-            }
-        }
+        _ => el.set_text_content((!text.is_empty()).then_some(text)),
     }
-    for _ in pieces.len()..drawn.len() {
-        if let Some(el) = children.item(pieces.len() as u32) {
-            el.remove();
-        }
-    }
-    *drawn = pieces;
 }
 
 /// A question screen's texts and markup pieces.
 struct Parts {
-    /// The safety banner above the progress, after a red flag.
-    banner: Vec<String>,
     /// How many questions are left, in words.
     left: String,
     /// The hint under the question.
     help: String,
     /// The options' container class.
     options_class: &'static str,
-    /// One label per option, then "prefer not to say". Which are ticked is not in the markup:
-    /// the draft sets that, so the same options on two questions are drawn once.
-    rows: Vec<String>,
-    /// Back (when there is somewhere to go back to) and Continue.
-    buttons: Vec<String>,
+    /// One row per option, then "prefer not to say".
+    rows: Vec<Row>,
+    /// Whether the rows are check-boxes (several answers) rather than radio buttons.
+    checkbox: bool,
 }
 
-fn question_parts(app: AppState, screen: &QuestionScreen) -> Parts {
-    let mut h = Html::new();
-    let mut banner = Vec::new();
-    if screen.red_flag {
-        safety_html(&mut h, app.q, true, &[]);
-        banner.push(h.done());
-    }
+fn question_parts(screen: &QuestionScreen) -> Parts {
     let p = screen.progress;
     let left = if p.max_left <= 1 {
         "This is the last question.".to_string()
@@ -440,42 +438,29 @@ fn question_parts(app: AppState, screen: &QuestionScreen) -> Parts {
             " "
         }
     );
-    let input = if screen.kind == Kind::Multiple {
-        r#"<input type="checkbox" name="answer" value=""#
-    } else {
-        r#"<input type="radio" name="answer" value=""#
-    };
-    let mut rows = Vec::new();
-    for (i, o) in screen.options.iter().enumerate() {
-        h.raw(r#"<label class="option">"#)
-            .raw(input)
-            .text(&o.id)
-            .raw(r#""><span class="key" aria-hidden="true">"#);
-        if i < 9 {
-            h.num(i as i64 + 1);
-        }
-        h.raw(r#"</span><span class="label">"#)
-            .text(&o.label)
-            .raw("</span></label>");
-        rows.push(h.done());
-    }
+    let mut rows: Vec<Row> = screen
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| Row {
+            value: o.id.clone(),
+            key: if i < 9 {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            },
+            label: o.label.clone(),
+        })
+        .collect();
     if screen.prefer_not_to_say {
-        h.raw(r#"<label class="option decline">"#)
-            .raw(input)
-            .raw(DECLINED)
-            .raw(r#""><span class="key" aria-hidden="true"></span><span class="label">Prefer not to say</span></label>"#);
-        rows.push(h.done());
+        rows.push(Row {
+            value: DECLINED.into(),
+            key: String::new(),
+            label: "Prefer not to say".into(),
+        });
     }
 
-    let mut buttons = Vec::new();
-    if screen.can_go_back {
-        buttons.push(
-            r#"<button type="button" class="secondary" data-act="back">Back</button>"#.into(),
-        );
-    }
-    buttons.push(r#"<button type="submit" class="primary">Continue</button>"#.into());
     Parts {
-        banner,
         left,
         help,
         options_class: match screen.kind {
@@ -484,6 +469,102 @@ fn question_parts(app: AppState, screen: &QuestionScreen) -> Parts {
             Kind::Single => "options",
         },
         rows,
-        buttons,
+        checkbox: screen.kind == Kind::Multiple,
     }
+}
+
+/// One option row: its input's value, its number key and its label. Which boxes are ticked
+/// is not part of it: the draft sets that.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Row {
+    value: String,
+    key: String,
+    label: String,
+}
+
+/// The markup of a new row.
+fn row_html(h: &mut Html, row: &Row, checkbox: bool) {
+    h.raw(if row.value == DECLINED {
+        r#"<label class="option decline">"#
+    } else {
+        r#"<label class="option">"#
+    })
+    .raw(if checkbox {
+        r#"<input type="checkbox" name="answer" value=""#
+    } else {
+        r#"<input type="radio" name="answer" value=""#
+    })
+    .text(&row.value)
+    .raw(r#""><span class="key" aria-hidden="true">"#)
+    .text(&row.key)
+    .raw(r#"</span><span class="label">"#)
+    .text(&row.label)
+    .raw("</span></label>");
+}
+
+/// Makes the option rows in `parent` show `rows`. Rows already on screen are kept and only
+/// the value, number or words that differ are changed; more rows are copies of the last one,
+/// changed the same way. So no markup is parsed after the first question, and the browser
+/// restyles and lays out only what changed.
+fn patch_rows(parent: &web_sys::Element, rows: Vec<Row>, checkbox: bool, drawn: &mut Drawn) {
+    let children = parent.children();
+    if drawn.rows.is_empty() {
+        let mut h = Html::new();
+        for row in &rows {
+            row_html(&mut h, row, checkbox);
+        }
+        let _ = parent.insert_adjacent_html("beforeend", &h.done());
+        drawn.rows = rows;
+        drawn.checkbox = checkbox;
+        return;
+    }
+    while drawn.rows.len() > rows.len() {
+        drawn.rows.pop();
+        if let Some(el) = children.item(drawn.rows.len() as u32) {
+            el.remove();
+        }
+    }
+    while drawn.rows.len() < rows.len() {
+        let last = children.item(drawn.rows.len() as u32 - 1);
+        if let Some(copy) = last.and_then(|el| el.clone_node_with_deep(true).ok()) {
+            let _ = parent.append_child(&copy);
+        }
+        drawn.rows.push(drawn.rows[drawn.rows.len() - 1].clone());
+    }
+    let retype = checkbox != drawn.checkbox;
+    for (i, (new, old)) in rows.iter().zip(&drawn.rows).enumerate() {
+        if new == old && !retype {
+            continue;
+        }
+        let Some(label) = children.item(i as u32) else {
+            continue;
+        };
+        let input = label.first_element_child();
+        let key = input.as_ref().and_then(|e| e.next_element_sibling());
+        let words = key.as_ref().and_then(|e| e.next_element_sibling());
+        let (Some(input), Some(key), Some(words)) = (input, key, words) else {
+            continue;
+        };
+        if retype {
+            let _ = input.set_attribute("type", if checkbox { "checkbox" } else { "radio" });
+        }
+        if new.value != old.value {
+            let _ = input.set_attribute("value", &new.value);
+            if (new.value == DECLINED) != (old.value == DECLINED) {
+                label.set_class_name(if new.value == DECLINED {
+                    "option decline"
+                } else {
+                    "option"
+                });
+            }
+        }
+        if new.key != old.key {
+            set_text(&key, &new.key);
+        }
+        if new.label != old.label {
+            set_text(&words, &new.label);
+        }
+    }
+    drawn.rows = rows;
+    drawn.checkbox = checkbox;
 }

@@ -194,13 +194,16 @@ impl AppState {
         });
     }
 
-    /// The record saved for the current state.
-    pub fn saved(&self) -> SavedProgress {
+    /// The record saved for the current state (read without tracking: it is written from a
+    /// task, not from an effect).
+    pub fn saved_untracked(&self) -> SavedProgress {
         let q = self.q;
-        let started = self.started.get();
-        let ticked = self.ticked.get();
-        self.session
-            .with(|s| SavedProgress::of(q, s, started, &ticked, crate::storage::clock::now()))
+        let started = self.started.get_untracked();
+        self.ticked.with_untracked(|ticked| {
+            self.session.with_untracked(|s| {
+                SavedProgress::of(q, s, started, ticked, crate::storage::clock::now())
+            })
+        })
     }
 
     /// Takes a saved record from another tab. A tab showing a question that is still on her
