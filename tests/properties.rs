@@ -74,7 +74,7 @@ fn path_ids(q: &Questionnaire, s: &Session) -> Vec<String> {
     s.walk(q)
         .path
         .iter()
-        .filter_map(|&i| q.question(i).map(|x| x.id.clone()))
+        .filter_map(|&i| q.question(i).map(|x| x.id.to_string()))
         .collect()
 }
 

@@ -52,7 +52,7 @@ pub enum AnswerError {
 impl Answer {
     /// Checks that this answer fits the question (its options, kind and settings).
     pub fn fits(&self, q: &Questionnaire, question: &Question) -> Result<(), AnswerError> {
-        let id = || question.id.clone();
+        let id = || question.id.as_str().to_owned();
         let known = q.choice_ids(question);
         let check_known = |option: &str| {
             if known.contains(&option) {
@@ -79,14 +79,13 @@ impl Answer {
                     }
                 }
                 if options.len() > 1 {
-                    let exclusive = question
-                        .options
-                        .iter()
-                        .find(|o| o.exclusive && options.contains(&o.id));
+                    let exclusive = question.options.iter().find(|o| {
+                        o.exclusive && options.iter().any(|x| x.as_str() == o.id.as_str())
+                    });
                     if let Some(o) = exclusive {
                         return Err(AnswerError::ExclusiveMixed {
                             question: id(),
-                            option: o.id.clone(),
+                            option: o.id.as_str().to_owned(),
                         });
                     }
                 }

@@ -86,14 +86,8 @@ pub fn check_with(file_name: &str, file: QuestionnaireFile, explore_paths: bool)
         file: file_name,
         out: Vec::new(),
     };
-    check_ids(&mut cx, &file);
+    let questions = check_ids(&mut cx, &file);
     check_texts(&mut cx, &file);
-    let questions: HashMap<String, usize> = file
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, q)| (q.id.clone(), i))
-        .collect();
     check_questions(&mut cx, &file, &questions);
     check_dimensions(&mut cx, &file);
     check_articles(&mut cx, &file);
@@ -128,88 +122,118 @@ fn valid_id(id: &str) -> bool {
         && bytes.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
 }
 
-/// Id format and duplicates in every list of ids.
-fn check_ids(cx: &mut Ctx, file: &QuestionnaireFile) {
-    let list = |cx: &mut Ctx, what: &str, base: Vec<String>, ids: Vec<&str>| {
-        let mut seen = HashSet::with_capacity(ids.len());
-        for id in ids {
-            let place = || {
-                let mut place = base.clone();
-                place.push(format!("{what} \"{id}\""));
-                place
-            };
+/// Id format and duplicates in every list of ids. Returns the question index (id → position;
+/// for an id given twice, the later one), built here once for every later pass.
+fn check_ids(cx: &mut Ctx, file: &QuestionnaireFile) -> HashMap<String, usize> {
+    // The place of a problem is worked out only when there is one: most files have none, and
+    // a file of 10,000 questions has tens of thousands of ids.
+    let problem =
+        |cx: &mut Ctx, base: &dyn Fn() -> Vec<String>, what: &str, id: &str, message: String| {
+            let mut place = base();
+            place.push(format!("{what} \"{id}\""));
+            cx.error(&place, message);
+        };
+    let bad_id = |id: &str| {
+        format!("\"{id}\" is not a usable id; use lowercase letters, digits, - and _ only, starting with a letter or digit")
+    };
+    let twice = |what: &str, id: &str| {
+        format!("there are two {what}s with the id \"{id}\"; give each its own id")
+    };
+    let list = |cx: &mut Ctx,
+                what: &str,
+                base: &dyn Fn() -> Vec<String>,
+                ids: &mut dyn Iterator<Item = &str>| {
+        // Short lists (a question's options, a scale's points) are compared pairwise: no
+        // table to allocate.
+        let ids: Vec<&str> = ids.collect();
+        let mut seen = (ids.len() > 16).then(|| HashSet::with_capacity(ids.len()));
+        for (i, &id) in ids.iter().enumerate() {
             if !valid_id(id) {
-                cx.error(
-                    &place(),
-                    format!("\"{id}\" is not a usable id; use lowercase letters, digits, - and _ only, starting with a letter or digit"),
-                );
+                problem(cx, base, what, id, bad_id(id));
             }
-            if !seen.insert(id) {
-                cx.error(
-                    &place(),
-                    format!("there are two {what}s with the id \"{id}\"; give each its own id"),
-                );
+            let again = match seen.as_mut() {
+                Some(seen) => !seen.insert(id),
+                None => ids[..i].contains(&id),
+            };
+            if again {
+                problem(cx, base, what, id, twice(what, id));
             }
         }
     };
-    let top_level: [(&str, Vec<&str>); 7] = [
-        ("questionnaire", vec![file.id.as_str()]),
-        (
-            "section",
-            file.sections.iter().map(|s| s.id.as_str()).collect(),
-        ),
-        (
-            "question",
-            file.questions.iter().map(|q| q.id.as_str()).collect(),
-        ),
-        (
-            "dimension",
-            file.dimensions.iter().map(|d| d.id.as_str()).collect(),
-        ),
-        ("scale", file.scales.iter().map(|s| s.id.as_str()).collect()),
-        ("phase", file.phases.iter().map(|p| p.id.as_str()).collect()),
-        (
-            "article",
-            file.articles.iter().map(|a| a.id.as_str()).collect(),
-        ),
-    ];
-    for (what, ids) in top_level {
-        list(cx, what, vec![], ids);
+    let top = || Vec::new();
+    list(
+        cx,
+        "questionnaire",
+        &top,
+        &mut std::iter::once(file.id.as_str()),
+    );
+    list(
+        cx,
+        "section",
+        &top,
+        &mut file.sections.iter().map(|s| s.id.as_str()),
+    );
+    let mut questions = HashMap::with_capacity_and_hasher(file.questions.len(), Default::default());
+    for (i, q) in file.questions.iter().enumerate() {
+        if !valid_id(&q.id) {
+            problem(cx, &top, "question", &q.id, bad_id(&q.id));
+        }
+        if questions.insert(q.id.as_str().to_owned(), i).is_some() {
+            problem(cx, &top, "question", &q.id, twice("question", &q.id));
+        }
     }
-    let steps = file
-        .safety
-        .steps
-        .iter()
-        .map(|s| s.id.as_str())
-        .chain(
-            file.articles
-                .iter()
-                .flat_map(|a| a.steps.iter().map(|s| s.id.as_str())),
-        )
-        .collect();
-    list(cx, "step", vec![], steps);
+    list(
+        cx,
+        "dimension",
+        &top,
+        &mut file.dimensions.iter().map(|d| d.id.as_str()),
+    );
+    list(
+        cx,
+        "scale",
+        &top,
+        &mut file.scales.iter().map(|s| s.id.as_str()),
+    );
+    list(
+        cx,
+        "phase",
+        &top,
+        &mut file.phases.iter().map(|p| p.id.as_str()),
+    );
+    list(
+        cx,
+        "article",
+        &top,
+        &mut file.articles.iter().map(|a| a.id.as_str()),
+    );
+    let mut steps = file.safety.steps.iter().map(|s| s.id.as_str()).chain(
+        file.articles
+            .iter()
+            .flat_map(|a| a.steps.iter().map(|s| s.id.as_str())),
+    );
+    list(cx, "step", &top, &mut steps);
     for q in &file.questions {
         list(
             cx,
             "option",
-            vec![q_place(q)],
-            q.options.iter().map(|o| o.id.as_str()).collect(),
+            &|| vec![q_place(q)],
+            &mut q.options.iter().map(|o| o.id.as_str()),
         );
     }
     for d in &file.dimensions {
         list(
             cx,
             "band",
-            vec![format!("dimension \"{}\"", d.id)],
-            d.bands.iter().map(|b| b.id.as_str()).collect(),
+            &|| vec![format!("dimension \"{}\"", d.id)],
+            &mut d.bands.iter().map(|b| b.id.as_str()),
         );
     }
     for s in &file.scales {
         list(
             cx,
             "point",
-            vec![format!("scale \"{}\"", s.id)],
-            s.points.iter().map(|p| p.id.as_str()).collect(),
+            &|| vec![format!("scale \"{}\"", s.id)],
+            &mut s.points.iter().map(|p| p.id.as_str()),
         );
     }
     if file.questions.iter().any(|q| q.id == RESULTS) {
@@ -226,6 +250,7 @@ fn check_ids(cx: &mut Ctx, file: &QuestionnaireFile) {
             );
         }
     }
+    questions
 }
 
 /// Every text the reader sees: not empty, and never raw HTML.
@@ -605,10 +630,10 @@ fn check_condition(cx: &mut Ctx, place: &[String], c: &Condition, file: &Questio
             Kind::Scale => file
                 .scales
                 .iter()
-                .find(|s| Some(&s.id) == q.scale.as_ref())
+                .find(|s| q.scale.as_deref() == Some(s.id.as_str()))
                 .map(|s| s.points.iter().map(|p| p.id.clone()).collect())
                 .unwrap_or_default(),
-            _ => q.options.iter().map(|o| o.id.clone()).collect(),
+            _ => q.options.iter().map(|o| o.id.as_str().to_owned()).collect(),
         }
     };
     let check_option = |cx: &mut Ctx, q: &Question, option: &str| {
@@ -725,7 +750,11 @@ pub fn score_range(file: &QuestionnaireFile, dimension: &str) -> (i64, i64) {
         match q.kind {
             Kind::Scale => {
                 let times = points(&q.scores);
-                if let Some(scale) = file.scales.iter().find(|s| Some(&s.id) == q.scale.as_ref()) {
+                if let Some(scale) = file
+                    .scales
+                    .iter()
+                    .find(|s| q.scale.as_deref() == Some(s.id.as_str()))
+                {
                     for p in &scale.points {
                         take(p.value.saturating_mul(times));
                     }
@@ -1035,13 +1064,13 @@ fn choices(q: &Questionnaire, question: &Question) -> Vec<Answer> {
                 .options
                 .iter()
                 .filter(|o| !o.exclusive)
-                .map(|o| o.id.clone())
+                .map(|o| o.id.as_str().to_owned())
                 .collect();
             let exclusive = question
                 .options
                 .iter()
                 .filter(|o| o.exclusive)
-                .map(|o| Answer::Choices(vec![o.id.clone()]));
+                .map(|o| Answer::Choices(vec![o.id.as_str().to_owned()]));
             let mut v: Vec<Answer> = if plain.len() <= 6 {
                 (0u32..(1 << plain.len()))
                     .map(|bits| {
@@ -1360,7 +1389,7 @@ impl<'q> Explorer<'q> {
                 {
                     self.facts
                         .answers
-                        .insert(question.id.clone(), answer.clone());
+                        .insert(question.id.as_str().to_owned(), answer.clone());
                 }
                 let class = self
                     .class
@@ -1379,7 +1408,7 @@ impl<'q> Explorer<'q> {
     fn undo(&mut self, index: usize, undo: Undo) {
         if self.looked_at.get(index).copied().unwrap_or(false) {
             if let Some(question) = self.q.question(index) {
-                self.facts.answers.remove(&question.id);
+                self.facts.answers.remove(question.id.as_str());
             }
         }
         while self.changed.len() > undo.changed {

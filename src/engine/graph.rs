@@ -24,7 +24,7 @@ fn edges(q: &Questionnaire) -> Vec<Edge> {
     for question in &q.file().questions {
         let mut push = |to: &str, label: String| {
             out.push(Edge {
-                from: question.id.clone(),
+                from: question.id.as_str().to_owned(),
                 to: to.to_string(),
                 label,
             })
@@ -32,7 +32,7 @@ fn edges(q: &Questionnaire) -> Vec<Edge> {
         if question.kind == Kind::Single {
             for o in &question.options {
                 if let Some(next) = &o.next {
-                    push(next, o.label.clone());
+                    push(next, o.label.as_str().to_owned());
                 }
             }
         }

@@ -7,6 +7,16 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// A short text from the file: ids, and the words of questions and options. On the author's
+/// machine (the checker) it keeps up to 24 bytes inline instead of in a heap block of its own,
+/// so a pass over 10,000 questions reads them in order rather than from all over memory; the
+/// app keeps plain strings (its content is small, and every crate costs wasm bytes).
+#[cfg(not(target_arch = "wasm32"))]
+pub type Str = compact_str::CompactString;
+/// A short text from the file (see the checker's definition above).
+#[cfg(target_arch = "wasm32")]
+pub type Str = String;
+
 /// The id `next` uses to say "the check-in ends here and the results follow".
 pub const RESULTS: &str = "results";
 
@@ -216,13 +226,16 @@ pub enum Kind {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable id (saved answers and conditions use it).
-    pub id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    pub id: Str,
     /// The section it belongs to.
-    pub section: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    pub section: Str,
     /// single, multiple or scale.
     pub kind: Kind,
     /// The question as the reader sees it.
-    pub text: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    pub text: Str,
     /// An optional hint under the question.
     #[serde(default)]
     pub help: String,
@@ -234,7 +247,8 @@ pub struct Question {
     pub options: Vec<AnswerOption>,
     /// The scale (scale questions).
     #[serde(default)]
-    pub scale: Option<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    pub scale: Option<Str>,
     /// Points per dimension for a scale question: each point's value times this.
     #[serde(default)]
     pub scores: Scores,
@@ -243,7 +257,8 @@ pub struct Question {
     pub branches: Vec<Branch>,
     /// Where to go otherwise: a question id, or "results".
     #[serde(default)]
-    pub next: Option<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    pub next: Option<Str>,
 }
 
 /// One option of a single or multiple question.
@@ -252,9 +267,11 @@ pub struct Question {
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
     /// Stable id (saved answers and conditions use it).
-    pub id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    pub id: Str,
     /// What the reader sees.
-    pub label: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    pub label: Str,
     /// Points added to dimensions when chosen.
     #[serde(default)]
     pub scores: Scores,
@@ -266,7 +283,8 @@ pub struct AnswerOption {
     pub exclusive: bool,
     /// On a single question, where this option leads.
     #[serde(default)]
-    pub next: Option<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    pub next: Option<Str>,
 }
 
 /// A conditional way forward.

@@ -33,7 +33,7 @@ impl Questionnaire {
     /// Builds the indexes and the flow graph. `check.rs` calls this after it found no errors;
     /// it returns `None` if the flow has a cycle or an unknown start (which the check reports).
     pub(crate) fn build(file: QuestionnaireFile) -> Option<Questionnaire> {
-        let questions = index(file.questions.iter().map(|q| &q.id));
+        let questions = index(file.questions.iter().map(|q| q.id.as_str()));
         let successors = file
             .questions
             .iter()
@@ -49,8 +49,8 @@ impl Questionnaire {
         questions: HashMap<String, usize>,
         successors: Vec<Vec<Target>>,
     ) -> Option<Questionnaire> {
-        let dimensions = index(file.dimensions.iter().map(|d| &d.id));
-        let articles = index(file.articles.iter().map(|a| &a.id));
+        let dimensions = index(file.dimensions.iter().map(|d| d.id.as_str()));
+        let articles = index(file.articles.iter().map(|a| a.id.as_str()));
         let start = *questions.get(&file.start)?;
         let order = topological_order(&successors)?;
         let n = file.questions.len();
@@ -178,8 +178,8 @@ impl Questionnaire {
     }
 }
 
-fn index<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
-    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect()
 }
 
 /// Every way forward from a question: option `next`s, branches and the fallback `next`.

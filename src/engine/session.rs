@@ -117,7 +117,7 @@ impl Session {
     pub fn new(q: &Questionnaire) -> Session {
         let start = q
             .question(q.start())
-            .map(|s| s.id.clone())
+            .map(|s| s.id.as_str().to_owned())
             .unwrap_or_default();
         Session {
             answers: BTreeMap::new(),
@@ -215,7 +215,7 @@ impl Session {
             .last()
             .and_then(|&i| q.question(i))
             .map_or(Position::Results, |question| {
-                Position::Question(question.id.clone())
+                Position::Question(question.id.as_str().to_owned())
             })
     }
 
@@ -258,7 +258,7 @@ impl Session {
         match here.checked_sub(1).and_then(|p| w.path.get(p)) {
             Some(&prev) => match q.question(prev) {
                 Some(question) => {
-                    self.at = Position::Question(question.id.clone());
+                    self.at = Position::Question(question.id.as_str().to_owned());
                     true
                 }
                 None => false,
@@ -298,9 +298,9 @@ impl Session {
         self.answers = w.facts.answers.clone();
         let here = q.question_index(&id).and_then(|i| w.position(i));
         self.at = match here.and_then(|p| w.path.get(p + 1)) {
-            Some(&next) => q
-                .question(next)
-                .map_or(Position::Results, |n| Position::Question(n.id.clone())),
+            Some(&next) => q.question(next).map_or(Position::Results, |n| {
+                Position::Question(n.id.as_str().to_owned())
+            }),
             None => self.frontier(q, &w),
         };
         Ok(())
@@ -322,7 +322,7 @@ impl Session {
             Some(question) => question,
             None => return Screen::Results(report(q, &w.facts)),
         };
-        let answer = self.answers.get(&question.id);
+        let answer = self.answers.get(question.id.as_str());
         let chosen = |option: &str| answer.is_some_and(|a| a.chose(option));
         let options = match question.kind {
             Kind::Scale => q
@@ -343,8 +343,8 @@ impl Session {
                 .options
                 .iter()
                 .map(|o| OptionView {
-                    id: o.id.clone(),
-                    label: o.label.clone(),
+                    id: o.id.as_str().to_owned(),
+                    label: o.label.as_str().to_owned(),
                     chosen: chosen(&o.id),
                     exclusive: o.exclusive,
                 })
@@ -370,10 +370,10 @@ impl Session {
             .map(|s| s.title.clone())
             .unwrap_or_default();
         Screen::Question(QuestionScreen {
-            id: question.id.clone(),
+            id: question.id.as_str().to_owned(),
             section,
             kind: question.kind,
-            text: question.text.clone(),
+            text: question.text.as_str().to_owned(),
             help: question.help.clone(),
             options,
             prefer_not_to_say: question.prefer_not_to_say,

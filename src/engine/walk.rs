@@ -66,7 +66,7 @@ pub fn walk(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Walk {
             };
         };
         let Some(answer) = answers
-            .get(&question.id)
+            .get(question.id.as_str())
             .filter(|a| a.fits(q, question).is_ok())
         else {
             return Walk {
@@ -104,7 +104,9 @@ pub(crate) fn add(
     answer: &Answer,
     facts: &mut Facts,
 ) {
-    facts.answers.insert(question.id.clone(), answer.clone());
+    facts
+        .answers
+        .insert(question.id.as_str().to_owned(), answer.clone());
     add_points(q, index, question, answer, facts);
 }
 
@@ -135,7 +137,7 @@ pub(crate) fn add_points(
             for option in question.options.iter().filter(|o| answer.chose(&o.id)) {
                 add_points(&option.scores, 1);
                 if option.red_flag {
-                    facts.red_flags.push((index, option.id.clone()));
+                    facts.red_flags.push((index, option.id.as_str().to_owned()));
                 }
             }
         }
