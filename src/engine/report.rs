@@ -131,7 +131,11 @@ pub fn report(q: &Questionnaire, facts: &Facts) -> Report {
             .iter()
             .filter_map(|(qi, option)| {
                 let question = q.question(*qi)?;
-                let label = &question.options.iter().find(|o| o.id.as_str() == option.as_str())?.label;
+                let label = &question
+                    .options
+                    .iter()
+                    .find(|o| o.id.as_str() == option.as_str())?
+                    .label;
                 Some(format!("{}: “{}”", question.text, label))
             })
             .collect(),
