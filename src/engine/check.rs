@@ -161,51 +161,43 @@ fn check_ids(cx: &mut Ctx, file: &QuestionnaireFile) -> HashMap<String, usize> {
         }
     };
     let top = || Vec::new();
-    list(
-        cx,
-        "questionnaire",
-        &top,
-        &mut std::iter::once(file.id.as_str()),
-    );
-    list(
-        cx,
-        "section",
-        &top,
-        &mut file.sections.iter().map(|s| s.id.as_str()),
-    );
+    let top_level: [(&str, Vec<&str>); 7] = [
+        ("questionnaire", vec![file.id.as_str()]),
+        (
+            "section",
+            file.sections.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            "question",
+            file.questions.iter().map(|q| q.id.as_str()).collect(),
+        ),
+        (
+            "dimension",
+            file.dimensions.iter().map(|d| d.id.as_str()).collect(),
+        ),
+        ("scale", file.scales.iter().map(|s| s.id.as_str()).collect()),
+        ("phase", file.phases.iter().map(|p| p.id.as_str()).collect()),
+        (
+            "article",
+            file.articles.iter().map(|a| a.id.as_str()).collect(),
+        ),
+    ];
     let mut questions = HashMap::with_capacity_and_hasher(file.questions.len(), Default::default());
-    for (i, q) in file.questions.iter().enumerate() {
-        if !valid_id(&q.id) {
-            problem(cx, &top, "question", &q.id, bad_id(&q.id));
+    for (what, ids) in top_level {
+        if what != "question" {
+            list(cx, what, &top, &mut ids.into_iter());
+            continue;
         }
-        if questions.insert(q.id.as_str().to_owned(), i).is_some() {
-            problem(cx, &top, "question", &q.id, twice("question", &q.id));
+        // Questions: the same checks, and the index every later pass uses.
+        for (i, id) in ids.into_iter().enumerate() {
+            if !valid_id(id) {
+                problem(cx, &top, what, id, bad_id(id));
+            }
+            if questions.insert(id.to_owned(), i).is_some() {
+                problem(cx, &top, what, id, twice(what, id));
+            }
         }
     }
-    list(
-        cx,
-        "dimension",
-        &top,
-        &mut file.dimensions.iter().map(|d| d.id.as_str()),
-    );
-    list(
-        cx,
-        "scale",
-        &top,
-        &mut file.scales.iter().map(|s| s.id.as_str()),
-    );
-    list(
-        cx,
-        "phase",
-        &top,
-        &mut file.phases.iter().map(|p| p.id.as_str()),
-    );
-    list(
-        cx,
-        "article",
-        &top,
-        &mut file.articles.iter().map(|a| a.id.as_str()),
-    );
     let mut steps = file.safety.steps.iter().map(|s| s.id.as_str()).chain(
         file.articles
             .iter()
