@@ -106,7 +106,7 @@ fn QuestionForm(
     // The safety banner is drawn once, hidden, and shown after a red-flag answer.
     let head = {
         let mut h = Html::new();
-        h.raw(r#"<div class="banner" hidden>"#);
+        h.raw(r#"<div class="banner" data-off>"#);
         safety_html(&mut h, app.q, true, &[]);
         h.raw("</div>").raw(HEAD);
         h.done()
@@ -123,12 +123,14 @@ fn QuestionForm(
         }
         let Some(els) = drawn.els.clone() else { return };
         let parts = question_parts(&s);
-        for (el, show, last) in [
-            (&els.banner, s.red_flag, &mut drawn.banner),
-            (&els.back, s.can_go_back, &mut drawn.back),
+        // The banner, while not needed, is laid out unseen out of the flow (`data-off`, see
+        // the style sheet), so showing it does not mean shaping all its text at that moment.
+        for (el, off, show, last) in [
+            (&els.banner, "data-off", s.red_flag, &mut drawn.banner),
+            (&els.back, "hidden", s.can_go_back, &mut drawn.back),
         ] {
             if *last != Some(show) {
-                let _ = el.toggle_attribute_with_force("hidden", !show);
+                let _ = el.toggle_attribute_with_force(off, !show);
                 *last = Some(show);
             }
         }
