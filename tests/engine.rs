@@ -17,48 +17,11 @@ use std::collections::BTreeMap;
 use where_we_stand::engine::graph::{render, Format};
 use where_we_stand::engine::session::QuestionScreen;
 use where_we_stand::engine::{
-    load, Answer, AnswerError, Position, Questionnaire, Report, Screen, Session,
+    Answer, AnswerError, Position, Questionnaire, Report, Screen, Session,
 };
 
-fn tiny_text() -> String {
-    std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/tiny.json"
-    ))
-    .expect("tests/fixtures/tiny.json")
-}
-
-fn tiny() -> Questionnaire {
-    load("tiny.json", &tiny_text()).expect("tiny.json loads")
-}
-
-/// tiny.json changed by `edit`, loaded (it must still pass the checker).
-fn tiny_with(edit: impl FnOnce(&mut serde_json::Value)) -> Questionnaire {
-    let mut v: serde_json::Value = serde_json::from_str(&tiny_text()).expect("tiny.json parses");
-    edit(&mut v);
-    load("changed.json", &v.to_string()).unwrap_or_else(|e| {
-        let shown: Vec<String> = e.0.iter().map(|d| d.to_string()).collect();
-        panic!(
-            "the changed questionnaire should load:\n{}",
-            shown.join("\n")
-        )
-    })
-}
-
-fn question<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
-    v["questions"]
-        .as_array_mut()
-        .and_then(|qs| qs.iter_mut().find(|q| q["id"] == id))
-        .unwrap_or_else(|| panic!("no question {id}"))
-}
-
-fn one(id: &str) -> Answer {
-    Answer::Choice(id.into())
-}
-
-fn ticks(ids: &[&str]) -> Answer {
-    Answer::Choices(ids.iter().map(|s| s.to_string()).collect())
-}
+mod support;
+use support::{one, question, ticks, tiny, tiny_with};
 
 fn on(q: &Questionnaire, s: &Session) -> QuestionScreen {
     match s.screen(q) {
