@@ -4,8 +4,11 @@
 //! what the engine computes. See ARCHITECTURE.md.
 
 pub mod address;
+#[cfg(target_arch = "wasm32")]
 pub mod content;
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod folder;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -16,17 +16,19 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::time::Instant;
     use where_we_stand::engine::{
-        check_text, graph, load_prechecked, model::QuestionnaireFile, Answer, Screen, Session,
-        Severity,
+        check_sources, check_text, examples, graph, load_sources_prechecked, source, Answer, Screen,
+        Session, Severity, Source,
     };
 
     const USAGE: &str = "\
 questionnaire: the author's tool for the files in questionnaires/
 
-  questionnaire check [PATH]                     check every questionnaire (PATH: a file or folder, default questionnaires/)
+  questionnaire check [PATH]                     check the questionnaire and run its example readers
+                                                 (PATH: its folder or one file; default: the questionnaires/
+                                                 folder here, above, or the one you are in)
   questionnaire graph [PATH] [--format mermaid|dot]  print the flow as a diagram
-  questionnaire schema                           print the JSON Schema editors use
-  questionnaire walk --answers FILE [PATH] [--json]  answer questions from FILE and print the screens and the report
+  questionnaire schema [part|article|example]    print a JSON Schema editors use
+  questionnaire walk --answers FILE [PATH] [--json]  answer as FILE (an example reader) does, print the screens and report
   questionnaire bench                            time the checker on synthetic 1,000- and 10,000-question files
 ";
 
@@ -58,19 +60,19 @@ questionnaire: the author's tool for the files in questionnaires/
             }
         }
         let command = positional.first().cloned().unwrap_or_default();
-        let path = positional
-            .get(1)
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("questionnaires"));
+        let path = positional.get(1);
         match command.as_str() {
-            "check" => check(&path),
-            "graph" => draw(&path, format),
-            "schema" => {
-                println!("{}", schema());
-                0
-            }
+            "check" => check(path),
+            "graph" => draw(path, format),
+            "schema" => match schema(path.map_or("part", String::as_str)) {
+                Some(text) => {
+                    println!("{text}");
+                    0
+                }
+                None => usage("schema takes part, article or example"),
+            },
             "walk" => match answers {
-                Some(a) => walk(&path, &a, json),
+                Some(a) => walk(path, &a, json),
                 None => usage("walk needs --answers FILE"),
             },
             "bench" => bench(),
@@ -96,117 +98,101 @@ questionnaire: the author's tool for the files in questionnaires/
         2
     }
 
-    /// The JSON Schema for questionnaire files, as committed in questionnaires/.
-    pub fn schema() -> String {
-        let schema = schemars::schema_for!(QuestionnaireFile);
-        serde_json::to_string_pretty(&schema).unwrap_or_default()
+    /// A JSON Schema editors use (Taplo / Even Better TOML read it from the `#:schema` line).
+    pub fn schema(which: &str) -> Option<String> {
+        let schema = match which {
+            "part" => schemars::schema_for!(source::Part),
+            "article" => schemars::schema_for!(source::ArticleSource),
+            "example" => schemars::schema_for!(examples::Example),
+            _ => return None,
+        };
+        serde_json::to_string_pretty(&schema).ok()
     }
 
-    /// The questionnaire files at a path: the file itself, or every `.json` in a folder that
-    /// is not a schema.
-    fn files(path: &Path) -> Result<Vec<PathBuf>, String> {
-        if path.is_file() {
-            return Ok(vec![path.to_path_buf()]);
+    /// The questionnaire folder to use: the one given, else `questionnaires/` here or in a
+    /// folder above, or the `questionnaires/` folder she is in. Returns it and how to show it.
+    fn folder(given: Option<&String>) -> Result<(PathBuf, String), String> {
+        if let Some(p) = given {
+            return Ok((PathBuf::from(p), p.trim_end_matches('/').to_string()));
         }
-        let entries =
-            std::fs::read_dir(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let mut out: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                name.ends_with(".json") && !name.ends_with(".schema.json")
-            })
-            .collect();
-        out.sort();
-        if out.is_empty() {
-            return Err(format!(
-                "there are no questionnaire files (*.json) in {}",
-                path.display()
-            ));
+        let here = std::env::current_dir().map_err(|e| format!("cannot tell which folder this is: {e}"))?;
+        let mut up = String::new();
+        for dir in here.ancestors() {
+            if dir.file_name().is_some_and(|n| n == "questionnaires") && dir.join("articles").is_dir() {
+                let shown = if up.is_empty() { ".".to_string() } else { up.trim_end_matches('/').to_string() };
+                return Ok((dir.to_path_buf(), shown));
+            }
+            let inside = dir.join("questionnaires");
+            if inside.is_dir() {
+                return Ok((inside, format!("{up}questionnaires")));
+            }
+            up.push_str("../");
         }
-        Ok(out)
+        Err("cannot find the questionnaires folder here or in any folder above; run this inside the project, or name the folder: questionnaire check path/to/questionnaires".into())
     }
 
-    fn read(path: &Path) -> Result<(String, String), String> {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("questionnaire")
-            .to_string();
-        std::fs::read_to_string(path)
-            .map(|text| (name, text))
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+    fn read_all(given: Option<&String>) -> Result<Vec<Source>, String> {
+        let (path, shown) = folder(given)?;
+        where_we_stand::folder::sources(&path, &shown)
     }
 
-    fn check(path: &Path) -> i32 {
-        let files = match files(path) {
-            Ok(f) => f,
+    fn check(given: Option<&String>) -> i32 {
+        let sources = match read_all(given) {
+            Ok(s) => s,
             Err(e) => {
                 eprintln!("error: {e}");
                 return 1;
             }
         };
+        let checked = check_sources(&sources);
         let (mut errors, mut warnings) = (0, 0);
-        for file in &files {
-            let (name, text) = match read(file) {
-                Ok(x) => x,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    errors += 1;
-                    continue;
-                }
-            };
-            let checked = check_text(&name, &text);
-            for d in &checked.diagnostics {
-                println!("{d}");
-                match d.severity {
-                    Severity::Error => errors += 1,
-                    Severity::Warning => warnings += 1,
-                }
-            }
-            if let Some(q) = &checked.questionnaire {
-                let cov = &checked.coverage;
-                println!(
-                    "{name}: {} questions, {} articles; {} situations and {} answer endings checked{}",
-                    q.file().questions.len(),
-                    q.file().articles.len(),
-                    cov.states,
-                    cov.paths,
-                    if cov.complete { " (every path covered)" } else { " (too many to follow one by one: a search per rule and a fixed sample were used)" }
-                );
+        for d in &checked.diagnostics {
+            println!("{d}");
+            match d.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
             }
         }
+        if let Some(q) = &checked.questionnaire {
+            let cov = &checked.coverage;
+            println!(
+                "{} questions, {} articles; {} situations and {} answer endings checked{}",
+                q.file().questions.len(),
+                q.file().articles.len(),
+                cov.states,
+                cov.paths,
+                if cov.complete { " (every path covered)" } else { " (too many to follow one by one: a search per rule and a fixed sample were used)" }
+            );
+            let results = examples::run(q, &sources);
+            for line in &results.lines {
+                println!("{line}");
+            }
+            errors += results.failed;
+        }
         println!(
-            "{} file(s) checked: {errors} error(s), {warnings} warning(s)",
-            files.len()
+            "{} file(s) checked: {errors} error(s), {warnings} warning(s){}",
+            sources.len(),
+            if errors == 0 { "; all good" } else { "" }
         );
         i32::from(errors > 0)
     }
 
-    fn load_one(path: &Path) -> Result<where_we_stand::engine::Questionnaire, i32> {
-        let files = files(path).map_err(|e| {
+    fn load_one(given: Option<&String>) -> Result<where_we_stand::engine::Questionnaire, i32> {
+        let sources = read_all(given).map_err(|e| {
             eprintln!("error: {e}");
             1
         })?;
-        let file = files
-            .iter()
-            .find(|f| f.ends_with("check-in.json"))
-            .unwrap_or(&files[0]);
-        let (name, text) = read(file).map_err(|e| {
-            eprintln!("error: {e}");
-            1
-        })?;
-        load_prechecked(&name, &text).map_err(|e| {
+        load_sources_prechecked(&sources).map_err(|e| {
             for d in e.0 {
                 eprintln!("{d}");
             }
-            eprintln!("fix these with `questionnaire check` first");
+            eprintln!("fix these first (`questionnaire check` lists every problem)");
             1
         })
     }
 
-    fn draw(path: &Path, format: graph::Format) -> i32 {
-        match load_one(path) {
+    fn draw(given: Option<&String>, format: graph::Format) -> i32 {
+        match load_one(given) {
             Ok(q) => {
                 print!("{}", graph::render(&q, format));
                 0
@@ -215,23 +201,24 @@ questionnaire: the author's tool for the files in questionnaires/
         }
     }
 
+    /// An answers file: an example reader's file (its other tables are not needed here).
     #[derive(Deserialize)]
     struct AnswersFile {
         answers: BTreeMap<String, Answer>,
     }
 
-    fn walk(path: &Path, answers_path: &Path, json: bool) -> i32 {
-        let q = match load_one(path) {
+    fn walk(given: Option<&String>, answers_path: &Path, json: bool) -> i32 {
+        let q = match load_one(given) {
             Ok(q) => q,
             Err(code) => return code,
         };
         let answers: AnswersFile = match std::fs::read_to_string(answers_path)
             .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+            .and_then(|t| toml::from_str(t.trim_start_matches('\u{feff}')).map_err(|e| e.to_string()))
         {
             Ok(a) => a,
             Err(e) => {
-                eprintln!("error: {}: {e} (expected {{\"answers\": {{\"question_id\": \"option_id\", ...}}}})", answers_path.display());
+                eprintln!("error: {}: {e} (expected an example reader's file, with an [answers] table: question_id = \"option_id\")", answers_path.display());
                 return 1;
             }
         };

@@ -146,3 +146,19 @@ impl<'de> Deserialize<'de> for Answer {
         })
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Answer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An option id, a list of option ids for a checklist, or \"prefer_not_to_say\".",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "type": "string" } }
+            ]
+        })
+    }
+}

@@ -59,6 +59,8 @@ impl Ctx<'_> {
         self.out.push(Diagnostic {
             severity,
             file: self.file.to_string(),
+            line: 0,
+            column: 0,
             place: place.to_vec(),
             message: message.into(),
         });
@@ -238,7 +240,7 @@ fn check_ids(cx: &mut Ctx, file: &QuestionnaireFile) -> HashMap<String, usize> {
         if q.options.iter().any(|o| o.id == super::answer::DECLINED) {
             cx.error(
                 &[q_place(q), format!("option \"{}\"", super::answer::DECLINED)],
-                "\"prefer_not_to_say\" is reserved; set \"prefer_not_to_say\": true on the question instead",
+                "\"prefer_not_to_say\" is reserved; write prefer_not_to_say = true on the question instead",
             );
         }
     }
@@ -353,11 +355,15 @@ fn check_texts(cx: &mut Ctx, file: &QuestionnaireFile) {
             });
         }
     }
+    let mut rule_of: HashMap<&str, usize> = HashMap::default();
     for r in &file.recommendations {
+        let n = rule_of.entry(r.article.as_str()).or_insert(0);
+        *n += 1;
         if let Some(b) = &r.because {
+            let n = *n;
             see(cx, b, &|| {
                 vec![
-                    format!("recommendation for \"{}\"", r.article),
+                    format!("article \"{}\" › rule {n}", r.article),
                     "because".into(),
                 ]
             });
@@ -454,7 +460,7 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
                     );
                 }
                 if q.scale.is_some() {
-                    cx.error(&[q_place(q), "scale".into()], "only scale questions use a \"scale\"; remove it or set \"kind\": \"scale\"");
+                    cx.error(&[q_place(q), "scale".into()], "only scale questions use a \"scale\"; remove it or write kind = \"scale\"");
                 }
                 if !q.scores.is_empty() {
                     cx.error(&[q_place(q), "scores".into()], "on a choice question, put \"scores\" on each option instead of on the question");
@@ -580,6 +586,53 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
     }
 }
 
+/// Says, for every question id used but missing, whether it is a likely typo (one letter
+/// wrong, missing, extra or swapped, in the one place that uses it: "did you mean") or looks
+/// renamed or removed (then every place that still uses it is listed, and no existing question
+/// is suggested, since following such a hint would silently change the flow).
+pub fn missing_questions(out: &mut [Diagnostic], ids: &[String]) {
+    const HEAD: &str = "there is no question \"";
+    let missing = |d: &Diagnostic| -> Option<String> {
+        let rest = d.message.strip_prefix(HEAD)?;
+        rest.split_once('"').map(|(id, _)| id.to_string())
+    };
+    let mut users: HashMap<String, Vec<String>> = HashMap::default();
+    for d in out.iter() {
+        if let Some(id) = missing(d) {
+            let file = d.file.rsplit('/').next().unwrap_or(&d.file);
+            let at = if d.line > 0 {
+                format!(" ({file} line {})", d.line)
+            } else {
+                String::new()
+            };
+            users
+                .entry(id)
+                .or_default()
+                .push(format!("{}{at}", d.place.join(" › ")));
+        }
+    }
+    for d in out.iter_mut() {
+        let Some(id) = missing(d) else { continue };
+        let places = &users[&id];
+        let typo = (places.len() == 1)
+            .then(|| {
+                ids.iter()
+                    .find(|c| strsim::osa_distance(&id, c) == 1)
+            })
+            .flatten();
+        let rest = d.message[HEAD.len() + id.len() + 1..].to_string();
+        d.message = match typo {
+            Some(c) => format!("{HEAD}{id}\" (did you mean \"{c}\"?){rest}"),
+            None => format!(
+                "{HEAD}{id}\": it looks renamed or removed, and {} still use{} it: {}; if you renamed it, use the new id in each place; if you removed it, point each to the question that should come instead",
+                if places.len() == 1 { "one place".to_string() } else { format!("{} places", places.len()) },
+                if places.len() == 1 { "s" } else { "" },
+                places.join("; ")
+            ),
+        };
+    }
+}
+
 fn check_target(
     cx: &mut Ctx,
     place: &dyn Fn() -> Vec<String>,
@@ -590,8 +643,7 @@ fn check_target(
         cx.error(
             &place(),
             format!(
-                "there is no question \"{next}\"{}; use a question's id, or \"results\" to end the check-in",
-                suggestion(next, targets.iter().copied())
+                "there is no question \"{next}\"; use a question's id, or \"results\" to end the check-in"
             ),
         );
     }
@@ -603,16 +655,12 @@ fn check_condition(cx: &mut Ctx, place: &[String], c: &Condition, file: &Questio
         Ok(f) => f,
         Err(why) => return cx.error(place, why),
     };
-    let question_ids = || file.questions.iter().map(|q| q.id.as_str());
     let find_question = |cx: &mut Ctx, id: &str| -> Option<&Question> {
         let found = file.questions.iter().rev().find(|q| q.id == id);
         if found.is_none() {
             cx.error(
                 place,
-                format!(
-                    "there is no question \"{id}\"{}",
-                    suggestion(id, question_ids())
-                ),
+                format!("there is no question \"{id}\""),
             );
         }
         found
@@ -723,7 +771,8 @@ fn check_condition(cx: &mut Ctx, place: &[String], c: &Condition, file: &Questio
                 }
             }
         }
-        Form::RedFlag(_) => {}
+        // The loader reported a name it could not put in place.
+        Form::RedFlag(_) | Form::Named(_) => {}
     }
 }
 
@@ -849,7 +898,7 @@ fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
             }
         }
         if !file.recommendations.iter().any(|r| r.article == a.id) {
-            cx.error(&[base], "no recommendation names this article, so no reader can be offered it; add a rule to \"recommendations\"");
+            cx.error(&[base], "no rule recommends this article, so no reader can be offered it; add a [[recommend]] rule to it");
         }
     }
     for p in &file.phases {
@@ -864,8 +913,11 @@ fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
             );
         }
     }
-    for (i, r) in file.recommendations.iter().enumerate() {
-        let base = format!("recommendation {} (for \"{}\")", i + 1, r.article);
+    let mut rule_of: HashMap<&str, usize> = HashMap::default();
+    for r in &file.recommendations {
+        let n = rule_of.entry(r.article.as_str()).or_insert(0);
+        *n += 1;
+        let base = format!("article \"{}\" › rule {n}", r.article);
         if !article_ids.contains(&r.article.as_str()) {
             cx.error(
                 &[base.clone(), "article".into()],
@@ -1572,7 +1624,7 @@ fn thresholds(q: &Questionnaire, c: &Condition, cuts: &mut [Option<i64>], looked
                 .unwrap_or(0);
             cut(d, edge)
         }
-        Ok(Form::RedFlag(_)) | Err(_) => {}
+        Ok(Form::RedFlag(_)) | Ok(Form::Named(_)) | Err(_) => {}
     }
 }
 
@@ -1699,12 +1751,12 @@ fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
                 Some(format!(
                     "{} = {}",
                     question.id,
-                    serde_json::to_string(a).unwrap_or_default()
+                    toml_answer(a)
                 ))
             })
             .collect();
         cx.error(
-            &at(&["recommendations"]),
+            &[],
             format!(
                 "a reader who answers {} reaches the results with no article recommended; add a rule that covers her (for example a low-weight rule for a general article)",
                 shown.join(", ")
@@ -1712,9 +1764,9 @@ fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
         );
     } else if !complete && !catch_all {
         cx.warn(
-            &at(&["recommendations"]),
+            &[],
             format!(
-                "there are too many answer paths to check that every one ends with an article ({} sampled paths all did); add a low-weight rule that always holds, e.g. {{\"not\": {{\"red_flag\": true}}}} together with one for {{\"red_flag\": true}}",
+                "there are too many answer paths to check that every one ends with an article ({} sampled paths all did); add a low-weight rule that always holds, e.g. when = {{ not = {{ red_flag = true }} }} together with one for when = {{ red_flag = true }}",
                 explorer.paths
             ),
         );
@@ -1744,6 +1796,18 @@ fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
 
 /// Whether a condition holds whatever the answers: true under every assignment of its basic
 /// tests (treated as independent, which can only make this answer "no" more often).
+/// An answer as she would write it in an example reader's file.
+fn toml_answer(a: &Answer) -> String {
+    match a {
+        Answer::Choice(c) => format!("\"{c}\""),
+        Answer::Choices(cs) => format!(
+            "[{}]",
+            cs.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
+        ),
+        Answer::Declined => format!("\"{}\"", super::answer::DECLINED),
+    }
+}
+
 fn always_holds(c: &Condition) -> bool {
     fn basics(c: &Condition, out: &mut Vec<String>) {
         match c.form() {

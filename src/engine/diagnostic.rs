@@ -18,8 +18,12 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// The file's name, e.g. `check-in.json`.
+    /// The file's path, e.g. `questionnaires/questions.toml`.
     pub file: String,
+    /// The line in that file, from 1 (0 when not known).
+    pub line: u32,
+    /// The column in that line, in characters from 1 (0 when not known).
+    pub column: u32,
     /// Where in the file, outermost first, e.g. `question "contact"`, `option "daily"`, `next`.
     pub place: Vec<String>,
     /// What is wrong and the likely fix.
@@ -33,10 +37,17 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         write!(f, "{level}: {}", self.file)?;
-        for p in &self.place {
-            write!(f, " › {p}")?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": ")?;
+        for (i, p) in self.place.iter().enumerate() {
+            write!(f, "{}{p}", if i > 0 { " › " } else { "" })?;
+        }
+        if !self.place.is_empty() {
+            write!(f, ": ")?;
+        }
+        write!(f, "{}", self.message)
     }
 }
 

@@ -72,6 +72,7 @@ pub fn describe(c: &Condition) -> String {
         Ok(Form::ScoreBand(d, b)) => format!("{d} is {b}"),
         Ok(Form::RedFlag(true)) => "red flag".into(),
         Ok(Form::RedFlag(false)) => "no red flag".into(),
+        Ok(Form::Named(name)) => name.replace('_', " "),
     }
 }
 

@@ -1,31 +1,70 @@
-//! Loading a questionnaire: phase one parses the JSON into the file's shape (serde, with
-//! line and column for every mistake), phase two (`check.rs`) resolves and analyses it.
+//! Loading a questionnaire: phase one reads the author's TOML files into the model (`source.rs`,
+//! with file, line and column for every mistake), phase two (`check.rs`) resolves and analyses
+//! it; every problem found in phase two is then pointed at its line.
 
-use super::check::{check, check_with, Checked, Coverage};
+use super::check::{check_with, missing_questions, Checked, Coverage};
 use super::diagnostic::{suggestion, Diagnostic, Severity};
 use super::model::QuestionnaireFile;
 use super::questionnaire::Questionnaire;
+use super::source::{read, Source};
 
 /// Why a questionnaire could not be loaded.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{} problem(s) in the questionnaire", .0.len())]
 pub struct LoadError(pub Vec<Diagnostic>);
 
-/// Parses and checks a questionnaire file's text. `name` is the file name used in messages.
-pub fn check_text(name: &str, text: &str) -> Checked {
-    match parse(name, text) {
-        Ok(file) => check(name, file),
-        Err(d) => Checked {
-            questionnaire: None,
-            diagnostics: vec![d],
-            coverage: Coverage::default(),
-        },
-    }
+/// Reads and checks the author's files fully (every answer path included).
+pub fn check_sources(sources: &[Source]) -> Checked {
+    check_sources_with(sources, true)
 }
 
-/// Parses, checks and builds a questionnaire; any error (not warnings) fails it.
-pub fn load(name: &str, text: &str) -> Result<Questionnaire, LoadError> {
-    let checked = check_text(name, text);
+/// Reads and checks the author's files; `explore_paths: false` skips the answer-path
+/// exploration (for content already checked in full).
+pub fn check_sources_with(sources: &[Source], explore_paths: bool) -> Checked {
+    let read = read(sources);
+    let Some(file) = read.file else {
+        let mut diagnostics = read.diagnostics;
+        sort(&mut diagnostics);
+        return Checked {
+            questionnaire: None,
+            diagnostics,
+            coverage: Coverage::default(),
+        };
+    };
+    let ids: Vec<String> = file.questions.iter().map(|q| q.id.to_string()).collect();
+    let mut checked = check_with("", file, explore_paths);
+    for d in &mut checked.diagnostics {
+        read.places.locate(d);
+    }
+    missing_questions(&mut checked.diagnostics, &ids);
+    let mut diagnostics = read.diagnostics;
+    diagnostics.append(&mut checked.diagnostics);
+    sort(&mut diagnostics);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        checked.questionnaire = None;
+    }
+    checked.diagnostics = diagnostics;
+    checked
+}
+
+/// Errors first, then by file and line, so she can work down the list.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.severity, &a.file, a.line, a.column).cmp(&(b.severity, &b.file, b.line, b.column))
+    });
+}
+
+/// Reads, checks and builds a questionnaire; any error (not warnings) fails it.
+pub fn load_sources(sources: &[Source]) -> Result<Questionnaire, LoadError> {
+    only_errors(check_sources(sources))
+}
+
+/// [`load_sources`] without the answer-path exploration, for content already checked in full.
+pub fn load_sources_prechecked(sources: &[Source]) -> Result<Questionnaire, LoadError> {
+    only_errors(check_sources_with(sources, false))
+}
+
+fn only_errors(checked: Checked) -> Result<Questionnaire, LoadError> {
     match checked.questionnaire {
         Some(q) => Ok(q),
         None => Err(LoadError(
@@ -38,25 +77,24 @@ pub fn load(name: &str, text: &str) -> Result<Questionnaire, LoadError> {
     }
 }
 
-/// Loads content the build already checked in full: the same checks, minus the answer-path
-/// exploration, so start-up stays fast. Any error still fails it.
+/// Checks a whole questionnaire written in one file (articles as `[[articles]]`).
+pub fn check_text(name: &str, text: &str) -> Checked {
+    check_sources(&[Source::new(name, text)])
+}
+
+/// Loads a whole questionnaire written in one file; any error fails it.
+pub fn load(name: &str, text: &str) -> Result<Questionnaire, LoadError> {
+    load_sources(&[Source::new(name, text)])
+}
+
+/// [`load`] without the answer-path exploration.
 pub fn load_prechecked(name: &str, text: &str) -> Result<Questionnaire, LoadError> {
-    let file = parse(name, text).map_err(|d| LoadError(vec![d]))?;
-    let checked = check_with(name, file, false);
-    checked.questionnaire.ok_or_else(|| {
-        LoadError(
-            checked
-                .diagnostics
-                .into_iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect(),
-        )
-    })
+    load_sources_prechecked(&[Source::new(name, text)])
 }
 
 /// Loads the content embedded in the app. `build.rs` already ran every check on it (a problem
 /// fails the build) and encoded it with postcard, so this is a decode and the indexes: none of
-/// the checker's code, or a JSON parser for these types, ships to the reader. Any failure is
+/// the checker's code, or a parser for the author's format, ships to the reader. Any failure is
 /// still an error, not a panic.
 #[inline(never)]
 pub fn load_built(bytes: &[u8]) -> Result<Questionnaire, String> {
@@ -64,42 +102,9 @@ pub fn load_built(bytes: &[u8]) -> Result<Questionnaire, String> {
     Questionnaire::build(file).ok_or_else(|| "its questions do not form a usable flow".into())
 }
 
-/// Phase one: the JSON's syntax and shape.
-pub fn parse(name: &str, text: &str) -> Result<QuestionnaireFile, Diagnostic> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, QuestionnaireFile>(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let (line, column) = (inner.line(), inner.column());
-        let mut place = vec![format!("line {line}, column {column}")];
-        if path != "." && !inner.is_syntax() && !inner.is_eof() {
-            place.push(path);
-        }
-        Diagnostic {
-            severity: Severity::Error,
-            file: name.to_string(),
-            place,
-            message: plain_serde_message(&inner),
-        }
-    })
-}
-
-/// serde's message, reworded for an author where it helps.
-fn plain_serde_message(e: &serde_json::Error) -> String {
-    let raw = e.to_string();
-    // serde_json appends " at line L column C"; the place already says where.
-    let raw = raw
-        .rsplit_once(" at line ")
-        .map_or(raw.as_str(), |(m, _)| m)
-        .to_string();
-    if e.is_eof() {
-        return format!(
-            "the file ends too early ({raw}); a closing bracket or brace is probably missing"
-        );
-    }
-    if e.is_syntax() {
-        return format!("this is not valid JSON ({raw}); look for a missing comma, quote or bracket just before here");
-    }
+/// serde's message about a value of the wrong shape, reworded for an author where it helps.
+pub fn plain_shape_message(raw: &str) -> String {
+    let raw = raw.trim().trim_end_matches('\n');
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         if let Some((field, expected)) = rest.split_once("`, expected ") {
             let candidates: Vec<&str> = expected
@@ -107,7 +112,7 @@ fn plain_serde_message(e: &serde_json::Error) -> String {
                 .filter(|s| !s.is_empty() && !s.contains(' ') && *s != ",")
                 .collect();
             return format!(
-                "there is no field \"{field}\" here{}; the fields allowed here are {}",
+                "there is no \"{field}\" here{}; the names allowed here are {}",
                 suggestion(field, candidates.iter().copied()),
                 expected
                     .strip_prefix("one of ")
@@ -118,7 +123,7 @@ fn plain_serde_message(e: &serde_json::Error) -> String {
     }
     if let Some(rest) = raw.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
-        return format!("the field \"{field}\" is missing; add it");
+        return format!("\"{field}\" is missing here; add it");
     }
     if let Some(rest) = raw.strip_prefix("unknown variant `") {
         if let Some((variant, expected)) = rest.split_once("`, expected ") {
@@ -130,6 +135,17 @@ fn plain_serde_message(e: &serde_json::Error) -> String {
                     .replace('`', "\"")
             );
         }
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "something else"));
+        let expected = match expected {
+            "u32" | "i64" | "u64" | "i32" => "a whole number (no quotes)",
+            "a boolean" => "true or false (no quotes)",
+            "a string" => "a text in quotes",
+            "a sequence" => "a list in [ ]",
+            other => other,
+        };
+        return format!("this should be {expected}, but it is {found}");
     }
     raw.replace('`', "\"")
 }

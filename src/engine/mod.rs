@@ -6,18 +6,24 @@
 pub mod answer;
 pub mod check;
 pub mod diagnostic;
+pub mod examples;
 pub mod graph;
 pub mod load;
 pub mod model;
 pub mod questionnaire;
 pub mod report;
 pub mod session;
+pub mod source;
 pub mod walk;
 
 pub use answer::{Answer, AnswerError};
 pub use check::{check, Checked, Coverage};
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{check_text, load, load_built, load_prechecked, parse, LoadError};
+pub use load::{
+    check_sources, check_sources_with, check_text, load, load_built, load_prechecked, load_sources,
+    load_sources_prechecked, LoadError,
+};
+pub use source::Source;
 pub use model::QuestionnaireFile;
 pub use questionnaire::Questionnaire;
 pub use report::Report;

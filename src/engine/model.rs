@@ -25,9 +25,6 @@ pub const RESULTS: &str = "results";
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuestionnaireFile {
-    /// Lets editors find the JSON Schema; ignored by the app.
-    #[serde(rename = "$schema", default)]
-    pub schema: Option<String>,
     /// Stable id of the questionnaire (lowercase letters, digits, `-` and `_`).
     pub id: String,
     /// The title readers see.
@@ -305,6 +302,10 @@ pub struct Branch {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
+    /// The condition of this name (from `[conditions]`) holds. The loader puts the named
+    /// condition itself in its place, so the engine never sees a name.
+    #[serde(default)]
+    pub condition: Option<String>,
     /// Every condition holds.
     #[serde(default)]
     pub all: Option<Vec<Condition>>,
@@ -356,12 +357,15 @@ pub enum Form<'a> {
     ScoreAtMost(&'a str, i64),
     ScoreBand(&'a str, &'a str),
     RedFlag(bool),
+    /// A named condition the loader could not put in place (it reported why).
+    Named(&'a str),
 }
 
 impl Condition {
     /// Sorts out which form this condition takes, or says in plain words why it takes none.
     pub fn form(&self) -> Result<Form<'_>, String> {
         let present: Vec<&str> = [
+            ("condition", self.condition.is_some()),
             ("all", self.all.is_some()),
             ("any", self.any.is_some()),
             ("not", self.not.is_some()),
@@ -385,7 +389,7 @@ impl Condition {
             .collect::<Vec<_>>()
             .join(", ");
         match present.as_slice() {
-            [] => Err("the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\" or \"red_flag\"".into()),
+            [] => Err("the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\", \"red_flag\" or \"condition\"".into()),
             ["all"] => Ok(Form::All(self.all.as_deref().unwrap_or_default())),
             ["any"] => Ok(Form::Any(self.any.as_deref().unwrap_or_default())),
             ["not"] => match &self.not {
@@ -393,6 +397,7 @@ impl Condition {
                 None => Err("\"not\" is empty".into()),
             },
             ["red_flag"] => Ok(Form::RedFlag(self.red_flag.unwrap_or(true))),
+            ["condition"] => Ok(Form::Named(self.condition.as_deref().unwrap_or_default())),
             ["answer", "is"] => Ok(Form::AnswerIs(
                 self.answer.as_deref().unwrap_or_default(),
                 self.is.as_deref().unwrap_or_default(),

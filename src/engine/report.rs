@@ -336,7 +336,7 @@ fn explain_into(q: &Questionnaire, condition: &Condition, facts: &Facts, out: &m
         ))
     };
     match condition.form() {
-        Err(_) | Ok(Form::Not(_)) | Ok(Form::RedFlag(false)) => {}
+        Err(_) | Ok(Form::Not(_)) | Ok(Form::RedFlag(false)) | Ok(Form::Named(_)) => {}
         Ok(Form::All(cs)) => cs.iter().for_each(|c| explain_into(q, c, facts, out)),
         Ok(Form::Any(cs)) => cs
             .iter()

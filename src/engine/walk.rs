@@ -178,7 +178,7 @@ pub fn holds(q: &Questionnaire, condition: &Condition, facts: &Facts) -> bool {
             .and_then(|i| facts.scores.get(i).copied())
     };
     match condition.form() {
-        Err(_) => false,
+        Err(_) | Ok(Form::Named(_)) => false,
         Ok(Form::All(cs)) => cs.iter().all(|c| holds(q, c, facts)),
         Ok(Form::Any(cs)) => cs.iter().any(|c| holds(q, c, facts)),
         Ok(Form::Not(c)) => !holds(q, c, facts),

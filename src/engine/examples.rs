@@ -1,0 +1,335 @@
+//! The author's example readers: each file in `examples/` says how one imagined reader answers
+//! and what she should see (which article first, safety help first or not, steps in her plan).
+//! The checker plays each one through the questionnaire and says, in plain words, which example
+//! now stops where and what to add, and which article no example puts first.
+
+use super::answer::Answer;
+use super::diagnostic::{Diagnostic, Severity};
+use super::questionnaire::Questionnaire;
+use super::report::Report;
+use super::session::{Screen, Session};
+use super::source::{role, Role, Source};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::Spanned;
+
+/// One example reader, as the author writes it in `examples/<name>.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// Who she is, in a sentence or two (from the article's letter or opening situation).
+    pub reader: String,
+    /// Her answers: `question_id = "option_id"`, a list `["a", "b"]` for a checklist, or
+    /// `"prefer_not_to_say"`.
+    pub answers: BTreeMap<String, Answer>,
+    /// What she should see.
+    #[serde(default)]
+    pub expect: Expect,
+}
+
+/// What an example reader should see on her results.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// The id of the article that should come first (its file name in `articles/`).
+    #[serde(default)]
+    pub first_article: Option<String>,
+    /// Whether safety help should come first (an answer raised a red flag).
+    #[serde(default)]
+    pub safety_first: Option<bool>,
+    /// Steps (by id) her action plan should include.
+    #[serde(default)]
+    pub plan_includes: Vec<String>,
+}
+
+/// What playing the examples found.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// A problem per failing example, and per article no example puts first.
+    pub diagnostics: Vec<Diagnostic>,
+    /// One line per example: its name and whether it passes.
+    pub lines: Vec<String>,
+    /// How many failed (and articles without an example).
+    pub failed: usize,
+}
+
+/// One example, read, with the lines its parts are on.
+struct Read<'a> {
+    path: &'a str,
+    example: Example,
+    answers_line: u32,
+    answer_lines: BTreeMap<String, u32>,
+    expect_line: u32,
+}
+
+/// Plays every example among the sources through the questionnaire.
+pub fn run(q: &Questionnaire, sources: &[Source]) -> Outcome {
+    let mut out = Outcome::default();
+    let mut first_for: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut any = false;
+    for source in sources.iter().filter(|s| role(&s.path) == Role::Example) {
+        any = true;
+        let name = source.path.rsplit('/').next().unwrap_or(&source.path);
+        let read = match read(source) {
+            Ok(r) => r,
+            Err(d) => {
+                out.lines.push(format!("  ✗ {name}: cannot be read"));
+                out.diagnostics.push(d);
+                out.failed += 1;
+                continue;
+            }
+        };
+        match play(q, &read) {
+            Ok(report) => {
+                if let Some(first) = report.articles.first() {
+                    first_for
+                        .entry(first.id.clone())
+                        .or_default()
+                        .push(name.to_string());
+                }
+                let problems = expectations(&read, &report);
+                if problems.is_empty() {
+                    let first = report
+                        .articles
+                        .first()
+                        .map_or("no article".to_string(), |a| format!("\"{}\"", a.id));
+                    out.lines.push(format!("  ✓ {name}: {first} first"));
+                } else {
+                    out.lines.push(format!("  ✗ {name}: {}", problems.join("; ")));
+                    out.failed += 1;
+                    out.diagnostics.push(problem(
+                        read.path,
+                        read.expect_line,
+                        vec!["expect".into()],
+                        problems.join("; "),
+                    ));
+                }
+            }
+            Err(d) => {
+                out.lines.push(format!("  ✗ {name}: {}", d.message));
+                out.failed += 1;
+                out.diagnostics.push(d);
+            }
+        }
+    }
+    for article in &q.file().articles {
+        if !first_for.contains_key(&article.id) {
+            out.failed += 1;
+            let message = format!(
+                "no example reader gets this article first; add one to examples/ who answers as this article's reader would, with first_article = \"{}\"",
+                article.id
+            );
+            out.lines
+                .push(format!("  ✗ article \"{}\": {message}", article.id));
+            out.diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                file: "examples".into(),
+                line: 0,
+                column: 0,
+                place: vec![format!("article \"{}\"", article.id)],
+                message,
+            });
+        }
+    }
+    let total = out.lines.len();
+    if any || total > 0 {
+        out.lines.insert(
+            0,
+            format!(
+                "example readers: {} of {} pass",
+                total - out.failed.min(total),
+                total
+            ),
+        );
+    }
+    out
+}
+
+fn problem(path: &str, line: u32, place: Vec<String>, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        file: path.to_string(),
+        line,
+        column: u32::from(line > 0),
+        place,
+        message,
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> u32 {
+    let line = text
+        .get(..offset.min(text.len()))
+        .map_or(0, |t| t.matches('\n').count());
+    u32::try_from(line + 1).unwrap_or(u32::MAX)
+}
+
+fn read(source: &Source) -> Result<Read<'_>, Diagnostic> {
+    let text = source
+        .text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&source.text);
+    let fail = |offset: usize, message: String| {
+        problem(&source.path, line_of(text, offset), Vec::new(), message)
+    };
+    let table: Spanned<DeTable> = DeTable::parse(text).map_err(|e| {
+        fail(
+            e.span().map_or(0, |s| s.start),
+            format!(
+                "this is not valid TOML ({}); check this line for a missing quote, = or bracket",
+                e.message().trim()
+            ),
+        )
+    })?;
+    let mut answer_lines = BTreeMap::new();
+    let (mut answers_line, mut expect_line) = (1, 1);
+    for (key, value) in table.get_ref().iter() {
+        let line = line_of(text, key.span().start);
+        match (key.get_ref().as_ref(), value.get_ref()) {
+            ("answers", DeValue::Table(t)) => {
+                answers_line = line;
+                for (k, _) in t.iter() {
+                    answer_lines.insert(k.get_ref().to_string(), line_of(text, k.span().start));
+                }
+            }
+            ("expect", _) => expect_line = line,
+            _ => {}
+        }
+    }
+    let span = table.span();
+    let value = Spanned::new(span, DeValue::Table(table.into_inner()));
+    let example = Example::deserialize(ValueDeserializer::from(value)).map_err(|e| {
+        fail(
+            e.span().map_or(0, |s| s.start),
+            super::load::plain_shape_message(e.message()),
+        )
+    })?;
+    Ok(Read {
+        path: &source.path,
+        example,
+        answers_line,
+        answer_lines,
+        expect_line,
+    })
+}
+
+/// Answers question after question as the example does, to the results.
+fn play(q: &Questionnaire, r: &Read) -> Result<Report, Diagnostic> {
+    let mut session = Session::new(q);
+    for _ in 0..=q.file().questions.len() {
+        match session.screen(q) {
+            Screen::Results(report) => {
+                let unused: Vec<&str> = r
+                    .example
+                    .answers
+                    .keys()
+                    .filter(|k| !session.answers().contains_key(*k))
+                    .map(String::as_str)
+                    .collect();
+                if let Some(first) = unused.first() {
+                    let line = r.answer_lines.get(*first).copied().unwrap_or(r.answers_line);
+                    return Err(problem(
+                        r.path,
+                        line,
+                        vec!["answers".into()],
+                        format!(
+                            "the check-in never asks her {}; remove {} (or, if a question was renamed, use its new id)",
+                            unused.iter().map(|u| format!("\"{u}\"")).collect::<Vec<_>>().join(", "),
+                            if unused.len() == 1 { "that answer" } else { "those answers" }
+                        ),
+                    ));
+                }
+                return Ok(report);
+            }
+            Screen::Question(screen) => {
+                let Some(answer) = r.example.answers.get(&screen.id) else {
+                    let options: Vec<String> = screen
+                        .options
+                        .iter()
+                        .map(|o| format!("\"{}\"", o.id))
+                        .collect();
+                    return Err(problem(
+                        r.path,
+                        r.answers_line,
+                        vec!["answers".into()],
+                        format!(
+                            "she stops at question \"{}\" (“{}”), which has no answer here; add a line under [answers]: {} = {} (one of {})",
+                            screen.id,
+                            screen.text,
+                            screen.id,
+                            options.first().map_or("\"…\"", String::as_str),
+                            options.join(", ")
+                        ),
+                    ));
+                };
+                if let Err(e) = session.answer(q, answer.clone()) {
+                    let line = r
+                        .answer_lines
+                        .get(&screen.id)
+                        .copied()
+                        .unwrap_or(r.answers_line);
+                    return Err(problem(
+                        r.path,
+                        line,
+                        vec!["answers".into(), screen.id.clone()],
+                        format!("{e}; use one of the question's option ids"),
+                    ));
+                }
+            }
+        }
+    }
+    Err(problem(
+        r.path,
+        r.answers_line,
+        vec!["answers".into()],
+        "her answers never reach the results".into(),
+    ))
+}
+
+/// What differs from what the example expects, in plain words.
+fn expectations(r: &Read, report: &Report) -> Vec<String> {
+    let mut problems = Vec::new();
+    let expect = &r.example.expect;
+    if let Some(wanted) = &expect.first_article {
+        let got = report.articles.first().map(|a| a.id.as_str());
+        if got != Some(wanted.as_str()) {
+            let ranking: Vec<String> = report
+                .articles
+                .iter()
+                .take(4)
+                .map(|a| format!("{} {}", a.id, a.weight))
+                .collect();
+            let place = report.articles.iter().position(|a| &a.id == wanted);
+            problems.push(format!(
+                "\"{wanted}\" should come first, but {} (weights: {}); {}",
+                got.map_or("no article is recommended".into(), |g| format!("\"{g}\" does")),
+                ranking.join(", "),
+                match place {
+                    Some(p) => format!("it comes {}: raise its rules' weights for this reader, or lower the others'", p + 1),
+                    None => "no rule of it holds for her: add a [[recommend]] rule that does".into(),
+                }
+            ));
+        }
+    }
+    if let Some(wanted) = expect.safety_first {
+        if report.safety.is_some() != wanted {
+            problems.push(if wanted {
+                "safety help should come first, but none of her answers raised a red flag".into()
+            } else {
+                "safety help comes first, but this example says it should not".into()
+            });
+        }
+    }
+    for step in &expect.plan_includes {
+        if !report
+            .plan
+            .iter()
+            .any(|p| p.steps.iter().any(|s| &s.id == step))
+        {
+            problems.push(format!("her plan has no step \"{step}\""));
+        }
+    }
+    problems
+}
