@@ -1,374 +1,378 @@
 //! The author's checker, data-driven: every file in `tests/fixtures/broken/` is a copy of
-//! `tests/fixtures/tiny.json` with one mistake, and the table below says the exact message
-//! (with its place) and severity the checker must report for it.
+//! `tests/fixtures/tiny.toml` with one mistake, and the table below says the exact message
+//! (with its line, column and place) and severity the checker must report for it.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use where_we_stand::engine::{check_text, load, Diagnostic, Severity};
+use where_we_stand::engine::{
+    check, check_sources, check_text, load, Checked, Diagnostic, QuestionnaireFile, Severity,
+    Source,
+};
 
 const E: Severity = Severity::Error;
 const W: Severity = Severity::Warning;
 
-/// (fixture name without `.json`, severity, the message after `FILE › `, place included).
+/// (fixture name without `.toml`, severity, what follows `FILE:`: line:column: place: message).
 const CASES: &[(&str, Severity, &str)] = &[
-    // Phase one: the JSON's syntax and shape, with line and column.
-    (
-        "syntax-missing-comma",
-        E,
-        "line 6, column 3: this is not valid JSON (expected `,` or `}`); look for a missing comma, quote or bracket just before here",
-    ),
     (
         "syntax-ends-early",
         E,
-        "line 330, column 0: the file ends too early (EOF while parsing an object); a closing bracket or brace is probably missing",
+        "190:12: this is not valid TOML (unclosed array table, expected \"]\"); check this line for a missing quote, = or bracket",
     ),
     (
         "scores-twice",
         E,
-        "line 129, column 11 › questions[0].options[1].scores: dimension \"strain\" is given points twice; keep one",
+        "119:26: duplicate key: this name is already set above in the same table; keep one of them",
+    ),
+    (
+        "syntax-many",
+        E,
+        "2:23: this text has no closing quote; end it with \" on the same line, or, for a text over several lines, put it between three quotes (\"\"\"…\"\"\")",
+    ),
+    (
+        "syntax-stray-quote",
+        E,
+        "118:21: this text has a \" inside it, which ends it early; put the text between three quotes (\"\"\"…\"\"\") instead, or use curly quotes “ ” inside it",
+    ),
+    (
+        "syntax-curly-quotes",
+        E,
+        "109:8: this text starts with a curly quote (“ or ‘); put it between straight quotes (\"…\") or three of them (\"\"\"…\"\"\"); word processors change quotes, so retype them in a plain text editor",
+    ),
+    (
+        "syntax-missing-quote",
+        E,
+        "2:23: this text has no closing quote; end it with \" on the same line, or, for a text over several lines, put it between three quotes (\"\"\"…\"\"\")",
     ),
     (
         "unknown-field",
         E,
-        "line 149, column 25 › questions[1].prefer_not_to_sey: there is no field \"prefer_not_to_sey\" here (did you mean \"prefer_not_to_say\"?); the fields allowed here are \"id\", \"section\", \"kind\"",
+        "127:1: question \"contact\" › prefer_not_to_sey: there is no \"prefer_not_to_sey\" here (did you mean \"prefer_not_to_say\"?); the names allowed here are \"id\", \"section\", \"kind\", \"text\", \"help\", \"prefer_not_to_say\", \"options\", \"scale\", \"scores\", \"branches\", \"next\"",
     ),
     (
         "missing-field",
         E,
-        "line 270, column 5 › articles[1]: the field \"author\" is missing; add it",
+        "219:1: article \"hope-signs\": \"author\" is missing here; add it",
     ),
     (
         "unknown-kind",
         E,
-        "line 136, column 22 › questions[1].kind: \"singel\" is not allowed here; use one of \"single\", \"multiple\", \"scale\"",
+        "125:8: question \"contact\" › kind: \"singel\" is not allowed here; use one of \"single\", \"multiple\", \"scale\"",
     ),
     (
         "not-a-number",
         E,
-        "line 5, column 18 › version: invalid type: string \"one\", expected u32",
+        "3:11: version: this should be a whole number (no quotes), but it is string \"one\"",
     ),
-    // Ids.
     (
         "bad-id",
         E,
-        "question \"safety\" › option \"Safe Now\": \"Safe Now\" is not a usable id; use lowercase letters, digits, - and _ only",
+        "145:3: question \"safety\" › option \"Safe Now\": \"Safe Now\" is not a usable id; use lowercase letters, digits, - and _ only, starting with a letter or digit",
     ),
     (
         "duplicate-question",
         E,
-        "question \"signs\": there are two questions with the id \"signs\"; give each its own id",
+        "74:1: dimension \"hope\" › bands: a score of 4 is possible but the highest band ends at 2; end it at 4",
     ),
     (
         "duplicate-option",
         E,
-        "question \"contact\" › option \"rarely\": there are two options with the id \"rarely\"; give each its own id",
+        "130:3: question \"contact\" › option \"rarely\": there are two options with the id \"rarely\"; give each its own id",
     ),
     (
         "reserved-results",
         E,
-        "question \"results\": \"results\" is the word that ends the check-in, so no question can use it as its id; rename the question",
+        "190:1: question \"results\": \"results\" is the word that ends the check-in, so no question can use it as its id; rename the question",
     ),
     (
         "reserved-option",
         E,
-        "question \"contact\" › option \"prefer_not_to_say\": \"prefer_not_to_say\" is reserved; set \"prefer_not_to_say\": true on the question instead",
+        "134:3: question \"contact\" › option \"prefer_not_to_say\": \"prefer_not_to_say\" is reserved; write prefer_not_to_say = true on the question instead",
     ),
-    // References.
     (
         "unknown-next",
         E,
-        "question \"safety\" › next: there is no question \"tird\" (did you mean \"tired\"?); use a question's id, or \"results\" to end the check-in",
+        "143:1: question \"safety\" › next: there is no question \"tird\" (did you mean \"tired\"?); use a question's id, or \"results\" to end the check-in",
     ),
     (
         "unknown-option-next",
         E,
-        "question \"situation\" › option \"apart\" › next: there is no question \"contacts\" (did you mean \"contact\"?)",
+        "120:3: question \"situation\" › option \"apart\" › next: there is no question \"contacts\" (did you mean \"contact\"?); use a question's id, or \"results\" to end the check-in",
     ),
     (
         "unknown-start",
         E,
-        "start: there is no question \"situaton\" (did you mean \"situation\"?); \"start\" must name the first question",
+        "4:1: start: there is no question \"situaton\" (did you mean \"situation\"?); \"start\" must name the first question",
     ),
     (
         "unknown-section",
         E,
-        "question \"tired\" › section: there is no section \"feels\" (did you mean \"feel\"?); add it to \"sections\" or use an existing one",
+        "156:1: question \"tired\" › section: there is no section \"feels\" (did you mean \"feel\"?); add it to \"sections\" or use an existing one",
     ),
     (
         "unknown-dimension",
         E,
-        "question \"situation\" › option \"apart\" › scores: there is no dimension \"strian\" (did you mean \"strain\"?)",
+        "119:3: question \"situation\" › option \"apart\" › scores: there is no dimension \"strian\" (did you mean \"strain\"?); add it to \"dimensions\" or fix the name",
     ),
     (
         "unknown-scale",
         E,
-        "question \"tired\" › scale: there is no scale \"frequency\" (did you mean \"freq\"?); add it to \"scales\" or use an existing one",
+        "160:1: question \"tired\" › scale: there is no scale \"frequency\" (did you mean \"freq\"?); add it to \"scales\" or use an existing one",
     ),
     (
         "scale-without-scale",
         E,
-        "question \"tired\": a scale question needs a \"scale\"; name one of the file's scales",
+        "154:1: question \"tired\": a scale question needs a \"scale\"; name one of the file's scales",
     ),
     (
         "scale-one-point",
         E,
-        "scale \"freq\": a scale needs at least two points",
+        "46:1: scale \"freq\": a scale needs at least two points",
     ),
     (
         "scale-on-choice-question",
         E,
-        "question \"contact\" › scale: only scale questions use a \"scale\"; remove it or set \"kind\": \"scale\"",
+        "128:1: question \"contact\" › scale: only scale questions use a \"scale\"; remove it or write kind = \"scale\"",
     ),
     (
         "options-on-scale",
         E,
-        "question \"tired\" › options: a scale question takes its options from its scale; remove \"options\"",
+        "154:1: question \"tired\" › options: a scale question takes its options from its scale; remove \"options\"",
     ),
     (
         "scores-on-choice-question",
         E,
-        "question \"contact\" › scores: on a choice question, put \"scores\" on each option instead of on the question",
+        "128:1: question \"contact\" › scores: on a choice question, put \"scores\" on each option instead of on the question",
     ),
     (
         "one-option",
         E,
-        "question \"contact\" › options: a choice question needs at least two options",
+        "122:1: question \"contact\" › options: a choice question needs at least two options",
     ),
     (
         "exclusive-on-single",
         E,
-        "question \"contact\" › option \"rarely\": \"exclusive\" only makes sense on a checklist (kind \"multiple\"); remove it",
+        "130:3: question \"contact\" › option \"rarely\": \"exclusive\" only makes sense on a checklist (kind \"multiple\"); remove it",
     ),
     (
         "option-next-on-checklist",
         E,
-        "question \"signs\" › option \"none\" › next: only options of single-choice questions can have their own \"next\"; use \"branches\" instead",
+        "189:3: question \"signs\" › option \"none\" › next: only options of single-choice questions can have their own \"next\"; use \"branches\" instead",
     ),
-    // Conditions.
     (
         "condition-mixed",
         E,
-        "question \"tired\" › branch 1 › when: a condition takes one form, but this one mixes \"answer\", \"score\", \"at_least\"; split it with \"all\" or \"any\"",
+        "165:3: question \"tired\" › branch 1 › when: a condition takes one form, but this one mixes \"answer\", \"score\", \"at_least\"; split it with \"all\" or \"any\"",
     ),
     (
         "condition-empty",
         E,
-        "question \"tired\" › branch 1 › when: the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\" or \"red_flag\"",
+        "165:3: question \"tired\" › branch 1 › when: the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\", \"red_flag\" or \"condition\"",
     ),
     (
         "condition-answer-alone",
         E,
-        "recommendation 1 (for \"keep-calm\") › when: \"answer\" needs \"is\", \"is_one_of\" or \"includes\" beside it",
+        "211:1: article \"keep-calm\" › rule 1 › when: \"answer\" needs \"is\", \"is_one_of\" or \"includes\" beside it",
     ),
     (
         "condition-score-alone",
         E,
-        "recommendation 2 (for \"keep-calm\") › when: \"score\" needs \"at_least\", \"at_most\" or \"band\" beside it",
+        "215:1: article \"keep-calm\" › rule 2 › when: \"score\" needs \"at_least\", \"at_most\" or \"band\" beside it",
     ),
     (
         "condition-empty-all",
         E,
-        "recommendation 2 (for \"keep-calm\") › when: this list of conditions is empty; add conditions or remove it",
+        "215:1: article \"keep-calm\" › rule 2 › when: this list of conditions is empty; add conditions or remove it",
     ),
     (
         "condition-unknown-question",
         E,
-        "recommendation 4 (for \"hope-signs\") › when: there is no question \"sings\" (did you mean \"signs\"?)",
+        "232:1: article \"hope-signs\" › rule 1 › when: there is no question \"sings\" (did you mean \"signs\"?)",
     ),
     (
         "condition-unknown-option",
         E,
-        "recommendation 1 (for \"keep-calm\") › when: question \"situation\" has no option \"hom\" (did you mean \"home\"?)",
+        "211:1: article \"keep-calm\" › rule 1 › when: question \"situation\" has no option \"hom\" (did you mean \"home\"?)",
     ),
     (
         "condition-unknown-band",
         E,
-        "recommendation 3 (for \"burnout-help\") › when: dimension \"strain\" has no band \"hihg\" (did you mean \"high\"?)",
+        "252:1: article \"burnout-help\" › rule 1 › when: dimension \"strain\" has no band \"hihg\" (did you mean \"high\"?)",
     ),
     (
         "condition-unknown-dimension",
         E,
-        "recommendation 2 (for \"keep-calm\") › when: there is no dimension \"strains\" (did you mean \"strain\"?)",
+        "215:1: article \"keep-calm\" › rule 2 › when: there is no dimension \"strains\" (did you mean \"strain\"?)",
     ),
     (
         "condition-includes-on-single",
         E,
-        "recommendation 1 (for \"keep-calm\") › when: question \"situation\" takes one answer; use \"is\" instead of \"includes\"",
+        "211:1: article \"keep-calm\" › rule 1 › when: question \"situation\" takes one answer; use \"is\" instead of \"includes\"",
     ),
     (
         "condition-is-on-checklist",
         E,
-        "recommendation 4 (for \"hope-signs\") › when: question \"signs\" is a checklist; use \"includes\" instead of \"is\"",
+        "232:1: article \"hope-signs\" › rule 1 › when: question \"signs\" is a checklist; use \"includes\" instead of \"is\"",
     ),
     (
         "condition-is-one-of-empty",
         E,
-        "recommendation 5 (for \"hope-signs\") › when: \"is_one_of\" is empty; list at least one option",
+        "236:1: article \"hope-signs\" › rule 2 › when: \"is_one_of\" is empty; list at least one option",
     ),
-    // The flow graph.
     (
         "branch-looks-later",
         E,
-        "question \"tired\" › branch 1 › when: looks at question \"signs\", which is never answered before this one; a branch can only use earlier answers",
+        "165:3: question \"tired\" › branch 1 › when: looks at question \"signs\", which is never answered before this one; a branch can only use earlier answers",
     ),
     (
         "dead-end",
         E,
-        "question \"signs\": dead end: this question has no \"next\"; say where to go after it (another question's id, or \"results\")",
+        "168:1: question \"signs\": dead end: this question has no \"next\"; say where to go after it (another question's id, or \"results\")",
     ),
     (
         "dead-end-branches",
         E,
-        "question \"tired\": dead end: when none of its branches apply there is nowhere to go; add a \"next\" to the question",
+        "154:1: question \"tired\": dead end: when none of its branches apply there is nowhere to go; add a \"next\" to the question",
     ),
     (
         "dead-end-option",
         E,
-        "question \"situation\": dead end: after option \"apart\" there is nowhere to go; give those options a \"next\" or give the question a \"next\"",
+        "105:1: question \"situation\": dead end: after option \"apart\" there is nowhere to go; give those options a \"next\" or give the question a \"next\"",
     ),
     (
         "dead-end-declined",
         E,
-        "question \"contact\": dead end: after \"prefer not to say\" there is nowhere to go; give the question a \"next\"",
+        "122:1: question \"contact\": dead end: after \"prefer not to say\" there is nowhere to go; give the question a \"next\"",
     ),
     (
         "cycle",
         E,
-        "question \"tired\" › next: the flow goes round in a circle: tired → signs → tired; point one of these to a later question or to \"results\"",
+        "162:1: question \"tired\" › next: the flow goes round in a circle: tired → signs → tired; point one of these to a later question or to \"results\"",
     ),
     (
         "unreachable",
         W,
-        "question \"contact\": no path leads to this question, so no reader will see it; point a \"next\" at it or remove it",
+        "122:1: question \"contact\": no path leads to this question, so no reader will see it; point a \"next\" at it or remove it",
     ),
-    // Dimensions and bands.
     (
         "bands-overlap",
         E,
-        "dimension \"strain\" › band \"high\": overlaps band \"low\": a score of 2 would be in both; start this band at 3",
+        "67:3: dimension \"strain\" › band \"high\": overlaps band \"low\": a score of 2 would be in both; start this band at 3",
     ),
     (
         "bands-gap",
         E,
-        "dimension \"strain\" › band \"high\": leaves a gap after band \"low\": scores 3 to 3 are in no band; start this band at 3",
+        "67:3: dimension \"strain\" › band \"high\": leaves a gap after band \"low\": scores 3 to 3 are in no band; start this band at 3",
     ),
     (
         "bands-short",
         E,
-        "dimension \"strain\" › bands: a score of 5 is possible but the highest band ends at 4; end it at 5",
+        "55:1: dimension \"strain\" › bands: a score of 5 is possible but the highest band ends at 4; end it at 5",
     ),
     (
         "bands-start-late",
         E,
-        "dimension \"strain\" › bands: a score of 0 is possible but the lowest band starts at 1; start it at 0",
+        "55:1: dimension \"strain\" › bands: a score of 0 is possible but the lowest band starts at 1; start it at 0",
     ),
     (
         "band-min-above-max",
         E,
-        "dimension \"hope\" › band \"some\": \"min\" (2) is above \"max\" (1); swap them",
+        "74:1: dimension \"hope\" › bands: a score of 2 is possible but the highest band ends at 1; end it at 2",
     ),
     (
         "no-bands",
         E,
-        "dimension \"hope\" › bands: there are no bands; add at least one (e.g. low, moderate, high)",
+        "74:1: dimension \"hope\": \"bands\" is missing here; add it",
     ),
     (
         "unused-dimension",
         W,
-        "dimension \"trust\": no question adds points to this dimension; add \"scores\" to some options or remove it",
+        "91:1: dimension \"trust\": no question adds points to this dimension; add \"scores\" to some options or remove it",
     ),
-    // Articles, phases and rules.
     (
         "article-without-rule",
         E,
-        "article \"burnout-help\": no recommendation names this article, so no reader can be offered it; add a rule to \"recommendations\"",
-    ),
-    (
-        "rule-unknown-article",
-        E,
-        "recommendation 6 (for \"burnout-halp\") › article: there is no article \"burnout-halp\" (did you mean \"burnout-help\"?); use one of the articles' ids",
+        "239:1: article \"burnout-help\": no rule recommends this article, so no reader can be offered it; add a [[recommend]] rule to it",
     ),
     (
         "step-unknown-phase",
         E,
-        "article \"burnout-help\" › step \"burnout-rest\" › phase: there is no phase \"calmm\" (did you mean \"calm\"?); add it to \"phases\" or use an existing one",
+        "248:1: article \"burnout-help\" › step \"burnout-rest\" › phase: there is no phase \"calmm\" (did you mean \"calm\"?); add it to \"phases\" or use an existing one",
     ),
     (
         "no-articles",
         E,
-        "articles: there are no articles; add at least one",
+        "1:1: articles: there are no articles; add at least one",
     ),
     (
         "zero-weight",
         W,
-        "recommendation 1 (for \"keep-calm\") › weight: a weight of zero or less never recommends the article; use a positive weight",
+        "212:1: article \"keep-calm\" › rule 1 › weight: a weight of zero or less never recommends the article; use a positive weight",
     ),
     (
         "unused-section",
         W,
-        "section \"later\": no question is in this section; remove it or use it",
+        "45:1: section \"later\": no question is in this section; remove it or use it",
     ),
     (
         "unused-scale",
         W,
-        "scale \"agree\": no question uses this scale; remove it or use it",
+        "54:1: scale \"agree\": no question uses this scale; remove it or use it",
     ),
     (
         "unused-phase",
         W,
-        "phase \"later\": no step is in this phase; remove it or give it steps",
+        "102:1: phase \"later\": no step is in this phase; remove it or give it steps",
     ),
-    // Texts and addresses.
     (
         "html-in-text",
         E,
-        "question \"signs\" › text: this text contains HTML (<script>); write plain text, since readers see it exactly as written",
+        "172:1: question \"signs\" › text: this text contains HTML (<script>); write plain text, since readers see it exactly as written",
     ),
     (
         "html-non-ascii",
         E,
-        "question \"signs\" › text: this text contains HTML (<bxééééééééééééééééé); write plain text",
+        "172:1: question \"signs\" › text: this text contains HTML (<bxééééééééééééééééé); write plain text, since readers see it exactly as written",
     ),
     (
         "empty-text",
         E,
-        "question \"contact\" › text: this text is empty; write what the reader should see",
+        "126:1: question \"contact\" › text: this text is empty; write what the reader should see",
     ),
     (
         "empty-band-label",
         E,
-        "dimension \"strain\" › band \"high\" › label: this text is empty; write what the reader should see",
+        "69:3: dimension \"strain\" › band \"high\" › label: this text is empty; write what the reader should see",
     ),
     (
         "empty-resource-name",
         E,
-        "safety › resource \"\" › name: this text is empty; write what the reader should see",
+        "28:3: safety › resource \"\" › name: this text is empty; write what the reader should see",
     ),
     (
         "no-resources",
         E,
-        "safety › resources: there are no crisis resources; list at least one (for example emergency services)",
+        "23:1: quick_exit › tab_title: \"resources\" is missing here; add it",
     ),
     (
         "http-url",
         E,
-        "article \"hope-signs\" › url: \"http://example.org/hope-signs\" is not a web address starting with https://; write the full address",
+        "223:1: article \"hope-signs\" › url: \"http://example.org/hope-signs\" is not a web address starting with https://; write the full address",
     ),
-    // Answer paths.
     (
         "no-article-on-path",
         E,
-        "recommendations: a reader who answers situation = \"apart\", contact = \"rarely\", safety = \"safe\", tired = \"never\", signs = [] reaches the results with no article recommended; add a rule that covers her",
+        "1:1: a reader who answers situation = \"apart\", contact = \"rarely\", safety = \"safe\", tired = \"never\", signs = [] reaches the results with no article recommended; add a rule that covers her (for example a low-weight rule for a general article)",
     ),
     (
         "article-never-recommended",
         W,
-        "article \"burnout-help\": no path through the questionnaire recommends this article; check the conditions of its rules",
+        "239:1: article \"burnout-help\": no path through the questionnaire recommends this article; check the conditions of its rules",
     ),
     (
         "article-never-first",
         W,
-        "article \"burnout-help\": no path through the questionnaire puts this article first; raise the weight of a rule for the reader it was written for",
+        "239:1: article \"burnout-help\": no path through the questionnaire puts this article first; raise the weight of a rule for the reader it was written for",
     ),
 ];
 
@@ -402,10 +406,10 @@ fn level(severity: Severity) -> &'static str {
 fn every_broken_fixture_reports_its_mistake() {
     let mut failures = Vec::new();
     for &(name, severity, message) in CASES {
-        let file = format!("{name}.json");
+        let file = format!("{name}.toml");
         let text = read(&broken_dir().join(&file));
         let checked = check_text(&file, &text);
-        let wanted = format!("{}: {file} › {message}", level(severity));
+        let wanted = format!("{}: {file}:{message}", level(severity));
         let found = checked
             .diagnostics
             .iter()
@@ -455,7 +459,7 @@ fn the_table_and_the_broken_folder_match() {
         .filter_map(|e| {
             e.file_name()
                 .to_str()
-                .and_then(|n| n.strip_suffix(".json"))
+                .and_then(|n| n.strip_suffix(".toml"))
                 .map(String::from)
         })
         .collect();
@@ -470,70 +474,98 @@ fn the_table_and_the_broken_folder_match() {
     assert!(CASES.len() >= 18);
 }
 
-/// Each broken fixture differs from tiny.json in one place: the checker must not be
-/// reporting problems that tiny.json itself has.
+/// Each broken fixture differs from tiny.toml in one place: the checker must not be
+/// reporting problems that tiny.toml itself has.
 #[test]
 fn tiny_is_clean() {
-    let text = read(&root().join("tests/fixtures/tiny.json"));
-    let checked = check_text("tiny.json", &text);
+    let text = read(&root().join("tests/fixtures/tiny.toml"));
+    let checked = check_text("tiny.toml", &text);
     assert!(
         checked.diagnostics.is_empty(),
-        "tiny.json should have no problems:\n{}",
+        "tiny.toml should have no problems:\n{}",
         shown(&checked.diagnostics)
     );
-    let q = checked.questionnaire.expect("tiny.json builds");
+    let q = checked.questionnaire.expect("tiny.toml builds");
     assert_eq!(q.file().questions.len(), 5);
     assert!(
         checked.coverage.complete,
-        "tiny.json is small enough to check every path"
+        "tiny.toml is small enough to check every path"
     );
     assert!(checked.coverage.paths > 0 && checked.coverage.states > 0);
-    assert!(load("tiny.json", &text).is_ok());
+    assert!(load("tiny.toml", &text).is_ok());
 }
 
 #[test]
-fn shipped_check_in_has_no_errors_and_no_warnings() {
-    let text = read(&root().join("questionnaires/check-in.json"));
-    let checked = check_text("check-in.json", &text);
-    assert!(
-        checked.diagnostics.is_empty(),
-        "questionnaires/check-in.json has problems (run `cargo run --bin questionnaire -- check`):\n{}",
-        shown(&checked.diagnostics)
-    );
-    assert!(checked.questionnaire.is_some());
+fn a_byte_order_mark_and_tabs_are_fine() {
+    for name in ["bom.toml", "tabs.toml"] {
+        let text = read(&root().join("tests/fixtures").join(name));
+        let checked = check_text(name, &text);
+        assert!(
+            checked.diagnostics.is_empty(),
+            "{name}:\n{}",
+            shown(&checked.diagnostics)
+        );
+        let tiny = load("tiny.toml", &read(&root().join("tests/fixtures/tiny.toml"))).unwrap();
+        assert_eq!(
+            checked.questionnaire.expect("it builds").file(),
+            tiny.file(),
+            "{name} reads as tiny.toml does"
+        );
+    }
 }
 
 #[test]
-fn diagnostics_display_as_level_file_places_and_message() {
+fn every_syntax_slip_is_reported_at_once() {
+    let text = read(&broken_dir().join("syntax-many.toml"));
+    let checked = check_text("many.toml", &text);
+    let lines: Vec<String> = checked.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(lines[0].starts_with("error: many.toml:2:"), "{lines:#?}");
+    assert!(lines[1].starts_with("error: many.toml:118:"), "{lines:#?}");
+}
+
+#[test]
+fn diagnostics_display_as_level_file_line_places_and_message() {
     let d = Diagnostic {
         severity: Severity::Warning,
-        file: "a.json".into(),
+        file: "a.toml".into(),
+        line: 12,
+        column: 3,
         place: vec!["question \"x\"".into(), "next".into()],
         message: "something".into(),
     };
     assert_eq!(
         d.to_string(),
-        "warning: a.json › question \"x\" › next: something"
+        "warning: a.toml:12:3: question \"x\" › next: something"
     );
     let d = Diagnostic {
         severity: Severity::Error,
-        file: "a.json".into(),
+        file: "a.toml".into(),
+        line: 0,
+        column: 0,
         place: vec![],
         message: "m".into(),
     };
-    assert_eq!(d.to_string(), "error: a.json: m");
+    assert_eq!(d.to_string(), "error: a.toml: m");
 }
 
-/// tiny.json as JSON, to be changed in place by a test.
+/// tiny.toml as the model in JSON, to be changed in place by a test.
 fn tiny_value() -> serde_json::Value {
-    serde_json::from_str(&read(&root().join("tests/fixtures/tiny.json"))).expect("tiny.json parses")
+    let q = load("tiny.toml", &read(&root().join("tests/fixtures/tiny.toml"))).expect("tiny.toml loads");
+    serde_json::to_value(q.file()).expect("the model serialises")
+}
+
+/// Checks a changed model (no file lines: the model has none).
+fn check_value(name: &str, v: &serde_json::Value) -> Checked {
+    let file: QuestionnaireFile = serde_json::from_value(v.clone()).expect("still the model's shape");
+    check(name, file)
 }
 
 fn question<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
     v["questions"]
         .as_array_mut()
         .and_then(|qs| qs.iter_mut().find(|q| q["id"] == id))
-        .unwrap_or_else(|| panic!("tiny.json has question {id}"))
+        .unwrap_or_else(|| panic!("tiny.toml has question {id}"))
 }
 
 #[test]
@@ -546,7 +578,7 @@ fn every_problem_is_reported_at_once_and_errors_come_first() {
         .push(serde_json::json!({"id": "later", "title": "Later"}));
     question(&mut v, "safety")["next"] = "tird".into();
     v["articles"][0]["url"] = "ftp://example.org".into();
-    let checked = check_text("many.json", &v.to_string());
+    let checked = check_value("many", &v);
     let lines: Vec<String> = checked.diagnostics.iter().map(|d| d.to_string()).collect();
     let has = |s: &str| lines.iter().any(|l| l.contains(s));
     assert!(
@@ -557,7 +589,7 @@ fn every_problem_is_reported_at_once_and_errors_come_first() {
         has("article \"keep-calm\" › url: \"ftp://example.org\""),
         "{lines:#?}"
     );
-    assert!(has("warning: many.json › section \"later\""), "{lines:#?}");
+    assert!(has("warning: many: section \"later\""), "{lines:#?}");
     let first_warning = checked
         .diagnostics
         .iter()
@@ -570,19 +602,18 @@ fn every_problem_is_reported_at_once_and_errors_come_first() {
         "errors must come before warnings: {lines:#?}"
     );
     assert!(checked.questionnaire.is_none());
-    let err = load("many.json", &v.to_string()).expect_err("errors stop loading");
-    assert!(
-        err.0.iter().all(|d| d.severity == E),
-        "load reports only errors"
+    assert_eq!(
+        checked.diagnostics.iter().filter(|d| d.severity == E).count(),
+        2,
+        "{lines:#?}"
     );
-    assert_eq!(err.0.len(), 2, "{:#?}", err.0);
 }
 
 #[test]
 fn no_suggestion_when_nothing_is_close() {
     let mut v = tiny_value();
     question(&mut v, "safety")["next"] = "zzzzzz".into();
-    let checked = check_text("far.json", &v.to_string());
+    let checked = check_value("far", &v);
     let d = checked
         .diagnostics
         .iter()
@@ -603,7 +634,7 @@ fn optional_texts_may_be_empty_but_seen_texts_may_not() {
     v["dimensions"][0]["bands"][0]["note"] = "".into();
     v["phases"][0]["about"] = "".into();
     v["safety"]["resources"][0]["detail"] = "".into();
-    let checked = check_text("optional.json", &v.to_string());
+    let checked = check_value("optional", &v);
     assert!(
         checked.diagnostics.is_empty(),
         "{}",
@@ -613,13 +644,13 @@ fn optional_texts_may_be_empty_but_seen_texts_may_not() {
     // An option label and an article summary are read by the reader.
     v["questions"][0]["options"][0]["label"] = " ".into();
     v["articles"][1]["summary"] = "".into();
-    let checked = check_text("seen.json", &v.to_string());
+    let checked = check_value("seen", &v);
     let lines: Vec<String> = checked.diagnostics.iter().map(|d| d.to_string()).collect();
     assert!(lines.contains(
-        &"error: seen.json › question \"situation\" › option \"home\": this text is empty; write what the reader should see".to_string()
+        &"error: seen: question \"situation\" › option \"home\": this text is empty; write what the reader should see".to_string()
     ), "{lines:#?}");
     assert!(lines.contains(
-        &"error: seen.json › article \"hope-signs\" › summary: this text is empty; write what the reader should see".to_string()
+        &"error: seen: article \"hope-signs\" › summary: this text is empty; write what the reader should see".to_string()
     ), "{lines:#?}");
 }
 
@@ -627,7 +658,7 @@ fn optional_texts_may_be_empty_but_seen_texts_may_not() {
 fn plain_angle_brackets_are_not_html() {
     let mut v = tiny_value();
     question(&mut v, "signs")["text"] = "Is it < 3 times a week, or > 3? I <3 him".into();
-    let checked = check_text("angles.json", &v.to_string());
+    let checked = check_value("angles", &v);
     assert!(
         checked.diagnostics.is_empty(),
         "{}",
@@ -635,7 +666,7 @@ fn plain_angle_brackets_are_not_html() {
     );
     for tag in ["<b>bold</b>", "<!-- note -->", "</p>", "<img src=x>"] {
         question(&mut v, "signs")["text"] = format!("Which signs {tag} have you seen?").into();
-        let checked = check_text("tag.json", &v.to_string());
+        let checked = check_value("tag", &v);
         assert!(
             checked
                 .diagnostics
@@ -648,12 +679,187 @@ fn plain_angle_brackets_are_not_html() {
 
 #[test]
 fn a_cycle_stops_the_build_but_other_problems_are_still_reported() {
-    let text = read(&broken_dir().join("cycle.json"));
-    let checked = check_text("cycle.json", &text);
+    let text = read(&broken_dir().join("cycle.toml"));
+    let checked = check_text("cycle.toml", &text);
     assert!(checked.questionnaire.is_none());
     assert_eq!(
         checked.coverage,
         Default::default(),
         "paths are not explored on a cyclic graph"
     );
+}
+
+/// tiny.toml as a folder: the questions in one part, the texts around them in another, and
+/// each article in `articles/<id>.toml`, as the author's own folder is laid out.
+fn tiny_folder(edit: impl Fn(&str, String) -> String) -> Vec<Source> {
+    let tiny = read(&root().join("tests/fixtures/tiny.toml"));
+    let (head, articles) = tiny.split_once("[[articles]]").expect("tiny has articles");
+    let (top, rest) = head.split_once("# What the home screen says.").expect("the about table");
+    let (around, flow) = rest.split_once("# Sections group").expect("the sections");
+    let mut sources = vec![
+        Source::new("q/questions.toml", edit("questions.toml", format!("{top}# Sections group{flow}"))),
+        Source::new("q/safety-and-about.toml", edit("safety-and-about.toml", around.to_string())),
+    ];
+    for article in articles.split("[[articles]]") {
+        let (id_line, body) = article.trim_start().split_once('\n').expect("an id line");
+        let id = id_line.trim_start_matches("id = \"").trim_end_matches('"');
+        let name = format!("articles/{id}.toml");
+        let body = body.replace("[[articles.", "[[");
+        sources.push(Source::new(format!("q/{name}"), edit(&name, body)));
+    }
+    sources
+}
+
+fn lines_of(checked: &Checked) -> Vec<String> {
+    checked.diagnostics.iter().map(|d| d.to_string()).collect()
+}
+
+#[test]
+fn a_folder_reads_as_the_same_questionnaire_and_points_at_the_right_file() {
+    let checked = check_sources(&tiny_folder(|_, text| text));
+    assert!(checked.diagnostics.is_empty(), "{:#?}", lines_of(&checked));
+    let tiny = load("tiny.toml", &read(&root().join("tests/fixtures/tiny.toml"))).unwrap();
+    let folder = checked.questionnaire.expect("the folder builds");
+    let mut by_file = tiny.file().clone();
+    // Articles come in file-name order from a folder.
+    by_file.articles.sort_by(|a, b| a.id.cmp(&b.id));
+    let order: Vec<&str> = by_file.articles.iter().map(|a| a.id.as_str()).collect();
+    by_file
+        .recommendations
+        .sort_by_key(|r| order.iter().position(|a| *a == r.article));
+    assert_eq!(folder.file(), &by_file);
+
+    // A mistake in an article is reported in that article's file, at its line.
+    let checked = check_sources(&tiny_folder(|name, text| {
+        if name == "articles/hope-signs.toml" {
+            text.replace("includes = \"talks\"", "includes = \"talk\"")
+        } else {
+            text
+        }
+    }));
+    let lines = lines_of(&checked);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("error: q/articles/hope-signs.toml:12:1: article \"hope-signs\" › rule 1 › when: question \"signs\" has no option \"talk\" (did you mean \"talks\"?)"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn an_article_files_id_is_its_name() {
+    let checked = check_sources(&tiny_folder(|name, text| {
+        if name == "articles/keep-calm.toml" {
+            format!("id = \"calm\"\n{text}")
+        } else {
+            text
+        }
+    }));
+    let lines = lines_of(&checked);
+    assert!(
+        lines.iter().any(|l| l.contains("this file is articles/keep-calm.toml, so the article's id is \"keep-calm\", not \"calm\"")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_question_used_twice_and_missing_looks_renamed_and_no_other_question_is_offered() {
+    // "contact" renamed to "talk_often", but the option that leads there still says "contact",
+    // and so does a rule.
+    let checked = check_sources(&tiny_folder(|name, text| match name {
+        "questions.toml" => text.replace("id = \"contact\"", "id = \"talk_often\""),
+        "articles/keep-calm.toml" => text.replace(
+            "when = { answer = \"situation\", is = \"home\" }",
+            "when = { answer = \"contact\", is = \"often\" }",
+        ),
+        _ => text,
+    }));
+    let errors: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == E)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    for e in &errors {
+        assert!(
+            e.contains("there is no question \"contact\": it looks renamed or removed, and 2 places still use it: "),
+            "{e}"
+        );
+        assert!(e.contains("question \"situation\" › option \"apart\" › next (questions.toml line "), "{e}");
+        assert!(e.contains("article \"keep-calm\" › rule 1 › when (keep-calm.toml line "), "{e}");
+        assert!(!e.contains("did you mean"), "{e}");
+    }
+}
+
+#[test]
+fn a_deleted_question_is_not_replaced_by_its_neighbour() {
+    // "signs" deleted: "tired" still leads there. "sings"-like neighbours must not be offered.
+    let mut v = tiny_value();
+    v["questions"].as_array_mut().unwrap().retain(|q| q["id"] != "signs");
+    v["recommendations"].as_array_mut().unwrap().retain(|r| r["when"]["answer"] != "signs");
+    v["recommendations"].as_array_mut().unwrap().push(serde_json::json!({
+        "article": "hope-signs", "when": {"answer": "contact", "is": "often"}, "weight": 1
+    }));
+    question(&mut v, "tired")["next"] = "sign".into();
+    let file: QuestionnaireFile = serde_json::from_value(v).unwrap();
+    let ids: Vec<String> = file.questions.iter().map(|q| q.id.to_string()).collect();
+    let mut checked = check("deleted", file);
+    where_we_stand::engine::check::missing_questions(&mut checked.diagnostics, &ids);
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.place == ["question \"tired\"", "next"])
+        .expect("the dangling next is reported");
+    assert!(d.message.contains("it looks renamed or removed"), "{}", d.message);
+    assert!(!d.message.contains("did you mean"), "{}", d.message);
+}
+
+#[test]
+fn named_conditions_are_used_by_name() {
+    let named = "[conditions]\nliving_apart = { answer = \"situation\", is = \"apart\" }\nat_home = { not = { condition = \"living_apart\" } }\nunused = { red_flag = true }\n\n";
+    let checked = check_sources(&tiny_folder(|name, text| match name {
+        "questions.toml" => text.replacen("# Sections group", &format!("{named}# Sections group"), 1),
+        "articles/keep-calm.toml" => text.replace(
+            "when = { answer = \"situation\", is = \"home\" }",
+            "when = { condition = \"at_home\" }",
+        ),
+        "articles/hope-signs.toml" => text.replace(
+            "when = { answer = \"situation\", is = \"apart\" }",
+            "when = { condition = \"living_apart\" }",
+        ),
+        _ => text,
+    }));
+    let lines = lines_of(&checked);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("warning: q/questions.toml:10:10: condition \"unused\": no branch or rule uses this condition"),
+        "{lines:#?}"
+    );
+    let q = checked.questionnaire.expect("it builds");
+    let calm = &q.file().recommendations[0];
+    assert_eq!(calm.article, "keep-calm");
+    assert!(calm.when.not.is_some() && calm.when.condition.is_none(), "{:?}", calm.when);
+
+    // A name that is not defined, and one defined by way of itself.
+    let checked = check_sources(&tiny_folder(|name, text| match name {
+        "questions.toml" => text.replacen(
+            "# Sections group",
+            "[conditions]\nloop = { any = [{ condition = \"loop\" }] }\n\n# Sections group",
+            1,
+        ),
+        "articles/keep-calm.toml" => text
+            .replace("when = { answer = \"situation\", is = \"home\" }", "when = { condition = \"lop\" }")
+            .replace("when = { score = \"strain\", at_least = 0 }", "when = { condition = \"loop\" }"),
+        _ => text,
+    }));
+    let lines = lines_of(&checked);
+    assert!(
+        lines.iter().any(|l| l.contains("article \"keep-calm\" › rule 1 › when: there is no condition named \"lop\" (did you mean \"loop\"?)")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("the condition \"loop\" is defined by way of itself")),
+        "{lines:#?}"
+    );
+    assert!(checked.questionnaire.is_none());
 }

@@ -427,9 +427,8 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
         cx.error(
             &at(&["start"]),
             format!(
-                "there is no question \"{}\"{}; \"start\" must name the first question",
-                file.start,
-                suggestion(&file.start, next_targets.iter().copied())
+                "there is no question \"{}\"; \"start\" must name the first question",
+                file.start
             ),
         );
     }

@@ -97,6 +97,19 @@ impl Places {
             .find_map(|n| self.at.get(&place[..n].join(" › ")).copied())
     }
 
+    /// The most specific place written at or just before a line and column of a file (for a
+    /// problem found while reading, which knows its line but not its place).
+    pub fn at_line(&self, loc: Loc) -> Option<Vec<String>> {
+        self.at
+            .iter()
+            .filter(|(_, l)| l.file == loc.file && (l.line, l.column) <= (loc.line, loc.column))
+            .max_by(|(ka, a), (kb, b)| {
+                (a.line, a.column, ka.starts_with("question \"") || ka.contains(" \""), ka.len())
+                    .cmp(&(b.line, b.column, kb.starts_with("question \"") || kb.contains(" \""), kb.len()))
+            })
+            .map(|(k, _)| k.split(" › ").map(str::to_string).collect())
+    }
+
     /// Fills in a problem's file, line and column from its place; a problem with no known place
     /// points at the start of the first file.
     pub fn locate(&self, d: &mut Diagnostic) {
@@ -418,8 +431,8 @@ fn plain_syntax(raw: &str, lines: &Lines, offset: usize) -> String {
     {
         return "this text has a \" inside it, which ends it early; put the text between three quotes (\"\"\"…\"\"\") instead, or use curly quotes “ ” inside it".into();
     }
-    if line.trim_start().starts_with('"') && line.matches('"').count() == 1 {
-        return "this line starts a text that does not end on it; a text on one line needs a closing \"; a text over several lines goes between three quotes (\"\"\"…\"\"\")".into();
+    if before.starts_with('"') && line.matches('"').count() == 1 {
+        return "this text has no closing quote; end it with \" on the same line, or, for a text over several lines, put it between three quotes (\"\"\"…\"\"\")".into();
     }
     if raw.contains("duplicate key") {
         return format!("{raw}: this name is already set above in the same table; keep one of them");
@@ -567,7 +580,9 @@ fn take_value<T: DeserializeOwned>(
         Err(e) => {
             let offset = e.span().map_or(start, |s| s.start);
             let message = super::load::plain_shape_message(e.message());
-            r.error(lines.at(file, offset), place.to_vec(), message);
+            let loc = lines.at(file, offset);
+            let place = r.places.at_line(loc).unwrap_or_else(|| place.to_vec());
+            r.error(loc, place, message);
             None
         }
     }
