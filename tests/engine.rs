@@ -1,8 +1,8 @@
-//! Sessions on `tests/fixtures/tiny.json`: walking, going back, changing answers, progress,
+//! Sessions on `tests/fixtures/tiny.toml`: walking, going back, changing answers, progress,
 //! declined and invalid answers, safety, ranking and reasons, restoring saved progress against
 //! a changed questionnaire, and the flow diagram.
 //!
-//! tiny.json's flow:
+//! tiny.toml's flow:
 //!
 //! ```text
 //! situation ─home──────────────────► safety ─► tired ─strain ≥ 3─► results
@@ -818,7 +818,7 @@ fn restore_drops_an_answer_of_the_wrong_shape() {
         for o in signs["options"].as_array_mut().unwrap() {
             o.as_object_mut().unwrap().remove("exclusive");
         }
-        let rule = &mut v["recommendations"][3]["when"];
+        let rule = &mut v["recommendations"][2]["when"];
         rule.as_object_mut().unwrap().remove("includes");
         rule["is"] = "talks".into();
     });

@@ -1,5 +1,5 @@
 //! Random readers: answer sequences with random choices, going back and changing earlier
-//! answers, on tiny.json, the shipped check-in and random synthetic questionnaires. Whatever
+//! answers, on tiny.toml and random synthetic questionnaires. Whatever
 //! she does, nothing panics, the session keeps only answers on her path, progress is sane and
 //! never falls going forward, and once she finishes the report recommends at least one article.
 
@@ -7,7 +7,9 @@ use proptest::prelude::*;
 use std::sync::OnceLock;
 use where_we_stand::engine::model::Kind;
 use where_we_stand::engine::session::QuestionScreen;
-use where_we_stand::engine::{load, Answer, Position, Questionnaire, Screen, Session};
+use where_we_stand::engine::{
+    check, load, Answer, Position, Questionnaire, QuestionnaireFile, Screen, Session,
+};
 
 /// One thing a random reader does.
 #[derive(Debug, Clone)]
@@ -266,14 +268,7 @@ fn read(path: &str) -> String {
 
 fn tiny() -> &'static Questionnaire {
     static Q: OnceLock<Questionnaire> = OnceLock::new();
-    Q.get_or_init(|| load("tiny.json", &read("tests/fixtures/tiny.json")).expect("tiny.json loads"))
-}
-
-fn check_in() -> &'static Questionnaire {
-    static Q: OnceLock<Questionnaire> = OnceLock::new();
-    Q.get_or_init(|| {
-        load("check-in.json", &read("questionnaires/check-in.json")).expect("check-in.json loads")
-    })
+    Q.get_or_init(|| load("tiny.toml", &read("tests/fixtures/tiny.toml")).expect("tiny.toml loads"))
 }
 
 proptest! {
@@ -285,16 +280,7 @@ proptest! {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
-
-    #[test]
-    fn random_readers_of_the_check_in(acts in prop::collection::vec(act(), 0..80)) {
-        play(check_in(), &acts)?;
-    }
-}
-
-/// A small random questionnaire whose flow only goes forward (a DAG), written as JSON.
+/// A small random questionnaire whose flow only goes forward (a DAG), built as the model.
 #[derive(Debug, Clone)]
 struct QSpec {
     kind: u8,
@@ -513,11 +499,14 @@ proptest! {
         (questions, rules) in synthetic(),
         acts in prop::collection::vec(act(), 0..30),
     ) {
-        let text = build(&questions, &rules).to_string();
-        let q = match load("synthetic.json", &text) {
-            Ok(q) => q,
-            Err(e) => {
-                let shown: Vec<String> = e.0.iter().map(|d| d.to_string()).collect();
+        let value = build(&questions, &rules);
+        let text = value.to_string();
+        let file: QuestionnaireFile = serde_json::from_value(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let checked = check("synthetic", file);
+        let q = match checked.questionnaire {
+            Some(q) => q,
+            None => {
+                let shown: Vec<String> = checked.diagnostics.iter().map(|d| d.to_string()).collect();
                 return Err(TestCaseError::fail(format!(
                     "a generated questionnaire should pass the checker:\n{}\n{text}",
                     shown.join("\n")

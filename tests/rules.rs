@@ -1,9 +1,9 @@
-//! The rules an author writes, pinned case by case on `tests/fixtures/tiny.json`: when each kind
+//! The rules an author writes, pinned case by case on `tests/fixtures/tiny.toml`: when each kind
 //! of condition holds (at its boundaries), the "because you said …" reasons each kind gives, how
 //! articles with equal weight are ranked, and the facts a walk, a session and saved progress
 //! carry (the flow's ways forward, its first question, its version, a finished walk).
 //!
-//! tiny.json: "apart" adds 1 to strain and `tired` adds 2 × (never 0, sometimes 1, often 2), so
+//! tiny.toml: "apart" adds 1 to strain and `tired` adds 2 × (never 0, sometimes 1, often 2), so
 //! the readers below reach every strain from 0 to 5; strain bands are low 0–2 and high 3–5.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -275,7 +275,7 @@ fn each_kind_of_condition_explains_itself_in_her_words() {
     }
 }
 
-/// tiny.json with its rules replaced: (article, weight), each rule always holding, ranked for a
+/// tiny.toml with its rules replaced: (article, weight), each rule always holding, ranked for a
 /// reader at home. (Three more rules, for readers living apart, let the checker see that each
 /// article can come first for someone.)
 fn ranked_with(rules: &[(&str, i64)]) -> Vec<(String, i64)> {

@@ -1,95 +1,53 @@
-//! The committed JSON Schema matches the file format the engine reads.
+//! The committed JSON Schemas match the files the engine reads, so an editor (Taplo / Even
+//! Better TOML, through each file's `#:schema` line) completes and underlines what she writes.
 
-use where_we_stand::engine::QuestionnaireFile;
+use where_we_stand::engine::source::PART_KEYS;
 
-const SCHEMA: &str = "questionnaires/questionnaire.schema.json";
-const REGENERATE: &str =
-    "cargo run -q --bin questionnaire -- schema > questionnaires/questionnaire.schema.json";
-
-/// What `questionnaire schema` prints (it ends with a newline).
-fn generated() -> String {
-    let schema = schemars::schema_for!(QuestionnaireFile);
-    serde_json::to_string_pretty(&schema).expect("the schema serialises") + "\n"
-}
-
-fn committed() -> String {
-    let path = format!("{}/{SCHEMA}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("cannot read {SCHEMA} ({e}); create it with:\n\n    {REGENERATE}\n")
-    })
+fn committed(which: &str) -> serde_json::Value {
+    let path = format!(
+        "{}/questionnaires/schema/{which}.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).expect("the schema is JSON")
 }
 
 #[test]
-fn committed_schema_is_up_to_date() {
-    let (committed, generated) = (committed(), generated());
-    if committed != generated {
-        let line = committed
-            .lines()
-            .zip(generated.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| committed.lines().count().min(generated.lines().count()))
-            + 1;
-        panic!(
-            "{SCHEMA} is out of date with the file format in src/engine/model.rs \
-             (first difference at line {line}); regenerate it with:\n\n    {REGENERATE}\n"
-        );
-    }
-}
-
-#[test]
-fn schema_describes_the_format() {
-    let schema: serde_json::Value = serde_json::from_str(&committed()).expect("the schema is JSON");
-    assert_eq!(schema["title"], "QuestionnaireFile");
-    assert_eq!(schema["type"], "object");
-    // Unknown fields are errors in the engine, so editors flag them too.
+fn the_part_schema_knows_exactly_the_keys_the_reader_reads() {
+    let schema = committed("part");
     assert_eq!(schema["additionalProperties"], false);
-    let required: Vec<&str> = schema["required"]
+    let mut keys: Vec<&str> = schema["properties"]
+        .as_object()
+        .expect("properties")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    let mut expected = PART_KEYS.to_vec();
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+}
+
+#[test]
+fn the_article_and_example_schemas_say_what_is_required() {
+    let article = committed("article");
+    assert_eq!(article["additionalProperties"], false);
+    let required: Vec<&str> = article["required"]
         .as_array()
-        .expect("required fields")
+        .expect("required")
         .iter()
         .filter_map(|v| v.as_str())
         .collect();
-    for field in [
-        "id",
-        "title",
-        "version",
-        "start",
-        "questions",
-        "articles",
-        "recommendations",
-    ] {
-        assert!(required.contains(&field), "{field} should be required");
+    for field in ["title", "author", "url", "summary"] {
+        assert!(required.contains(&field), "{field} is required");
     }
-    for def in [
-        "Question",
-        "AnswerOption",
-        "Condition",
-        "Dimension",
-        "Band",
-        "Article",
-        "Step",
-        "Recommendation",
-    ] {
-        assert!(schema["$defs"][def].is_object(), "the schema defines {def}");
-    }
-    let kinds = &schema["$defs"]["Kind"];
-    let text = kinds.to_string();
-    for kind in ["single", "multiple", "scale"] {
-        assert!(
-            text.contains(&format!("\"{kind}\"")),
-            "Kind allows {kind}: {text}"
-        );
-    }
-}
-
-/// The shipped questionnaire points editors at the schema beside it.
-#[test]
-fn check_in_names_the_schema() {
-    let path = format!(
-        "{}/questionnaires/check-in.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(path).expect("check-in.json");
-    let v: serde_json::Value = serde_json::from_str(&text).expect("check-in.json is JSON");
-    assert_eq!(v["$schema"], "questionnaire.schema.json");
+    assert!(article["properties"]["recommend"].is_object());
+    let example = committed("example");
+    let required: Vec<&str> = example["required"]
+        .as_array()
+        .expect("required")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(required, ["reader", "answers"]);
 }

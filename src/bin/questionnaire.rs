@@ -167,6 +167,9 @@ questionnaire: the author's tool for the files in questionnaires/
             for line in &results.lines {
                 println!("{line}");
             }
+            for d in &results.diagnostics {
+                println!("{d}");
+            }
             errors += results.failed;
         }
         println!(
@@ -308,10 +311,22 @@ questionnaire: the author's tool for the files in questionnaires/
         }
     }
 
-    /// A synthetic questionnaire of `n` questions: a chain with a branch every tenth question,
-    /// scored scale questions and a handful of articles.
+    /// A synthetic questionnaire of `n` questions, as one TOML file: a chain with a branch
+    /// every tenth question, scored scale questions and a handful of articles.
     pub fn synthetic(n: usize) -> String {
-        let mut questions = Vec::new();
+        use std::fmt::Write;
+        let scaled = n.div_ceil(3);
+        let singles = n - scaled;
+        let mut t = String::with_capacity(n * 200);
+        t.push_str("id = \"synthetic\"\ntitle = \"Synthetic\"\nversion = 1\nstart = \"q0\"\n\n");
+        t.push_str("[about]\nintro = \"i\"\ndisclaimer = \"d\"\nprivacy = \"p\"\n\n");
+        t.push_str("[blog]\nname = \"b\"\nurl = \"https://example.org\"\n\n");
+        t.push_str("[quick_exit]\nurl = \"https://example.org\"\ntab_title = \"Notes\"\n\n");
+        t.push_str("[safety]\ntitle = \"t\"\nmessage = \"m\"\nresources = [{ name = \"n\", contact = \"c\" }]\n\n");
+        t.push_str("[[scales]]\nid = \"f\"\npoints = [{ id = \"never\", label = \"Never\", value = 0 }, { id = \"often\", label = \"Often\", value = 2 }]\n\n");
+        let _ = writeln!(t, "[[dimensions]]\nid = \"d\"\nlabel = \"D\"\nbands = [{{ id = \"all\", label = \"All\", min = 0, max = {} }}]\n", scaled * 2);
+        let _ = writeln!(t, "[[dimensions]]\nid = \"e\"\nlabel = \"E\"\nbands = [{{ id = \"all\", label = \"All\", min = 0, max = {singles} }}]\n");
+        t.push_str("[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[phases]]\nid = \"p\"\ntitle = \"P\"\n\n");
         for i in 0..n {
             let next = if i + 1 == n {
                 "results".to_string()
@@ -319,57 +334,20 @@ questionnaire: the author's tool for the files in questionnaires/
                 format!("q{}", i + 1)
             };
             if i % 3 == 0 {
-                questions.push(serde_json::json!({
-                    "id": format!("q{i}"), "section": "s", "kind": "scale", "scale": "f",
-                    "scores": {"d": 1}, "text": format!("Question {i}"), "next": next
-                }));
+                let _ = writeln!(t, "[[questions]]\nid = \"q{i}\"\nsection = \"s\"\nkind = \"scale\"\nscale = \"f\"\nscores = {{ d = 1 }}\ntext = \"Question {i}\"\nnext = \"{next}\"\n");
             } else {
                 let skip = if i + 2 < n {
                     format!("q{}", i + 2)
                 } else {
                     "results".into()
                 };
-                questions.push(serde_json::json!({
-                    "id": format!("q{i}"), "section": "s", "kind": "single",
-                    "text": format!("Question {i}"), "prefer_not_to_say": true,
-                    "options": [
-                        {"id": "a", "label": "A", "scores": {"e": 1}},
-                        {"id": "b", "label": "B", "next": skip},
-                        {"id": "c", "label": "C"}
-                    ],
-                    "next": next
-                }));
+                let _ = writeln!(t, "[[questions]]\nid = \"q{i}\"\nsection = \"s\"\nkind = \"single\"\ntext = \"Question {i}\"\nprefer_not_to_say = true\nnext = \"{next}\"\noptions = [\n  {{ id = \"a\", label = \"A\", scores = {{ e = 1 }} }},\n  {{ id = \"b\", label = \"B\", next = \"{skip}\" }},\n  {{ id = \"c\", label = \"C\" }},\n]\n");
             }
         }
-        let scaled = n.div_ceil(3) as i64;
-        let singles = n as i64 - scaled;
-        let articles: Vec<_> = (0..5)
-            .map(|i| serde_json::json!({
-                "id": format!("a{i}"), "title": format!("Article {i}"), "author": "A", "url": "https://example.org",
-                "summary": "S", "steps": [{"id": format!("s{i}"), "phase": "p", "text": "T"}]
-            }))
-            .collect();
-        let rules: Vec<_> = (0..5)
-            .map(|i| serde_json::json!({"article": format!("a{i}"), "when": {"score": "d", "at_least": i}, "weight": i + 1}))
-            .collect();
-        serde_json::json!({
-            "id": "synthetic", "title": "Synthetic", "version": 1, "start": "q0",
-            "about": {"intro": "i", "disclaimer": "d", "privacy": "p"},
-            "blog": {"name": "b", "url": "https://example.org"},
-            "quick_exit": {"url": "https://example.org", "tab_title": "Notes"},
-            "safety": {"title": "t", "message": "m", "resources": [{"name": "n", "contact": "c"}]},
-            "scales": [{"id": "f", "points": [{"id": "never", "label": "Never", "value": 0}, {"id": "often", "label": "Often", "value": 2}]}],
-            "dimensions": [
-                {"id": "d", "label": "D", "bands": [{"id": "all", "label": "All", "min": 0, "max": scaled * 2}]},
-                {"id": "e", "label": "E", "bands": [{"id": "all", "label": "All", "min": 0, "max": singles}]}
-            ],
-            "sections": [{"id": "s", "title": "S"}],
-            "questions": questions,
-            "phases": [{"id": "p", "title": "P"}],
-            "articles": articles,
-            "recommendations": rules
-        })
-        .to_string()
+        for i in 0..5 {
+            let _ = writeln!(t, "[[articles]]\nid = \"a{i}\"\ntitle = \"Article {i}\"\nauthor = \"A\"\nurl = \"https://example.org\"\nsummary = \"S\"\nsteps = [{{ id = \"s{i}\", phase = \"p\", text = \"T\" }}]\nrecommend = [{{ when = {{ score = \"d\", at_least = {i} }}, weight = {} }}]\n", i + 1);
+        }
+        t
     }
 
     fn bench() -> i32 {
@@ -384,7 +362,7 @@ questionnaire: the author's tool for the files in questionnaires/
         let mut last = [None, None];
         let mut time = |i: usize, keep: bool| {
             let t = Instant::now();
-            let checked = check_text("synthetic.json", &texts[i]);
+            let checked = check_text("synthetic.toml", &texts[i]);
             let ms = t.elapsed().as_secs_f64() * 1000.0;
             if keep {
                 runs[i].push(ms);

@@ -83,29 +83,115 @@ pub struct Loc {
 
 /// Where each place (in the checker's words: `question "contact" › option "daily" › next`) is
 /// written, so a problem found later in the model can still point at a line.
+///
+/// Reading records only where each top-level list element (a question, an article, …) starts
+/// and ends; the places inside one are worked out from its own text when a problem there needs
+/// a line, so a clean check of a large file never pays for an index of every value.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
     files: Vec<String>,
-    at: HashMap<String, Loc>,
+    /// Each file's text (byte-order mark removed); `None` for files not read here.
+    texts: Vec<Option<String>>,
+    /// Top-level places (`question "x"`, `article "y"`) and the text they span.
+    regions: HashMap<String, Region>,
+    /// Places whose line was noted while reading (top-level keys, named conditions).
+    known: HashMap<String, Loc>,
+    /// The places inside each region, worked out when first needed.
+    inside: std::cell::RefCell<HashMap<String, HashMap<String, Loc>>>,
+    /// Every place of every file, for problems that know a line but not a place.
+    every: std::cell::OnceCell<HashMap<String, Loc>>,
+}
+
+/// A stretch of a file that holds one top-level place.
+#[derive(Debug, Clone)]
+struct Region {
+    file: usize,
+    start: usize,
+    end: usize,
+    base: Vec<String>,
 }
 
 impl Places {
+    fn lines(&self, file: usize) -> Option<Lines<'_>> {
+        self.texts.get(file)?.as_deref().map(Lines::new)
+    }
+
+    /// Every place of every file (built once, only for problems found while reading).
+    fn every(&self) -> &HashMap<String, Loc> {
+        self.every.get_or_init(|| {
+            let mut at = HashMap::default();
+            for (head, region) in &self.regions {
+                if !region.base.is_empty() {
+                    at.extend(self.region_places(head, region));
+                }
+            }
+            for (i, text) in self.texts.iter().enumerate() {
+                let Some(text) = text else { continue };
+                if self.regions.values().any(|r| r.file == i && !r.base.is_empty()) {
+                    continue;
+                }
+                let lines = Lines::new(text);
+                let (table, _) = DeTable::parse_recoverable(text);
+                index_table(&mut at, &lines, i, &[], table.get_ref(), false, 0);
+            }
+            at
+        })
+    }
+
+    fn region_places(&self, head: &str, region: &Region) -> HashMap<String, Loc> {
+        if let Some(found) = self.inside.borrow().get(head) {
+            return found.clone();
+        }
+        let mut at = HashMap::default();
+        if let (Some(lines), Some(Some(text))) = (self.lines(region.file), self.texts.get(region.file)) {
+            let slice = text.get(region.start..region.end).unwrap_or("");
+            let (table, _) = DeTable::parse_recoverable(slice);
+            index_table(
+                &mut at,
+                &lines,
+                region.file,
+                &region.base,
+                table.get_ref(),
+                !region.base.is_empty(),
+                region.start,
+            );
+        }
+        self.inside.borrow_mut().insert(head.to_string(), at.clone());
+        at
+    }
+
     /// The place's own line, or its nearest enclosing place's.
     pub fn find(&self, place: &[String]) -> Option<Loc> {
+        if place.is_empty() {
+            return None;
+        }
+        let joined = |n: usize| place[..n].join(" › ");
+        // A checker place may hold " › " inside one part (`article "x" › rule 2`).
+        let head = place[0].split(" › ").next().unwrap_or_default().to_string();
+        if let Some(every) = self.every.get() {
+            return (1..=place.len()).rev().find_map(|n| every.get(&joined(n)).copied());
+        }
+        if let Some(region) = self.regions.get(&head) {
+            let inside = self.region_places(&head, region);
+            let found = (1..=place.len())
+                .rev()
+                .find_map(|n| inside.get(&joined(n)).copied());
+            return found.or_else(|| self.lines(region.file).map(|l| l.at(region.file, region.start)));
+        }
         (1..=place.len())
             .rev()
-            .find_map(|n| self.at.get(&place[..n].join(" › ")).copied())
+            .find_map(|n| self.known.get(&joined(n)).copied())
     }
 
     /// The most specific place written at or just before a line and column of a file (for a
     /// problem found while reading, which knows its line but not its place).
     pub fn at_line(&self, loc: Loc) -> Option<Vec<String>> {
-        self.at
+        self.every()
             .iter()
             .filter(|(_, l)| l.file == loc.file && (l.line, l.column) <= (loc.line, loc.column))
             .max_by(|(ka, a), (kb, b)| {
-                (a.line, a.column, ka.starts_with("question \"") || ka.contains(" \""), ka.len())
-                    .cmp(&(b.line, b.column, kb.starts_with("question \"") || kb.contains(" \""), kb.len()))
+                (a.line, a.column, ka.contains(" \""), ka.len())
+                    .cmp(&(b.line, b.column, kb.contains(" \""), kb.len()))
             })
             .map(|(k, _)| k.split(" › ").map(str::to_string).collect())
     }
@@ -337,7 +423,8 @@ pub fn read(sources: &[Source]) -> Read {
     let mut r = Reader {
         places: Places {
             files: sources.iter().map(|s| s.path.clone()).collect(),
-            at: HashMap::default(),
+            texts: vec![None; sources.len()],
+            ..Places::default()
         },
         out: Vec::new(),
     };
@@ -366,7 +453,16 @@ pub fn read(sources: &[Source]) -> Read {
         match role {
             Role::Article(id) => {
                 let base = vec![format!("article \"{id}\"")];
-                index_table(&mut r.places, &lines, i, &base, table.get_ref(), true);
+                r.places.texts[i] = Some(text.to_string());
+                r.places.regions.insert(
+                    base[0].clone(),
+                    Region {
+                        file: i,
+                        start: 0,
+                        end: text.len(),
+                        base: base.clone(),
+                    },
+                );
                 let loc = lines.at(i, 0);
                 if let Some(a) = take::<ArticleSource>(&mut r, &lines, i, &base, table) {
                     if let Some(own) = a.id.as_deref().filter(|own| *own != id) {
@@ -377,7 +473,7 @@ pub fn read(sources: &[Source]) -> Read {
             }
             _ => {
                 any_part = true;
-                index_table(&mut r.places, &lines, i, &[], table.get_ref(), false);
+                r.places.texts[i] = Some(text.to_string());
                 gather_part(&mut r, &mut g, &lines, i, table.into_inner());
             }
         }
@@ -487,44 +583,45 @@ fn singular(key: &str) -> &str {
 /// Records where every place of a table is written. Lists of tables are named by element
 /// (`question "x"`, `option 2`), not by the list, as the checker names them.
 fn index_table(
-    places: &mut Places,
+    index: &mut HashMap<String, Loc>,
     lines: &Lines,
     file: usize,
     base: &[String],
     table: &DeTable,
     in_article: bool,
+    offset: usize,
 ) {
-    if let Some(loc) = base.last().map(|_| lines.at(file, 0)) {
-        places.at.entry(base.join(" › ")).or_insert(loc);
+    if let Some(loc) = base.last().map(|_| lines.at(file, offset)) {
+        index.entry(base.join(" › ")).or_insert(loc);
     }
     for (key, value) in table.iter() {
         let key_name = key.get_ref().as_ref();
-        let loc = lines.at(file, key.span().start);
+        let loc = lines.at(file, offset + key.span().start);
         let mut path = base.to_vec();
         let conditions = key_name == "conditions" && base.is_empty() && !in_article;
         if !matches!(value.get_ref(), DeValue::Array(items) if items.iter().any(|v| matches!(v.get_ref(), DeValue::Table(_))))
         {
             path.push(key_name.to_string());
-            places.at.insert(path.join(" › "), loc);
+            index.insert(path.join(" › "), loc);
         }
         match value.get_ref() {
             DeValue::Table(t) if conditions => {
                 for (name, c) in t.iter() {
                     let place = vec![format!("condition \"{}\"", name.get_ref())];
-                    let at = lines.at(file, name.span().start);
-                    places.at.insert(place.join(" › "), at);
+                    let at = lines.at(file, offset + name.span().start);
+                    index.insert(place.join(" › "), at);
                     if let DeValue::Table(ct) = c.get_ref() {
-                        index_table(places, lines, file, &place, ct, in_article);
+                        index_table(index, lines, file, &place, ct, in_article, offset);
                     }
                 }
             }
-            DeValue::Table(t) => index_table(places, lines, file, &path, t, in_article),
+            DeValue::Table(t) => index_table(index, lines, file, &path, t, in_article, offset),
             DeValue::Array(items) => {
                 for (n, item) in items.iter().enumerate() {
                     let DeValue::Table(t) = item.get_ref() else {
                         continue;
                     };
-                    let at = lines.at(file, item.span().start);
+                    let at = lines.at(file, offset + item.span().start);
                     let one = singular(key_name);
                     let mut numbered = path.clone();
                     if numbered.last().map(String::as_str) == Some(key_name) {
@@ -539,19 +636,39 @@ fn index_table(
                     });
                     let mut by_number = numbered.clone();
                     by_number.push(format!("{one} {}", n + 1));
-                    places.at.insert(by_number.join(" › "), at);
-                    index_table(places, lines, file, &by_number, t, in_article);
+                    index.insert(by_number.join(" › "), at);
+                    index_table(index, lines, file, &by_number, t, in_article, offset);
                     if let Some(named) = named {
                         let mut by_name = numbered.clone();
                         by_name.push(named);
-                        places.at.entry(by_name.join(" › ")).or_insert(at);
-                        index_table(places, lines, file, &by_name, t, in_article);
+                        index.entry(by_name.join(" › ")).or_insert(at);
+                        index_table(index, lines, file, &by_name, t, in_article, offset);
                     }
                 }
             }
             _ => {}
         }
     }
+}
+
+/// Where the element of a list that starts at `offset` begins: its `[[…]]` line, if it has one.
+fn header_start(text: &str, offset: usize) -> usize {
+    let before = text.get(..offset.min(text.len())).unwrap_or("");
+    match before.rfind("\n[[") {
+        Some(i) if !before[i + 1..].contains("\n[") || before[i + 1..].lines().count() <= 1 => i + 1,
+        _ => before.rfind('\n').map_or(0, |i| i + 1),
+    }
+}
+
+/// What a list element is called: `question "x"`, or `resource "name"` (by its id or name).
+fn element_label(key: &str, value: &DeValue) -> Option<String> {
+    let DeValue::Table(t) = value else {
+        return None;
+    };
+    ["id", "name"].iter().find_map(|k| match t.get(*k).map(Spanned::get_ref) {
+        Some(DeValue::String(s)) => Some(format!("{} \"{s}\"", singular(key))),
+        _ => None,
+    })
 }
 
 /// Reads one value into its type, reporting a wrong shape at its line in plain words.
@@ -594,6 +711,7 @@ fn gather_part(r: &mut Reader, g: &mut Gathered, lines: &Lines, file: usize, tab
         let name = key.get_ref().to_string();
         let loc = lines.at(file, key.span().start);
         let place = vec![name.clone()];
+        r.places.known.insert(name.clone(), loc);
         macro_rules! once {
             ($slot:expr, $ty:ty) => {{
                 if let Some((_, earlier)) = &$slot {
@@ -616,7 +734,20 @@ fn gather_part(r: &mut Reader, g: &mut Gathered, lines: &Lines, file: usize, tab
             ($list:expr, $ty:ty) => {{
                 match value.into_inner() {
                     DeValue::Array(items) => {
+                        let starts: Vec<usize> = items
+                            .iter()
+                            .map(|item| header_start(lines.text, item.span().start))
+                            .collect();
                         for (n, item) in items.into_iter().enumerate() {
+                            if let Some(label) = element_label(&name, item.get_ref()) {
+                                let end = starts.get(n + 1).copied().unwrap_or(lines.text.len());
+                                r.places.regions.entry(label).or_insert(Region {
+                                    file,
+                                    start: starts[n],
+                                    end: end.max(starts[n]),
+                                    base: Vec::new(),
+                                });
+                            }
                             let place = vec![format!("{} {}", singular(&name), n + 1)];
                             if let Some(v) = take_value::<$ty>(r, lines, file, &place, item) {
                                 $list.push(v);
@@ -665,6 +796,7 @@ fn gather_part(r: &mut Reader, g: &mut Gathered, lines: &Lines, file: usize, tab
                         let cname = cname.get_ref().to_string();
                         let cloc = lines.at(file, c.span().start);
                         let cplace = vec![format!("condition \"{cname}\"")];
+                        r.places.known.insert(cplace[0].clone(), cloc);
                         if g.conditions.contains_key(&cname) {
                             r.error(cloc, cplace, format!("there is already a condition named \"{cname}\"; give each its own name"));
                         } else if let Some(v) = take_value::<Condition>(r, lines, file, &cplace, c) {

@@ -3,31 +3,40 @@
 
 #![allow(dead_code)] // Each test file uses its own share of these.
 
-use where_we_stand::engine::{load, Answer, Questionnaire};
+use where_we_stand::engine::{check, load, Answer, Questionnaire, QuestionnaireFile, Severity};
 
-/// The text of `tests/fixtures/tiny.json`.
+/// The text of `tests/fixtures/tiny.toml`.
 pub fn tiny_text() -> String {
     std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/tiny.json"
+        "/tests/fixtures/tiny.toml"
     ))
-    .expect("tests/fixtures/tiny.json")
+    .expect("tests/fixtures/tiny.toml")
 }
 
-/// tiny.json, loaded.
+/// tiny.toml, loaded.
 pub fn tiny() -> Questionnaire {
-    load("tiny.json", &tiny_text()).expect("tiny.json loads")
+    load("tiny.toml", &tiny_text()).expect("tiny.toml loads")
 }
 
-/// tiny.json changed by `edit`, loaded (it must still pass the checker).
+/// tiny.toml changed by `edit` (made on the model, as JSON), checked and loaded (it must still
+/// pass the checker). Its rules come article by article: keep-calm (home +2, always +1),
+/// hope-signs (talks +2, apart +1), burnout-help (high strain +5).
 pub fn tiny_with(edit: impl FnOnce(&mut serde_json::Value)) -> Questionnaire {
-    let mut v: serde_json::Value = serde_json::from_str(&tiny_text()).expect("tiny.json parses");
+    let mut v = serde_json::to_value(tiny().file()).expect("the model serialises");
     edit(&mut v);
-    load("changed.json", &v.to_string()).unwrap_or_else(|e| {
-        let shown: Vec<String> = e.0.iter().map(|d| d.to_string()).collect();
+    let file: QuestionnaireFile = serde_json::from_value(v).expect("the edit keeps the model's shape");
+    let checked = check("changed", file);
+    let errors: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    checked.questionnaire.unwrap_or_else(|| {
         panic!(
             "the changed questionnaire should load:\n{}",
-            shown.join("\n")
+            errors.join("\n")
         )
     })
 }
