@@ -1237,7 +1237,126 @@ struct Explorer<'q> {
     empty_example: Option<Vec<(usize, usize)>>,
     /// When set, the search stops at the first path on which this condition holds.
     goal: Option<&'q Condition>,
+    /// The recommendation rules, worked out once for ranking at the end of every path.
+    rules: Rules<'q>,
+    /// Per question: the choice taken on the path being finished (reset after each).
+    chosen: Vec<Option<usize>>,
     reached_goal: bool,
+}
+
+/// A condition with its form worked out once, so ranking at the end of each of tens of
+/// thousands of paths does not sort out every condition's form again (`walk::holds` does).
+enum Test<'q> {
+    All(Vec<Test<'q>>),
+    Any(Vec<Test<'q>>),
+    Not(Box<Test<'q>>),
+    Is(usize, &'q [String]),
+    IsOne(usize, &'q str),
+    Includes(usize, &'q str),
+    AtLeast(usize, i64),
+    AtMost(usize, i64),
+    Between(usize, i64, i64),
+    RedFlag(bool),
+    Never,
+}
+
+impl<'q> Test<'q> {
+    fn new(q: &'q Questionnaire, c: &'q Condition) -> Test<'q> {
+        let dim = |d: &str| q.dimension_index(d);
+        let question = |id: &str| q.question_index(id);
+        match c.form() {
+            Ok(Form::All(cs)) => Test::All(cs.iter().map(|c| Test::new(q, c)).collect()),
+            Ok(Form::Any(cs)) => Test::Any(cs.iter().map(|c| Test::new(q, c)).collect()),
+            Ok(Form::Not(c)) => Test::Not(Box::new(Test::new(q, c))),
+            Ok(Form::AnswerIs(id, o)) => question(id).map_or(Test::Never, |i| Test::IsOne(i, o)),
+            Ok(Form::AnswerIsOneOf(id, os)) => {
+                question(id).map_or(Test::Never, |i| Test::Is(i, os))
+            }
+            Ok(Form::AnswerIncludes(id, o)) => {
+                question(id).map_or(Test::Never, |i| Test::Includes(i, o))
+            }
+            Ok(Form::ScoreAtLeast(d, n)) => dim(d).map_or(Test::Never, |i| Test::AtLeast(i, n)),
+            Ok(Form::ScoreAtMost(d, n)) => dim(d).map_or(Test::Never, |i| Test::AtMost(i, n)),
+            Ok(Form::ScoreBand(d, band)) => dim(d)
+                .and_then(|i| {
+                    let b = q.dimensions().get(i)?.bands.iter().find(|b| b.id == band)?;
+                    Some(Test::Between(i, b.min, b.max))
+                })
+                .unwrap_or(Test::Never),
+            Ok(Form::RedFlag(wanted)) => Test::RedFlag(wanted),
+            Ok(Form::Named(_)) | Err(_) => Test::Never,
+        }
+    }
+
+    /// What `walk::holds` answers for the same condition and facts, with each question's
+    /// answer found by its index (`answer(i)`).
+    fn holds<'a>(&self, facts: &Facts, answer: &impl Fn(usize) -> Option<&'a Answer>) -> bool {
+        let score = |i: usize| facts.scores.get(i).copied();
+        match self {
+            Test::All(ts) => ts.iter().all(|t| t.holds(facts, answer)),
+            Test::Any(ts) => ts.iter().any(|t| t.holds(facts, answer)),
+            Test::Not(t) => !t.holds(facts, answer),
+            Test::IsOne(i, o) => matches!(answer(*i), Some(Answer::Choice(c)) if c == o),
+            Test::Is(i, os) => matches!(answer(*i), Some(Answer::Choice(c)) if os.contains(c)),
+            Test::Includes(i, o) => answer(*i).is_some_and(|a| a.chose(o)),
+            Test::AtLeast(i, n) => score(*i).is_some_and(|s| s >= *n),
+            Test::AtMost(i, n) => score(*i).is_some_and(|s| s <= *n),
+            Test::Between(i, lo, hi) => score(*i).is_some_and(|s| *lo <= s && s <= *hi),
+            Test::RedFlag(wanted) => facts.red_flags.is_empty() != *wanted,
+            Test::Never => false,
+        }
+    }
+}
+
+/// The recommendation rules as tests, each with its article's position and weight.
+struct Rules<'q> {
+    rules: Vec<(usize, i64, Test<'q>)>,
+    articles: usize,
+}
+
+impl<'q> Rules<'q> {
+    fn new(q: &'q Questionnaire) -> Rules<'q> {
+        let file = q.file();
+        let rules = file
+            .recommendations
+            .iter()
+            .filter_map(|r| {
+                let position = file.articles.iter().position(|a| a.id == r.article)?;
+                Some((position, r.weight, Test::new(q, &r.when)))
+            })
+            .collect();
+        Rules {
+            rules,
+            articles: file.articles.len(),
+        }
+    }
+
+    /// The articles' positions and weights, best first, as `report::rank_positions` gives them.
+    fn rank<'a>(
+        &self,
+        facts: &Facts,
+        answer: &impl Fn(usize) -> Option<&'a Answer>,
+    ) -> Vec<(usize, i64)> {
+        let mut weight: Vec<Option<i64>> = vec![None; self.articles];
+        let mut order: Vec<usize> = Vec::new();
+        for (position, w, test) in &self.rules {
+            if test.holds(facts, answer) {
+                match &mut weight[*position] {
+                    Some(total) => *total += w,
+                    slot => {
+                        *slot = Some(*w);
+                        order.push(*position);
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, i64)> = order
+            .into_iter()
+            .filter_map(|p| weight[p].filter(|w| *w > 0).map(|w| (p, w)))
+            .collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
 }
 
 struct Undo {
@@ -1300,6 +1419,8 @@ impl<'q> Explorer<'q> {
             trail: Vec::new(),
             empty_example: None,
             goal: None,
+            rules: Rules::new(q),
+            chosen: vec![None; file.questions.len()],
             reached_goal: false,
         };
         explorer.class = classes(q, conditions, &explorer.choices);
@@ -1398,7 +1519,27 @@ impl<'q> Explorer<'q> {
             self.reached_goal |= holds(self.q, goal, &self.facts);
             return;
         }
-        let ranked = rank_positions(self.q, &self.facts);
+        // This path's answers by question index, from the trail of (question, choice).
+        for &(i, c) in &self.trail {
+            if let Some(slot) = self.chosen.get_mut(i) {
+                *slot = Some(c);
+            }
+        }
+        let (choices, chosen) = (&self.choices, &self.chosen);
+        let answer = |i: usize| {
+            chosen
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|c| choices.get(i)?.get(c))
+        };
+        let ranked = self.rules.rank(&self.facts, &answer);
+        for &(i, _) in &self.trail {
+            if let Some(slot) = self.chosen.get_mut(i) {
+                *slot = None;
+            }
+        }
+        debug_assert_eq!(ranked, rank_positions(self.q, &self.facts));
         if ranked.is_empty() && self.empty_example.is_none() {
             self.empty_example = Some(self.trail.clone());
         }

@@ -364,68 +364,85 @@ pub enum Form<'a> {
 impl Condition {
     /// Sorts out which form this condition takes, or says in plain words why it takes none.
     pub fn form(&self) -> Result<Form<'_>, String> {
-        let present: Vec<&str> = [
-            ("condition", self.condition.is_some()),
-            ("all", self.all.is_some()),
-            ("any", self.any.is_some()),
-            ("not", self.not.is_some()),
-            ("answer", self.answer.is_some()),
-            ("is", self.is.is_some()),
-            ("is_one_of", self.is_one_of.is_some()),
-            ("includes", self.includes.is_some()),
-            ("score", self.score.is_some()),
-            ("at_least", self.at_least.is_some()),
-            ("at_most", self.at_most.is_some()),
-            ("band", self.band.is_some()),
-            ("red_flag", self.red_flag.is_some()),
-        ]
-        .iter()
-        .filter(|(_, on)| *on)
-        .map(|(name, _)| *name)
-        .collect();
-        let shown = present
+        // No allocation and no string comparison unless something is wrong: walking a path asks
+        // this of every condition.
+        const NAMES: [&str; 13] = [
+            "condition", "all", "any", "not", "answer", "is", "is_one_of", "includes", "score",
+            "at_least", "at_most", "band", "red_flag",
+        ];
+        let on = [
+            self.condition.is_some(),
+            self.all.is_some(),
+            self.any.is_some(),
+            self.not.is_some(),
+            self.answer.is_some(),
+            self.is.is_some(),
+            self.is_one_of.is_some(),
+            self.includes.is_some(),
+            self.score.is_some(),
+            self.at_least.is_some(),
+            self.at_most.is_some(),
+            self.band.is_some(),
+            self.red_flag.is_some(),
+        ];
+        let mask = on
             .iter()
-            .map(|n| format!("\"{n}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        match present.as_slice() {
-            [] => Err("the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\", \"red_flag\" or \"condition\"".into()),
-            ["all"] => Ok(Form::All(self.all.as_deref().unwrap_or_default())),
-            ["any"] => Ok(Form::Any(self.any.as_deref().unwrap_or_default())),
-            ["not"] => match &self.not {
+            .enumerate()
+            .fold(0u16, |m, (i, &set)| m | (u16::from(set) << i));
+        fn s(v: &Option<String>) -> &str {
+            v.as_deref().unwrap_or_default()
+        }
+        const CONDITION: u16 = 1;
+        const ALL: u16 = 1 << 1;
+        const ANY: u16 = 1 << 2;
+        const NOT: u16 = 1 << 3;
+        const ANSWER: u16 = 1 << 4;
+        const IS: u16 = 1 << 5;
+        const IS_ONE_OF: u16 = 1 << 6;
+        const INCLUDES: u16 = 1 << 7;
+        const SCORE: u16 = 1 << 8;
+        const AT_LEAST: u16 = 1 << 9;
+        const AT_MOST: u16 = 1 << 10;
+        const BAND: u16 = 1 << 11;
+        const RED_FLAG: u16 = 1 << 12;
+        match mask {
+            0 => Err("the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\", \"red_flag\" or \"condition\"".into()),
+            ALL => Ok(Form::All(self.all.as_deref().unwrap_or_default())),
+            ANY => Ok(Form::Any(self.any.as_deref().unwrap_or_default())),
+            NOT => match &self.not {
                 Some(inner) => Ok(Form::Not(inner)),
                 None => Err("\"not\" is empty".into()),
             },
-            ["red_flag"] => Ok(Form::RedFlag(self.red_flag.unwrap_or(true))),
-            ["condition"] => Ok(Form::Named(self.condition.as_deref().unwrap_or_default())),
-            ["answer", "is"] => Ok(Form::AnswerIs(
-                self.answer.as_deref().unwrap_or_default(),
-                self.is.as_deref().unwrap_or_default(),
-            )),
-            ["answer", "is_one_of"] => Ok(Form::AnswerIsOneOf(
-                self.answer.as_deref().unwrap_or_default(),
+            RED_FLAG => Ok(Form::RedFlag(self.red_flag.unwrap_or(true))),
+            CONDITION => Ok(Form::Named(s(&self.condition))),
+            m if m == ANSWER | IS => Ok(Form::AnswerIs(s(&self.answer), s(&self.is))),
+            m if m == ANSWER | IS_ONE_OF => Ok(Form::AnswerIsOneOf(
+                s(&self.answer),
                 self.is_one_of.as_deref().unwrap_or_default(),
             )),
-            ["answer", "includes"] => Ok(Form::AnswerIncludes(
-                self.answer.as_deref().unwrap_or_default(),
-                self.includes.as_deref().unwrap_or_default(),
-            )),
-            ["answer"] => Err("\"answer\" needs \"is\", \"is_one_of\" or \"includes\" beside it".into()),
-            ["score", "at_least"] => Ok(Form::ScoreAtLeast(
-                self.score.as_deref().unwrap_or_default(),
+            m if m == ANSWER | INCLUDES => {
+                Ok(Form::AnswerIncludes(s(&self.answer), s(&self.includes)))
+            }
+            ANSWER => Err("\"answer\" needs \"is\", \"is_one_of\" or \"includes\" beside it".into()),
+            m if m == SCORE | AT_LEAST => Ok(Form::ScoreAtLeast(
+                s(&self.score),
                 self.at_least.unwrap_or_default(),
             )),
-            ["score", "at_most"] => Ok(Form::ScoreAtMost(
-                self.score.as_deref().unwrap_or_default(),
+            m if m == SCORE | AT_MOST => Ok(Form::ScoreAtMost(
+                s(&self.score),
                 self.at_most.unwrap_or_default(),
             )),
-            ["score", "band"] => Ok(Form::ScoreBand(
-                self.score.as_deref().unwrap_or_default(),
-                self.band.as_deref().unwrap_or_default(),
-            )),
-            ["score"] => Err("\"score\" needs \"at_least\", \"at_most\" or \"band\" beside it".into()),
+            m if m == SCORE | BAND => Ok(Form::ScoreBand(s(&self.score), s(&self.band))),
+            SCORE => Err("\"score\" needs \"at_least\", \"at_most\" or \"band\" beside it".into()),
             _ => Err(format!(
-                "a condition takes one form, but this one mixes {shown}; split it with \"all\" or \"any\""
+                "a condition takes one form, but this one mixes {}; split it with \"all\" or \"any\"",
+                NAMES
+                    .iter()
+                    .zip(on)
+                    .filter(|(_, set)| *set)
+                    .map(|(n, _)| format!("\"{n}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
         }
     }

@@ -651,13 +651,23 @@ fn index_table(
     }
 }
 
-/// Where the element of a list that starts at `offset` begins: its `[[…]]` line, if it has one.
-fn header_start(text: &str, offset: usize) -> usize {
-    let before = text.get(..offset.min(text.len())).unwrap_or("");
-    match before.rfind("\n[[") {
-        Some(i) if !before[i + 1..].contains("\n[") || before[i + 1..].lines().count() <= 1 => i + 1,
-        _ => before.rfind('\n').map_or(0, |i| i + 1),
+/// Where the element of the list `key` whose value starts at `offset` begins: its own
+/// `[[key]]` line when it is written as one, else the start of its line.
+fn header_start(text: &str, offset: usize, key: &str) -> usize {
+    let header = format!("[[{key}]]");
+    if text.get(offset..).is_some_and(|t| t.starts_with(&header)) {
+        return offset;
     }
+    let before = text.get(..offset.min(text.len())).unwrap_or("");
+    let line_start = |i: usize| i == 0 || before.as_bytes().get(i - 1) == Some(&b'\n');
+    let mut search = before;
+    while let Some(i) = search.rfind(&header) {
+        if line_start(i) {
+            return i;
+        }
+        search = &search[..i];
+    }
+    before.rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// What a list element is called: `question "x"`, or `resource "name"` (by its id or name).
@@ -712,6 +722,15 @@ fn gather_part(r: &mut Reader, g: &mut Gathered, lines: &Lines, file: usize, tab
         let loc = lines.at(file, key.span().start);
         let place = vec![name.clone()];
         r.places.known.insert(name.clone(), loc);
+        if matches!(value.get_ref(), DeValue::Table(_)) {
+            // Places inside a table (`safety › resource "x" › name`) are found in the file.
+            r.places.regions.entry(name.clone()).or_insert(Region {
+                file,
+                start: 0,
+                end: lines.text.len(),
+                base: Vec::new(),
+            });
+        }
         macro_rules! once {
             ($slot:expr, $ty:ty) => {{
                 if let Some((_, earlier)) = &$slot {
@@ -736,7 +755,7 @@ fn gather_part(r: &mut Reader, g: &mut Gathered, lines: &Lines, file: usize, tab
                     DeValue::Array(items) => {
                         let starts: Vec<usize> = items
                             .iter()
-                            .map(|item| header_start(lines.text, item.span().start))
+                            .map(|item| header_start(lines.text, item.span().start, &name))
                             .collect();
                         for (n, item) in items.into_iter().enumerate() {
                             if let Some(label) = element_label(&name, item.get_ref()) {

@@ -185,11 +185,11 @@ pub fn holds(q: &Questionnaire, condition: &Condition, facts: &Facts) -> bool {
         Ok(Form::AnswerIs(question, option)) => facts
             .answers
             .get(question)
-            .is_some_and(|a| a == &Answer::Choice(option.into())),
+            .is_some_and(|a| matches!(a, Answer::Choice(c) if c == option)),
         Ok(Form::AnswerIsOneOf(question, options)) => facts
             .answers
             .get(question)
-            .is_some_and(|a| options.iter().any(|o| a == &Answer::Choice(o.clone()))),
+            .is_some_and(|a| matches!(a, Answer::Choice(c) if options.contains(c))),
         Ok(Form::AnswerIncludes(question, option)) => {
             facts.answers.get(question).is_some_and(|a| a.chose(option))
         }
