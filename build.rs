@@ -14,8 +14,11 @@ use std::path::Path;
 mod folder;
 
 fn main() {
-    println!("cargo:rerun-if-changed=questionnaires");
-    println!("cargo:rerun-if-changed=questionnaires/articles");
+    // The folder to embed: the author's, or (for the end-to-end tests) a fixture's.
+    let folder = std::env::var("WWS_QUESTIONNAIRE").unwrap_or_else(|_| "questionnaires".into());
+    println!("cargo:rerun-if-env-changed=WWS_QUESTIONNAIRE");
+    println!("cargo:rerun-if-changed={folder}");
+    println!("cargo:rerun-if-changed={folder}/articles");
     println!("cargo:rerun-if-changed=src/engine");
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
         return;
@@ -25,7 +28,7 @@ fn main() {
         eprintln!("\nThe questionnaire has the problems above, so the app is not built. Fix them and build again.");
         std::process::exit(1);
     };
-    let sources = folder::sources(Path::new("questionnaires"), "questionnaires")
+    let sources = folder::sources(Path::new(&folder), &folder)
         .unwrap_or_else(|e| fail(&format!("error: {e}")));
     for s in &sources {
         println!("cargo:rerun-if-changed={}", s.path);

@@ -551,13 +551,15 @@ fn diagnostics_display_as_level_file_line_places_and_message() {
 
 /// tiny.toml as the model in JSON, to be changed in place by a test.
 fn tiny_value() -> serde_json::Value {
-    let q = load("tiny.toml", &read(&root().join("tests/fixtures/tiny.toml"))).expect("tiny.toml loads");
+    let q = load("tiny.toml", &read(&root().join("tests/fixtures/tiny.toml")))
+        .expect("tiny.toml loads");
     serde_json::to_value(q.file()).expect("the model serialises")
 }
 
 /// Checks a changed model (no file lines: the model has none).
 fn check_value(name: &str, v: &serde_json::Value) -> Checked {
-    let file: QuestionnaireFile = serde_json::from_value(v.clone()).expect("still the model's shape");
+    let file: QuestionnaireFile =
+        serde_json::from_value(v.clone()).expect("still the model's shape");
     check(name, file)
 }
 
@@ -603,7 +605,11 @@ fn every_problem_is_reported_at_once_and_errors_come_first() {
     );
     assert!(checked.questionnaire.is_none());
     assert_eq!(
-        checked.diagnostics.iter().filter(|d| d.severity == E).count(),
+        checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == E)
+            .count(),
         2,
         "{lines:#?}"
     );
@@ -694,11 +700,19 @@ fn a_cycle_stops_the_build_but_other_problems_are_still_reported() {
 fn tiny_folder(edit: impl Fn(&str, String) -> String) -> Vec<Source> {
     let tiny = read(&root().join("tests/fixtures/tiny.toml"));
     let (head, articles) = tiny.split_once("[[articles]]").expect("tiny has articles");
-    let (top, rest) = head.split_once("# What the home screen says.").expect("the about table");
+    let (top, rest) = head
+        .split_once("# What the home screen says.")
+        .expect("the about table");
     let (around, flow) = rest.split_once("# Sections group").expect("the sections");
     let mut sources = vec![
-        Source::new("q/questions.toml", edit("questions.toml", format!("{top}# Sections group{flow}"))),
-        Source::new("q/safety-and-about.toml", edit("safety-and-about.toml", around.to_string())),
+        Source::new(
+            "q/questions.toml",
+            edit("questions.toml", format!("{top}# Sections group{flow}")),
+        ),
+        Source::new(
+            "q/safety-and-about.toml",
+            edit("safety-and-about.toml", around.to_string()),
+        ),
     ];
     for article in articles.split("[[articles]]") {
         let (id_line, body) = article.trim_start().split_once('\n').expect("an id line");
@@ -785,8 +799,14 @@ fn a_question_used_twice_and_missing_looks_renamed_and_no_other_question_is_offe
             e.contains("there is no question \"contact\": it looks renamed or removed, and 2 places still use it: "),
             "{e}"
         );
-        assert!(e.contains("question \"situation\" › option \"apart\" › next (questions.toml line "), "{e}");
-        assert!(e.contains("article \"keep-calm\" › rule 1 › when (keep-calm.toml line "), "{e}");
+        assert!(
+            e.contains("question \"situation\" › option \"apart\" › next (questions.toml line "),
+            "{e}"
+        );
+        assert!(
+            e.contains("article \"keep-calm\" › rule 1 › when (keep-calm.toml line "),
+            "{e}"
+        );
         assert!(!e.contains("did you mean"), "{e}");
     }
 }
@@ -795,11 +815,20 @@ fn a_question_used_twice_and_missing_looks_renamed_and_no_other_question_is_offe
 fn a_deleted_question_is_not_replaced_by_its_neighbour() {
     // "signs" deleted: "tired" still leads there. "sings"-like neighbours must not be offered.
     let mut v = tiny_value();
-    v["questions"].as_array_mut().unwrap().retain(|q| q["id"] != "signs");
-    v["recommendations"].as_array_mut().unwrap().retain(|r| r["when"]["answer"] != "signs");
-    v["recommendations"].as_array_mut().unwrap().push(serde_json::json!({
-        "article": "hope-signs", "when": {"answer": "contact", "is": "often"}, "weight": 1
-    }));
+    v["questions"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|q| q["id"] != "signs");
+    v["recommendations"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| r["when"]["answer"] != "signs");
+    v["recommendations"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "article": "hope-signs", "when": {"answer": "contact", "is": "often"}, "weight": 1
+        }));
     question(&mut v, "tired")["next"] = "sign".into();
     let file: QuestionnaireFile = serde_json::from_value(v).unwrap();
     let ids: Vec<String> = file.questions.iter().map(|q| q.id.to_string()).collect();
@@ -810,7 +839,11 @@ fn a_deleted_question_is_not_replaced_by_its_neighbour() {
         .iter()
         .find(|d| d.place == ["question \"tired\"", "next"])
         .expect("the dangling next is reported");
-    assert!(d.message.contains("it looks renamed or removed"), "{}", d.message);
+    assert!(
+        d.message.contains("it looks renamed or removed"),
+        "{}",
+        d.message
+    );
     assert!(!d.message.contains("did you mean"), "{}", d.message);
 }
 
@@ -818,7 +851,9 @@ fn a_deleted_question_is_not_replaced_by_its_neighbour() {
 fn named_conditions_are_used_by_name() {
     let named = "[conditions]\nliving_apart = { answer = \"situation\", is = \"apart\" }\nat_home = { not = { condition = \"living_apart\" } }\nunused = { red_flag = true }\n\n";
     let checked = check_sources(&tiny_folder(|name, text| match name {
-        "questions.toml" => text.replacen("# Sections group", &format!("{named}# Sections group"), 1),
+        "questions.toml" => {
+            text.replacen("# Sections group", &format!("{named}# Sections group"), 1)
+        }
         "articles/keep-calm.toml" => text.replace(
             "when = { answer = \"situation\", is = \"home\" }",
             "when = { condition = \"at_home\" }",
@@ -842,7 +877,11 @@ fn named_conditions_are_used_by_name() {
         .iter()
         .find(|r| r.article == "keep-calm")
         .expect("keep-calm's first rule");
-    assert!(calm.when.not.is_some() && calm.when.condition.is_none(), "{:?}", calm.when);
+    assert!(
+        calm.when.not.is_some() && calm.when.condition.is_none(),
+        "{:?}",
+        calm.when
+    );
 
     // A name that is not defined, and one defined by way of itself.
     let checked = check_sources(&tiny_folder(|name, text| match name {
@@ -852,8 +891,14 @@ fn named_conditions_are_used_by_name() {
             1,
         ),
         "articles/keep-calm.toml" => text
-            .replace("when = { answer = \"situation\", is = \"home\" }", "when = { condition = \"lop\" }")
-            .replace("when = { score = \"strain\", at_least = 0 }", "when = { condition = \"loop\" }"),
+            .replace(
+                "when = { answer = \"situation\", is = \"home\" }",
+                "when = { condition = \"lop\" }",
+            )
+            .replace(
+                "when = { score = \"strain\", at_least = 0 }",
+                "when = { condition = \"loop\" }",
+            ),
         _ => text,
     }));
     let lines = lines_of(&checked);
@@ -862,7 +907,9 @@ fn named_conditions_are_used_by_name() {
         "{lines:#?}"
     );
     assert!(
-        lines.iter().any(|l| l.contains("the condition \"loop\" is defined by way of itself")),
+        lines
+            .iter()
+            .any(|l| l.contains("the condition \"loop\" is defined by way of itself")),
         "{lines:#?}"
     );
     assert!(checked.questionnaire.is_none());

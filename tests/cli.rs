@@ -167,7 +167,14 @@ fn graph_draws_dot_and_mermaid() {
     assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
     let dot = stdout(&o);
     assert!(dot.starts_with("digraph questionnaire {"), "{dot}");
-    for id in ["situation", "contact", "safety", "tired", "signs", "results"] {
+    for id in [
+        "situation",
+        "contact",
+        "safety",
+        "tired",
+        "signs",
+        "results",
+    ] {
         assert!(
             dot.contains(&format!("\"{id}\" [")),
             "dot lacks {id}:\n{dot}"
@@ -263,7 +270,12 @@ fn walk_prints_the_screens_and_the_results() {
 fn walk_says_where_the_answers_run_out() {
     let dir = std::env::temp_dir().join(format!("wws-walk-{}.toml", std::process::id()));
     std::fs::write(&dir, "reader = \"x\"\n[answers]\nsituation = \"apart\"\n").unwrap();
-    let o = run(&["walk", "--answers", dir.to_str().unwrap(), "tests/fixtures/tiny"]);
+    let o = run(&[
+        "walk",
+        "--answers",
+        dir.to_str().unwrap(),
+        "tests/fixtures/tiny",
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
     assert!(
         stderr(&o).contains("the path stops at question \"contact\" (“How often do you talk?”)"),

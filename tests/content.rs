@@ -8,8 +8,8 @@ use where_we_stand::engine::{check_sources, examples, Severity};
 #[test]
 fn the_shipped_questionnaire_passes_the_checker_and_her_examples() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires");
-    let sources = where_we_stand::folder::sources(&root, "questionnaires")
-        .unwrap_or_else(|e| panic!("{e}"));
+    let sources =
+        where_we_stand::folder::sources(&root, "questionnaires").unwrap_or_else(|e| panic!("{e}"));
     let checked = check_sources(&sources);
     let errors: Vec<String> = checked
         .diagnostics

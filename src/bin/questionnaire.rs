@@ -16,8 +16,8 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::time::Instant;
     use where_we_stand::engine::{
-        check_sources, check_text, examples, graph, load_sources_prechecked, source, Answer, Screen,
-        Session, Severity, Source,
+        check_sources, check_text, examples, graph, load_sources_prechecked, source, Answer,
+        Screen, Session, Severity, Source,
     };
 
     const USAGE: &str = "\
@@ -29,6 +29,7 @@ questionnaire: the author's tool for the files in questionnaires/
   questionnaire graph [PATH] [--format mermaid|dot]  print the flow as a diagram
   questionnaire schema [part|article|example]    print a JSON Schema editors use
   questionnaire walk --answers FILE [PATH] [--json]  answer as FILE (an example reader) does, print the screens and report
+  questionnaire json [PATH]                      print the checked questionnaire and its example readers as JSON (for tools)
   questionnaire bench                            time the checker on synthetic 1,000- and 10,000-question files
 ";
 
@@ -76,6 +77,7 @@ questionnaire: the author's tool for the files in questionnaires/
                 None => usage("walk needs --answers FILE"),
             },
             "bench" => bench(),
+            "json" => json_of(path),
             "synthetic" => {
                 println!(
                     "{}",
@@ -115,11 +117,18 @@ questionnaire: the author's tool for the files in questionnaires/
         if let Some(p) = given {
             return Ok((PathBuf::from(p), p.trim_end_matches('/').to_string()));
         }
-        let here = std::env::current_dir().map_err(|e| format!("cannot tell which folder this is: {e}"))?;
+        let here = std::env::current_dir()
+            .map_err(|e| format!("cannot tell which folder this is: {e}"))?;
         let mut up = String::new();
         for dir in here.ancestors() {
-            if dir.file_name().is_some_and(|n| n == "questionnaires") && dir.join("articles").is_dir() {
-                let shown = if up.is_empty() { ".".to_string() } else { up.trim_end_matches('/').to_string() };
+            if dir.file_name().is_some_and(|n| n == "questionnaires")
+                && dir.join("articles").is_dir()
+            {
+                let shown = if up.is_empty() {
+                    ".".to_string()
+                } else {
+                    up.trim_end_matches('/').to_string()
+                };
                 return Ok((dir.to_path_buf(), shown));
             }
             let inside = dir.join("questionnaires");
@@ -161,7 +170,11 @@ questionnaire: the author's tool for the files in questionnaires/
                 q.file().articles.len(),
                 cov.states,
                 cov.paths,
-                if cov.complete { " (every path covered)" } else { " (too many to follow one by one: a search per rule and a fixed sample were used)" }
+                if cov.complete {
+                    " (every path covered)"
+                } else {
+                    " (too many to follow one by one: a search per rule and a fixed sample were used)"
+                }
             );
             let results = examples::run(q, &sources);
             for line in &results.lines {
@@ -178,6 +191,49 @@ questionnaire: the author's tool for the files in questionnaires/
             if errors == 0 { "; all good" } else { "" }
         );
         i32::from(errors > 0)
+    }
+
+    /// The checked questionnaire (the model the app embeds) and the example readers, as JSON.
+    fn json_of(given: Option<&String>) -> i32 {
+        let sources = match read_all(given) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        };
+        let q = match load_sources_prechecked(&sources) {
+            Ok(q) => q,
+            Err(e) => {
+                for d in e.0 {
+                    eprintln!("{d}");
+                }
+                return 1;
+            }
+        };
+        let mut readers = Vec::new();
+        for s in sources.iter().filter(|s| source::role(&s.path) == source::Role::Example) {
+            let name = s.path.rsplit('/').next().unwrap_or(&s.path).trim_end_matches(".toml");
+            match toml::from_str::<examples::Example>(s.text.trim_start_matches('\u{feff}')) {
+                Ok(e) => readers.push(serde_json::json!({
+                    "name": name,
+                    "reader": e.reader,
+                    "answers": e.answers,
+                    "expect": {
+                        "first_article": e.expect.first_article,
+                        "safety_first": e.expect.safety_first,
+                        "plan_includes": e.expect.plan_includes,
+                    },
+                })),
+                Err(e) => {
+                    eprintln!("error: {}: {e}", s.path);
+                    return 1;
+                }
+            }
+        }
+        let out = serde_json::json!({ "questionnaire": q.file(), "examples": readers });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        0
     }
 
     fn load_one(given: Option<&String>) -> Result<where_we_stand::engine::Questionnaire, i32> {
@@ -217,8 +273,9 @@ questionnaire: the author's tool for the files in questionnaires/
         };
         let answers: AnswersFile = match std::fs::read_to_string(answers_path)
             .map_err(|e| e.to_string())
-            .and_then(|t| toml::from_str(t.trim_start_matches('\u{feff}')).map_err(|e| e.to_string()))
-        {
+            .and_then(|t| {
+                toml::from_str(t.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())
+            }) {
             Ok(a) => a,
             Err(e) => {
                 eprintln!("error: {}: {e} (expected an example reader's file, with an [answers] table: question_id = \"option_id\")", answers_path.display());
@@ -326,7 +383,9 @@ questionnaire: the author's tool for the files in questionnaires/
         t.push_str("[[scales]]\nid = \"f\"\npoints = [{ id = \"never\", label = \"Never\", value = 0 }, { id = \"often\", label = \"Often\", value = 2 }]\n\n");
         let _ = writeln!(t, "[[dimensions]]\nid = \"d\"\nlabel = \"D\"\nbands = [{{ id = \"all\", label = \"All\", min = 0, max = {} }}]\n", scaled * 2);
         let _ = writeln!(t, "[[dimensions]]\nid = \"e\"\nlabel = \"E\"\nbands = [{{ id = \"all\", label = \"All\", min = 0, max = {singles} }}]\n");
-        t.push_str("[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[phases]]\nid = \"p\"\ntitle = \"P\"\n\n");
+        t.push_str(
+            "[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[phases]]\nid = \"p\"\ntitle = \"P\"\n\n",
+        );
         for i in 0..n {
             let next = if i + 1 == n {
                 "results".to_string()

@@ -459,7 +459,10 @@ fn check_questions(cx: &mut Ctx, file: &QuestionnaireFile, questions: &HashMap<S
                     );
                 }
                 if q.scale.is_some() {
-                    cx.error(&[q_place(q), "scale".into()], "only scale questions use a \"scale\"; remove it or write kind = \"scale\"");
+                    cx.error(
+                        &[q_place(q), "scale".into()],
+                        "only scale questions use a \"scale\"; remove it or write kind = \"scale\"",
+                    );
                 }
                 if !q.scores.is_empty() {
                     cx.error(&[q_place(q), "scores".into()], "on a choice question, put \"scores\" on each option instead of on the question");
@@ -614,10 +617,7 @@ pub fn missing_questions(out: &mut [Diagnostic], ids: &[String]) {
         let Some(id) = missing(d) else { continue };
         let places = &users[&id];
         let typo = (places.len() == 1)
-            .then(|| {
-                ids.iter()
-                    .find(|c| strsim::osa_distance(&id, c) == 1)
-            })
+            .then(|| ids.iter().find(|c| strsim::osa_distance(&id, c) == 1))
             .flatten();
         let rest = d.message[HEAD.len() + id.len() + 1..].to_string();
         d.message = match typo {
@@ -657,10 +657,7 @@ fn check_condition(cx: &mut Ctx, place: &[String], c: &Condition, file: &Questio
     let find_question = |cx: &mut Ctx, id: &str| -> Option<&Question> {
         let found = file.questions.iter().rev().find(|q| q.id == id);
         if found.is_none() {
-            cx.error(
-                place,
-                format!("there is no question \"{id}\""),
-            );
+            cx.error(place, format!("there is no question \"{id}\""));
         }
         found
     };
@@ -1888,11 +1885,7 @@ fn check_paths(cx: &mut Ctx, q: &Questionnaire) -> Coverage {
             .filter_map(|(i, c)| {
                 let question = q.question(*i)?;
                 let a = explorer.choices.get(*i)?.get(*c)?;
-                Some(format!(
-                    "{} = {}",
-                    question.id,
-                    toml_answer(a)
-                ))
+                Some(format!("{} = {}", question.id, toml_answer(a)))
             })
             .collect();
         cx.error(
@@ -1942,7 +1935,10 @@ fn toml_answer(a: &Answer) -> String {
         Answer::Choice(c) => format!("\"{c}\""),
         Answer::Choices(cs) => format!(
             "[{}]",
-            cs.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
+            cs.iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         Answer::Declined => format!("\"{}\"", super::answer::DECLINED),
     }

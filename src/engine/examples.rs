@@ -143,10 +143,7 @@ pub fn run(q: &Questionnaire, sources: &[Source]) -> Outcome {
     if any {
         out.lines.insert(
             0,
-            format!(
-                "example readers: {passed} pass, {} problem(s)",
-                out.failed
-            ),
+            format!("example readers: {passed} pass, {} problem(s)", out.failed),
         );
     }
     out
@@ -171,10 +168,7 @@ fn line_of(text: &str, offset: usize) -> u32 {
 }
 
 fn read(source: &Source) -> Result<Read<'_>, Diagnostic> {
-    let text = source
-        .text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&source.text);
+    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let fail = |offset: usize, message: String| {
         problem(&source.path, line_of(text, offset), Vec::new(), message)
     };
@@ -233,7 +227,11 @@ fn play(q: &Questionnaire, r: &Read) -> Result<Report, Diagnostic> {
                     .map(String::as_str)
                     .collect();
                 if let Some(first) = unused.first() {
-                    let line = r.answer_lines.get(*first).copied().unwrap_or(r.answers_line);
+                    let line = r
+                        .answer_lines
+                        .get(*first)
+                        .copied()
+                        .unwrap_or(r.answers_line);
                     return Err(problem(
                         r.path,
                         line,

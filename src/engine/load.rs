@@ -137,7 +137,9 @@ pub fn plain_shape_message(raw: &str) -> String {
         }
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "something else"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "something else"));
         let expected = match expected {
             "u32" | "i64" | "u64" | "i32" => "a whole number (no quotes)",
             "a boolean" => "true or false (no quotes)",

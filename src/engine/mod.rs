@@ -23,8 +23,8 @@ pub use load::{
     check_sources, check_sources_with, check_text, load, load_built, load_prechecked, load_sources,
     load_sources_prechecked, LoadError,
 };
-pub use source::Source;
 pub use model::QuestionnaireFile;
 pub use questionnaire::Questionnaire;
 pub use report::Report;
 pub use session::{Position, Restored, Screen, Session};
+pub use source::Source;

@@ -367,8 +367,19 @@ impl Condition {
         // No allocation and no string comparison unless something is wrong: walking a path asks
         // this of every condition.
         const NAMES: [&str; 13] = [
-            "condition", "all", "any", "not", "answer", "is", "is_one_of", "includes", "score",
-            "at_least", "at_most", "band", "red_flag",
+            "condition",
+            "all",
+            "any",
+            "not",
+            "answer",
+            "is",
+            "is_one_of",
+            "includes",
+            "score",
+            "at_least",
+            "at_most",
+            "band",
+            "red_flag",
         ];
         let on = [
             self.condition.is_some(),

@@ -127,7 +127,11 @@ impl Places {
             }
             for (i, text) in self.texts.iter().enumerate() {
                 let Some(text) = text else { continue };
-                if self.regions.values().any(|r| r.file == i && !r.base.is_empty()) {
+                if self
+                    .regions
+                    .values()
+                    .any(|r| r.file == i && !r.base.is_empty())
+                {
                     continue;
                 }
                 let lines = Lines::new(text);
@@ -143,7 +147,9 @@ impl Places {
             return found.clone();
         }
         let mut at = HashMap::default();
-        if let (Some(lines), Some(Some(text))) = (self.lines(region.file), self.texts.get(region.file)) {
+        if let (Some(lines), Some(Some(text))) =
+            (self.lines(region.file), self.texts.get(region.file))
+        {
             let slice = text.get(region.start..region.end).unwrap_or("");
             let (table, _) = DeTable::parse_recoverable(slice);
             index_table(
@@ -156,7 +162,9 @@ impl Places {
                 region.start,
             );
         }
-        self.inside.borrow_mut().insert(head.to_string(), at.clone());
+        self.inside
+            .borrow_mut()
+            .insert(head.to_string(), at.clone());
         at
     }
 
@@ -169,14 +177,19 @@ impl Places {
         // A checker place may hold " › " inside one part (`article "x" › rule 2`).
         let head = place[0].split(" › ").next().unwrap_or_default().to_string();
         if let Some(every) = self.every.get() {
-            return (1..=place.len()).rev().find_map(|n| every.get(&joined(n)).copied());
+            return (1..=place.len())
+                .rev()
+                .find_map(|n| every.get(&joined(n)).copied());
         }
         if let Some(region) = self.regions.get(&head) {
             let inside = self.region_places(&head, region);
             let found = (1..=place.len())
                 .rev()
                 .find_map(|n| inside.get(&joined(n)).copied());
-            return found.or_else(|| self.lines(region.file).map(|l| l.at(region.file, region.start)));
+            return found.or_else(|| {
+                self.lines(region.file)
+                    .map(|l| l.at(region.file, region.start))
+            });
         }
         (1..=place.len())
             .rev()
@@ -190,8 +203,12 @@ impl Places {
             .iter()
             .filter(|(_, l)| l.file == loc.file && (l.line, l.column) <= (loc.line, loc.column))
             .max_by(|(ka, a), (kb, b)| {
-                (a.line, a.column, ka.contains(" \""), ka.len())
-                    .cmp(&(b.line, b.column, kb.contains(" \""), kb.len()))
+                (a.line, a.column, ka.contains(" \""), ka.len()).cmp(&(
+                    b.line,
+                    b.column,
+                    kb.contains(" \""),
+                    kb.len(),
+                ))
             })
             .map(|(k, _)| k.split(" › ").map(str::to_string).collect())
     }
@@ -440,10 +457,7 @@ pub fn read(sources: &[Source]) -> Read {
         if matches!(role, Role::Example | Role::Other) {
             continue;
         }
-        let text = source
-            .text
-            .strip_prefix('\u{feff}')
-            .unwrap_or(&source.text);
+        let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
         let lines = Lines::new(text);
         let Some(mut table) = parse(&mut r, i, &lines) else {
             readable = false;
@@ -520,18 +534,20 @@ fn plain_syntax(raw: &str, lines: &Lines, offset: usize) -> String {
     let raw = raw.trim().trim_end_matches('.').replace('`', "\"");
     let line = lines.line_of(offset);
     let before = line.split_once('=').map_or("", |(_, v)| v).trim_start();
-    if line.contains(['“', '”', '‘', '’']) && before.starts_with(['“', '”', '‘', '’']) {
+    if line.contains(['“', '”', '‘', '’']) && before.starts_with(['“', '”', '‘', '’'])
+    {
         return "this text starts with a curly quote (“ or ‘); put it between straight quotes (\"…\") or three of them (\"\"\"…\"\"\"); word processors change quotes, so retype them in a plain text editor".into();
     }
-    if before.starts_with('"') && !before.starts_with("\"\"\"") && line.matches('"').count() > 2
-    {
+    if before.starts_with('"') && !before.starts_with("\"\"\"") && line.matches('"').count() > 2 {
         return "this text has a \" inside it, which ends it early; put the text between three quotes (\"\"\"…\"\"\") instead, or use curly quotes “ ” inside it".into();
     }
     if before.starts_with('"') && line.matches('"').count() == 1 {
         return "this text has no closing quote; end it with \" on the same line, or, for a text over several lines, put it between three quotes (\"\"\"…\"\"\")".into();
     }
     if raw.contains("duplicate key") {
-        return format!("{raw}: this name is already set above in the same table; keep one of them");
+        return format!(
+            "{raw}: this name is already set above in the same table; keep one of them"
+        );
     }
     format!("this is not valid TOML ({raw}); check this line for a missing quote, = or bracket")
 }
@@ -675,10 +691,12 @@ fn element_label(key: &str, value: &DeValue) -> Option<String> {
     let DeValue::Table(t) = value else {
         return None;
     };
-    ["id", "name"].iter().find_map(|k| match t.get(*k).map(Spanned::get_ref) {
-        Some(DeValue::String(s)) => Some(format!("{} \"{s}\"", singular(key))),
-        _ => None,
-    })
+    ["id", "name"]
+        .iter()
+        .find_map(|k| match t.get(*k).map(Spanned::get_ref) {
+            Some(DeValue::String(s)) => Some(format!("{} \"{s}\"", singular(key))),
+            _ => None,
+        })
 }
 
 /// Reads one value into its type, reporting a wrong shape at its line in plain words.
@@ -735,7 +753,12 @@ fn gather_part(r: &mut Reader, g: &mut Gathered, lines: &Lines, file: usize, tab
             ($slot:expr, $ty:ty) => {{
                 if let Some((_, earlier)) = &$slot {
                     let earlier = *earlier;
-                    let where_ = r.places.files.get(earlier.file).cloned().unwrap_or_default();
+                    let where_ = r
+                        .places
+                        .files
+                        .get(earlier.file)
+                        .cloned()
+                        .unwrap_or_default();
                     r.error(
                         loc,
                         place.clone(),
@@ -816,10 +839,17 @@ fn gather_part(r: &mut Reader, g: &mut Gathered, lines: &Lines, file: usize, tab
                         let cloc = lines.at(file, c.span().start);
                         let cplace = vec![format!("condition \"{cname}\"")];
                         r.places.known.insert(cplace[0].clone(), cloc);
-                        if g.conditions.contains_key(&cname) {
-                            r.error(cloc, cplace, format!("there is already a condition named \"{cname}\"; give each its own name"));
-                        } else if let Some(v) = take_value::<Condition>(r, lines, file, &cplace, c) {
-                            g.conditions.insert(cname, (v, cloc));
+                        if let Some(v) = take_value::<Condition>(r, lines, file, &cplace, c) {
+                            match g.conditions.entry(cname) {
+                                std::collections::btree_map::Entry::Occupied(e) => r.error(
+                                    cloc,
+                                    cplace,
+                                    format!("there is already a condition named \"{}\"; give each its own name", e.key()),
+                                ),
+                                std::collections::btree_map::Entry::Vacant(e) => {
+                                    e.insert((v, cloc));
+                                }
+                            }
                         }
                     }
                 }
@@ -866,7 +896,11 @@ fn assemble(r: &mut Reader, g: Gathered) -> Option<QuestionnaireFile> {
         (id.is_none(), "id", "`id = \"check-in\"`"),
         (title.is_none(), "title", "`title = \"…\"`"),
         (version.is_none(), "version", "`version = 1`"),
-        (start.is_none(), "start", "`start = \"<the first question's id>\"`"),
+        (
+            start.is_none(),
+            "start",
+            "`start = \"<the first question's id>\"`",
+        ),
         (about.is_none(), "about", "an [about] table"),
         (blog.is_none(), "blog", "a [blog] table"),
         (quick_exit.is_none(), "quick_exit", "a [quick_exit] table"),
@@ -974,7 +1008,8 @@ fn put_in_place(
             None => {
                 let names: Vec<&str> = named.keys().map(String::as_str).collect();
                 let listed = if names.is_empty() {
-                    "there are no named conditions yet; name one under a [conditions] line".to_string()
+                    "there are no named conditions yet; name one under a [conditions] line"
+                        .to_string()
                 } else {
                     format!("the named conditions are {}", names.join(", "))
                 };

@@ -25,7 +25,8 @@ pub fn tiny() -> Questionnaire {
 pub fn tiny_with(edit: impl FnOnce(&mut serde_json::Value)) -> Questionnaire {
     let mut v = serde_json::to_value(tiny().file()).expect("the model serialises");
     edit(&mut v);
-    let file: QuestionnaireFile = serde_json::from_value(v).expect("the edit keeps the model's shape");
+    let file: QuestionnaireFile =
+        serde_json::from_value(v).expect("the edit keeps the model's shape");
     let checked = check("changed", file);
     let errors: Vec<String> = checked
         .diagnostics

@@ -222,25 +222,44 @@ export async function readStorage(page) {
   });
 }
 
-/** The questionnaire, as shipped in the app. */
-export const checkIn = JSON.parse(
-  fs.readFileSync(path.join(ROOT, "questionnaires", "check-in.json"), "utf8"),
-);
+/**
+ * The fixture questionnaire the app under test was built with (tests/fixtures/e2e, never the
+ * author's questionnaires/), and its example readers, as `questionnaire json` prints them.
+ * tools/test writes that file (E2E_FIXTURE) before these tests run.
+ */
+const FIXTURE_FILE = process.env.E2E_FIXTURE ?? path.join(ROOT, "target", "e2e-fixture.json");
+const fixture = (() => {
+  try {
+    return JSON.parse(fs.readFileSync(FIXTURE_FILE, "utf8"));
+  } catch (e) {
+    throw new Error(
+      `Cannot read the fixture questionnaire ${FIXTURE_FILE} (${e.message}). Write it with:\n` +
+        "  cargo run -q --bin questionnaire -- json tests/fixtures/e2e > target/e2e-fixture.json\n" +
+        "and build the app with it: WWS_QUESTIONNAIRE=tests/fixtures/e2e trunk build --release",
+    );
+  }
+})();
 
-/** Every scenario in tests/scenarios, as { name, file, reader, answers, expect }. */
+/** The questionnaire the app under test embeds (the e2e fixture). */
+export const checkIn = fixture.questionnaire;
+
+/** Every example reader of the fixture, as { name, file, reader, answers, expect }. */
 export function scenarios() {
-  const dir = path.join(ROOT, "tests", "scenarios");
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => ({ name: f.replace(/\.json$/, ""), file: f, ...JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) }));
+  return fixture.examples
+    .map((e) => ({
+      name: e.name,
+      file: `${e.name}.toml`,
+      reader: e.reader,
+      answers: e.answers,
+      expect: { top_article: e.expect.first_article, safety_first: e.expect.safety_first },
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** One scenario by name (file name without .json). */
+/** One example reader by name (file name without .toml). */
 export function scenario(name) {
   const s = scenarios().find((x) => x.name === name);
-  if (!s) throw new Error(`No scenario named ${name} in tests/scenarios`);
+  if (!s) throw new Error(`No example reader named ${name} in tests/fixtures/e2e/examples`);
   return s;
 }
 

@@ -33,10 +33,10 @@ export const DECLINED = "prefer_not_to_say";
 // Questionnaire look-ups
 // ---------------------------------------------------------------------------------------------
 
-/** A question of check-in.json by id. */
+/** A question of the fixture questionnaire by id. */
 export function questionById(id) {
   const q = checkIn.questions.find((x) => x.id === id);
-  if (!q) throw new Error(`check-in.json has no question ${id}`);
+  if (!q) throw new Error(`the e2e fixture has no question ${id}`);
   return q;
 }
 
@@ -61,10 +61,10 @@ export function raisesRedFlag(qid, answer) {
   return optionsOf(qid).some((o) => o.red_flag && ids.includes(o.id));
 }
 
-/** An article of check-in.json by id. */
+/** An article of the fixture questionnaire by id. */
 export function articleById(id) {
   const a = checkIn.articles.find((x) => x.id === id);
-  if (!a) throw new Error(`check-in.json has no article ${id}`);
+  if (!a) throw new Error(`the e2e fixture has no article ${id}`);
   return a;
 }
 

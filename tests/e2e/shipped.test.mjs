@@ -1,0 +1,39 @@
+// The author's own questionnaire, as shipped (SHIPPED_URL): one journey that names none of its
+// ids or words, so any valid edit of hers passes it. Start, always take the first option, and
+// reach results that recommend at least one article. Everything else is tested on the e2e
+// fixture (BASE_URL); her content is tested by the checker and her example readers.
+// Run from tests/e2e: SHIPPED_URL=http://127.0.0.1:8092 BASE_URL=... npm test
+
+import { test, describe, after } from "node:test";
+import assert from "node:assert/strict";
+import { sharedBrowser, open } from "./lib/browser.mjs";
+
+const browser = sharedBrowser();
+after(() => browser.close());
+const T = { timeout: 120_000 };
+const SHIPPED_URL = process.env.SHIPPED_URL;
+
+describe("the shipped questionnaire", { skip: SHIPPED_URL ? false : "SHIPPED_URL is not set" }, () => {
+  test("start, take the first option every time, and reach results that recommend an article", T, async (t) => {
+    const { page, assertNoErrors, foreignRequests } = await open(browser, t, { baseURL: SHIPPED_URL });
+    await page.goto("/");
+    await page.getByRole("button", { name: "Start the check-in" }).click();
+    let answered = 0;
+    for (; answered < 200; answered++) {
+      await page.waitForURL((u) => u.pathname.startsWith("/q/") || u.pathname === "/results");
+      if (new URL(page.url()).pathname === "/results") break;
+      const here = new URL(page.url()).pathname;
+      await page.locator("section.question fieldset legend h1").waitFor();
+      await page.locator("section.question fieldset input").first().check();
+      await page.locator("section.question").getByRole("button", { name: "Continue", exact: true }).click();
+      await page.waitForURL((u) => u.pathname !== here);
+    }
+    assert.ok(answered > 0, "at least one question was asked");
+    const cards = page.locator("section.results li.article-card");
+    await cards.first().waitFor();
+    const titles = await cards.locator("h3").allInnerTexts();
+    assert.ok(titles.length >= 1, `the results recommend an article (after ${answered} answers)`);
+    assert.deepEqual(foreignRequests(), [], "nothing was requested from another site");
+    assertNoErrors();
+  });
+});
