@@ -914,3 +914,39 @@ fn named_conditions_are_used_by_name() {
     );
     assert!(checked.questionnaire.is_none());
 }
+
+#[test]
+fn shape_messages_are_reworded_for_a_writer() {
+    use where_we_stand::engine::load::plain_shape_message;
+    let cases = [
+        (
+            "unknown field `lable`, expected one of `id`, `label`, `next`",
+            "there is no \"lable\" here (did you mean \"label\"?); the names allowed here are \"id\", \"label\", \"next\"",
+        ),
+        ("missing field `author`", "\"author\" is missing here; add it"),
+        (
+            "unknown variant `singel`, expected one of `single`, `multiple`",
+            "\"singel\" is not allowed here; use one of \"single\", \"multiple\"",
+        ),
+        (
+            "invalid type: string \"one\", expected u32",
+            "this should be a whole number (no quotes), but it is string \"one\"",
+        ),
+        (
+            "invalid type: string \"yes\", expected a boolean",
+            "this should be true or false (no quotes), but it is string \"yes\"",
+        ),
+        (
+            "invalid type: integer `3`, expected a string",
+            "this should be a text in quotes, but it is integer `3`",
+        ),
+        (
+            "invalid type: string \"a\", expected a sequence",
+            "this should be a list in [ ], but it is string \"a\"",
+        ),
+        ("something `else`\n", "something \"else\""),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(plain_shape_message(raw), want, "{raw}");
+    }
+}

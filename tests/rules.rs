@@ -451,3 +451,94 @@ fn results_are_shown_only_while_her_answers_reach_them() {
     }
     assert_eq!(s.report(&changed), None);
 }
+
+#[test]
+fn a_fallback_next_counts_only_when_some_answer_can_take_it() {
+    // Every option of "situation" has its own way forward: a question-level `next` is never
+    // taken, so it must not count in the ways forward (or in honest progress).
+    let q = tiny_with(|v| question(v, "situation")["next"] = "signs".into());
+    let i = |id: &str| Target::Question(q.question_index(id).expect(id));
+    let situation = q.question_index("situation").unwrap();
+    assert_eq!(q.successors(situation), [i("safety"), i("contact")]);
+    assert_eq!((q.min_left(situation), q.max_left(situation)), (3, 5));
+
+    // With "prefer not to say", declining takes the fallback: now it counts.
+    let q = tiny_with(|v| {
+        let s = question(v, "situation");
+        s["next"] = "signs".into();
+        s["prefer_not_to_say"] = true.into();
+    });
+    let i = |id: &str| Target::Question(q.question_index(id).expect(id));
+    let situation = q.question_index("situation").unwrap();
+    assert_eq!(
+        q.successors(situation),
+        [i("safety"), i("contact"), i("signs")]
+    );
+    assert_eq!((q.min_left(situation), q.max_left(situation)), (2, 5));
+}
+
+#[test]
+fn the_safety_banner_shows_after_the_answer_that_raised_it_not_on_its_own_question() {
+    let q = tiny();
+    let mut s = Session::new(&q);
+    s.answer(&q, one("home")).unwrap();
+    s.answer(&q, one("afraid")).unwrap();
+    let flagged = |s: &Session| match s.screen(&q) {
+        Screen::Question(screen) => (screen.id, screen.red_flag),
+        Screen::Results(_) => panic!("a question"),
+    };
+    assert_eq!(flagged(&s), ("tired".to_string(), true));
+    assert!(s.back(&q));
+    assert_eq!(
+        flagged(&s),
+        ("safety".to_string(), false),
+        "back on the question itself, she can change that answer without the banner"
+    );
+}
+
+#[test]
+fn saved_progress_names_the_questionnaire_and_restores_what_she_said() {
+    let q = tiny();
+    let mut s = Session::new(&q);
+    s.answer(&q, one("apart")).unwrap();
+    s.answer(&q, Answer::Declined).unwrap();
+    let saved = SavedProgress::of(&q, &s, true, &BTreeSet::new(), 5.0);
+    assert_eq!(saved.questionnaire, "tiny");
+    let back = match decode::<SavedProgress>(&encode(&saved)) {
+        Decoded::Ok(p) => p,
+        other => panic!("it reads back: {other:?}"),
+    };
+    let (restored, started, what) = back.restore(&q);
+    assert!(started);
+    assert!(what.dropped.is_empty(), "{what:?}");
+    assert_eq!(restored.answers().get("contact"), Some(&Answer::Declined));
+    assert_eq!(restored.answers().get("situation"), Some(&one("apart")));
+    assert_eq!(restored, s);
+}
+
+#[test]
+fn a_record_is_blank_only_with_nothing_in_it_and_answers_mean_she_started() {
+    let q = tiny();
+    let fresh = Session::new(&q);
+    let none = BTreeSet::new();
+    let ticked: BTreeSet<String> = ["calm-breathe".to_string()].into();
+    let mut answered = Session::new(&q);
+    answered.answer(&q, one("home")).unwrap();
+    // (session, started, ticks, blank?)
+    let cases: [(&Session, bool, &BTreeSet<String>, bool); 4] = [
+        (&fresh, false, &none, true),
+        (&fresh, true, &none, false),
+        (&fresh, false, &ticked, false),
+        (&answered, false, &none, false),
+    ];
+    for (n, (session, started, ticks, blank)) in cases.into_iter().enumerate() {
+        let saved = SavedProgress::of(&q, session, started, ticks, 0.0);
+        assert_eq!(saved.is_blank(), blank, "case {n}");
+        let (_, restored_started, _) = saved.restore(&q);
+        assert_eq!(
+            restored_started,
+            started || !session.is_fresh(),
+            "case {n}: she started if she said so or answered"
+        );
+    }
+}

@@ -212,8 +212,16 @@ questionnaire: the author's tool for the files in questionnaires/
             }
         };
         let mut readers = Vec::new();
-        for s in sources.iter().filter(|s| source::role(&s.path) == source::Role::Example) {
-            let name = s.path.rsplit('/').next().unwrap_or(&s.path).trim_end_matches(".toml");
+        for s in sources
+            .iter()
+            .filter(|s| source::role(&s.path) == source::Role::Example)
+        {
+            let name = s
+                .path
+                .rsplit('/')
+                .next()
+                .unwrap_or(&s.path)
+                .trim_end_matches(".toml");
             match toml::from_str::<examples::Example>(s.text.trim_start_matches('\u{feff}')) {
                 Ok(e) => readers.push(serde_json::json!({
                     "name": name,
