@@ -9,6 +9,8 @@ pub mod content;
 pub mod engine;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod folder;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fuzz;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

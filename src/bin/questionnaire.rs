@@ -29,6 +29,7 @@ questionnaire: the author's tool for the files in questionnaires/
   questionnaire graph [PATH] [--format mermaid|dot]  print the flow as a diagram
   questionnaire schema [part|article|example]    print a JSON Schema editors use
   questionnaire walk --answers FILE [PATH] [--json]  answer as FILE (an example reader) does, print the screens and report
+  questionnaire fuzz [COUNT]                     read and check COUNT damaged copies of tests/fixtures/tiny.toml (default 1,000,000): 0 panics expected
   questionnaire json [PATH]                      print the checked questionnaire and its example readers as JSON (for tools)
   questionnaire bench                            time the checker on synthetic 1,000- and 10,000-question files
 ";
@@ -78,6 +79,10 @@ questionnaire: the author's tool for the files in questionnaires/
             },
             "bench" => bench(),
             "json" => json_of(path),
+            "fuzz" => fuzz(
+                path.and_then(|n| n.replace('_', "").parse().ok())
+                    .unwrap_or(1_000_000),
+            ),
             "synthetic" => {
                 println!(
                     "{}",
@@ -242,6 +247,61 @@ questionnaire: the author's tool for the files in questionnaires/
         let out = serde_json::json!({ "questionnaire": q.file(), "examples": readers });
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         0
+    }
+
+    /// Bad input, generated: damaged copies of a small questionnaire, each read and checked.
+    fn fuzz(count: u64) -> i32 {
+        let seed = match folder(None).and_then(|(q, _)| {
+            let tiny = q.join("../tests/fixtures/tiny.toml");
+            std::fs::read_to_string(&tiny)
+                .map_err(|e| format!("cannot read {}: {e}", tiny.display()))
+        }) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        };
+        // Two workers (this machine has two cores), each with its own seed.
+        let t = Instant::now();
+        let half = count / 2;
+        let workers: Vec<_> = [(half, 1u64), (count - half, 2u64)]
+            .into_iter()
+            .map(|(n, s)| {
+                let seed = seed.clone();
+                std::thread::spawn(move || where_we_stand::fuzz::run(&seed, n, s))
+            })
+            .collect();
+        // A panic inside a check is caught there; keep its message off the screen.
+        let mut total = where_we_stand::fuzz::Outcome::default();
+        for w in workers {
+            let Ok(o) = w.join() else {
+                eprintln!("error: a fuzz worker stopped");
+                return 1;
+            };
+            total.inputs += o.inputs;
+            total.loaded += o.loaded;
+            total.refused += o.refused;
+            total.panics += o.panics;
+            total.silent += o.silent;
+            total.examples.extend(o.examples);
+        }
+        println!(
+            "fuzz: {} inputs in {:.0} s: {} loaded, {} refused with plain-words errors, {} panics, {} refused without a message",
+            total.inputs,
+            t.elapsed().as_secs_f64(),
+            total.loaded,
+            total.refused,
+            total.panics,
+            total.silent
+        );
+        for e in total.examples.iter().take(3) {
+            println!(
+                "--- an input that failed ---\n{}",
+                e.chars().take(2000).collect::<String>()
+            );
+        }
+        i32::from(total.panics > 0 || total.silent > 0)
     }
 
     fn load_one(given: Option<&String>) -> Result<where_we_stand::engine::Questionnaire, i32> {

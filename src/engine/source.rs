@@ -459,6 +459,15 @@ pub fn read(sources: &[Source]) -> Read {
         }
         let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
         let lines = Lines::new(text);
+        if let Some(offset) = too_deep(text) {
+            r.error(
+                lines.at(i, offset),
+                Vec::new(),
+                format!("lists, tables or conditions are nested more than {MAX_DEPTH} deep here; a questionnaire never needs that many, so look for brackets or braces that were never closed"),
+            );
+            readable = false;
+            continue;
+        }
         let Some(mut table) = parse(&mut r, i, &lines) else {
             readable = false;
             continue;
@@ -513,6 +522,48 @@ pub fn read(sources: &[Source]) -> Read {
         diagnostics: r.out,
         places: r.places,
     }
+}
+
+/// How deep lists, tables and conditions may nest (the check-in needs 5).
+pub const MAX_DEPTH: usize = 64;
+
+/// Where brackets and braces first nest deeper than [`MAX_DEPTH`], if they do: the parser and
+/// every pass over conditions recurse, so a file like `a = [[[[…` must be stopped first.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) => {
+                if b == b'\\' && q == b'"' {
+                    i += 1;
+                } else if b == q || b == b'\n' {
+                    quote = None;
+                }
+            }
+            None => match b {
+                b'"' | b'\'' => quote = Some(b),
+                b'#' => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some(i);
+                    }
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Phase one and a half: the TOML syntax, every slip at once, in plain words.
