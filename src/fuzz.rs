@@ -132,7 +132,8 @@ fn damage(seed: &str, rng: &mut Rng) -> String {
                 .map(|(i, _)| i)
                 .collect::<Vec<_>>()
                 .chunks(2)
-                .filter_map(|c| (c.len() == 2).then(|| (c[0] + 1, c[1])))
+                .filter(|c| c.len() == 2)
+                .map(|c| (c[0] + 1, c[1]))
                 .collect();
             if let Some(&(a, b)) = quoted.get(rng.below(quoted.len())) {
                 let words = [
