@@ -46,7 +46,14 @@ pub fn sources(path: &Path, shown: &str) -> Result<Vec<Source>, String> {
         .into_iter()
         .map(|(inside, p)| {
             std::fs::read_to_string(&p)
-                .map(|text| Source::new(format!("{shown}/{inside}"), text))
+                .map(|text| {
+                    let path = if shown == "." {
+                        inside.clone()
+                    } else {
+                        format!("{shown}/{inside}")
+                    };
+                    Source::new(path, text)
+                })
                 .map_err(|e| format!("cannot read {}: {e}", p.display()))
         })
         .collect()

@@ -126,9 +126,14 @@ questionnaire: the author's tool for the files in questionnaires/
             .map_err(|e| format!("cannot tell which folder this is: {e}"))?;
         let mut up = String::new();
         for dir in here.ancestors() {
-            if dir.file_name().is_some_and(|n| n == "questionnaires")
-                && dir.join("articles").is_dir()
-            {
+            // A questionnaire folder: `articles/` beside at least one .toml file.
+            let is_questionnaire = dir.join("articles").is_dir()
+                && std::fs::read_dir(dir).is_ok_and(|mut entries| {
+                    entries.any(|e| {
+                        e.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".toml"))
+                    })
+                });
+            if is_questionnaire {
                 let shown = if up.is_empty() {
                     ".".to_string()
                 } else {
