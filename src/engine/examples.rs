@@ -8,7 +8,7 @@ use super::diagnostic::{Diagnostic, Severity};
 use super::questionnaire::Questionnaire;
 use super::report::Report;
 use super::session::{Screen, Session};
-use super::source::{role, Role, Source};
+use super::source::{role, Lines, Role, Source};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -160,17 +160,12 @@ fn problem(path: &str, line: u32, place: Vec<String>, message: String) -> Diagno
     }
 }
 
-fn line_of(text: &str, offset: usize) -> u32 {
-    let line = text
-        .get(..offset.min(text.len()))
-        .map_or(0, |t| t.matches('\n').count());
-    u32::try_from(line + 1).unwrap_or(u32::MAX)
-}
-
 fn read(source: &Source) -> Result<Read<'_>, Diagnostic> {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
+    let lines = Lines::new(text);
+    let line_of = |offset: usize| lines.at(0, offset).line;
     let fail = |offset: usize, message: String| {
-        problem(&source.path, line_of(text, offset), Vec::new(), message)
+        problem(&source.path, line_of(offset), Vec::new(), message)
     };
     let table: Spanned<DeTable> = DeTable::parse(text).map_err(|e| {
         fail(
@@ -184,12 +179,12 @@ fn read(source: &Source) -> Result<Read<'_>, Diagnostic> {
     let mut answer_lines = BTreeMap::new();
     let (mut answers_line, mut expect_line) = (1, 1);
     for (key, value) in table.get_ref().iter() {
-        let line = line_of(text, key.span().start);
+        let line = line_of(key.span().start);
         match (key.get_ref().as_ref(), value.get_ref()) {
             ("answers", DeValue::Table(t)) => {
                 answers_line = line;
                 for (k, _) in t.iter() {
-                    answer_lines.insert(k.get_ref().to_string(), line_of(text, k.span().start));
+                    answer_lines.insert(k.get_ref().to_string(), line_of(k.span().start));
                 }
             }
             ("expect", _) => expect_line = line,

@@ -354,19 +354,19 @@ pub const PART_KEYS: &[&str] = &[
 ];
 
 /// Line starts of a text, for turning byte offsets into lines and columns.
-struct Lines<'a> {
+pub(crate) struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Lines { text, starts }
     }
 
-    fn at(&self, file: usize, offset: usize) -> Loc {
+    pub(crate) fn at(&self, file: usize, offset: usize) -> Loc {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
