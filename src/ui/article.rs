@@ -1,59 +1,77 @@
 //! An article's page: summary, what helps, what hurts and its steps, with a link to read it in
 //! full on the author's blog.
 
-use super::html::{focus_heading, Html};
-use super::route::use_nav;
+use super::focus::focus_soon;
 use super::state::use_app;
+use crate::engine::model::Article;
 use leptos::prelude::*;
 
-/// The routed article page.
+/// The routed article page: the article in the address.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let app = use_app();
-    let id = use_nav().id;
-    let body = move || {
-        let mut h = Html::new();
-        let back = if app.report().is_some() {
-            r#"<p class="no-print"><a href="/results">Back to your results</a></p>"#
-        } else {
-            r#"<p class="no-print"><a href="/">Back to the start</a></p>"#
-        };
-        let Some(a) = app.q.article(&id.get()) else {
-            h.raw(
-                r#"<h1 tabindex="-1">Article not found</h1><p><a href="/">Go to the start</a></p>"#,
-            );
-            return h.done();
-        };
-        let list = |h: &mut Html, items: &[String]| {
-            for t in items {
-                h.raw("<li>").text(t).raw("</li>");
-            }
-        };
-        h.raw(r#"<h1 tabindex="-1">"#)
-            .text(&a.title)
-            .raw(r#"</h1><p class="byline">by "#)
-            .text(&a.author)
-            .raw(r#"</p><p class="lead">"#)
-            .text(&a.summary)
-            .raw("</p><h2>What helps</h2><ul>");
-        list(&mut h, &a.helps);
-        h.raw("</ul><h2>What hurts</h2><ul>");
-        list(&mut h, &a.hurts);
-        h.raw("</ul><h2>Steps you could take</h2><ol>");
-        for s in &a.steps {
-            h.raw("<li>").text(&s.text).raw("</li>");
-        }
-        h.raw(r#"</ol><p class="note">A summary in our own words. Read the full article by "#)
-            .text(&a.author)
-            .raw(r#" on <a rel="noopener noreferrer" target="_blank" href=""#)
-            .text(&a.url)
-            .raw(r#"">her blog</a>.</p>"#)
-            .raw(back);
-        h.done()
+    let id = app.nav.id;
+    move || match app.q.article(&id.get()) {
+        Some(article) => view! { <ArticleBody article/> }.into_any(),
+        None => view! { <Missing/> }.into_any(),
+    }
+}
+
+/// One article, in the author's words and ours.
+#[component]
+fn ArticleBody(article: &'static Article) -> impl IntoView {
+    let app = use_app();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_soon(heading);
+    let list = |items: &'static [String]| {
+        items
+            .iter()
+            .map(|t| view! { <li>{t.as_str()}</li> })
+            .collect_view()
     };
-    Effect::new(move |_| {
-        id.with(|_| ());
-        focus_heading();
-    });
-    view! { <article class="page article" inner_html=body></article> }
+    let steps = article
+        .steps
+        .iter()
+        .map(|s| view! { <li>{s.text.as_str()}</li> })
+        .collect_view();
+    view! {
+        <article class="page article">
+            <h1 tabindex="-1" node_ref=heading>{article.title.as_str()}</h1>
+            <p class="byline">"by "{article.author.as_str()}</p>
+            <p class="lead">{article.summary.as_str()}</p>
+            <h2>"What helps"</h2>
+            <ul>{list(&article.helps)}</ul>
+            <h2>"What hurts"</h2>
+            <ul>{list(&article.hurts)}</ul>
+            <h2>"Steps you could take"</h2>
+            <ol>{steps}</ol>
+            <p class="note">
+                "A summary in our own words. Read the full article by "{article.author.as_str()}
+                " on " <a rel="noopener noreferrer" target="_blank" href=article.url.as_str()>
+                    "her blog"
+                </a> "."
+            </p>
+            <p class="no-print">
+                <Show
+                    when=move || app.report.with(Option::is_some)
+                    fallback=|| view! { <a href="/">"Back to the start"</a> }
+                >
+                    <a href="/results">"Back to your results"</a>
+                </Show>
+            </p>
+        </article>
+    }
+}
+
+/// An article address that names no article.
+#[component]
+fn Missing() -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_soon(heading);
+    view! {
+        <article class="page article">
+            <h1 tabindex="-1" node_ref=heading>"Article not found"</h1>
+            <p><a href="/">"Go to the start"</a></p>
+        </article>
+    }
 }

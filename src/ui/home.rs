@@ -1,8 +1,6 @@
 //! Home: what this is, that everything stays on this device, the disclaimer, and Start — or
 //! Continue with how far she got, and Start over.
 
-use super::html::{action, Html};
-use super::route::use_nav;
 use super::state::use_app;
 use crate::engine::Screen;
 use leptos::prelude::*;
@@ -11,49 +9,62 @@ use leptos::prelude::*;
 #[component]
 pub fn Home() -> impl IntoView {
     let app = use_app();
-    let nav = use_nav();
-    let body = move || {
-        let about = &app.q.file().about;
-        let mut h = Html::new();
-        h.raw(r#"<h1 tabindex="-1">"#)
-            .text(&app.q.file().title)
-            .raw(r#"</h1><p class="lead">"#)
-            .text(&about.intro)
-            .raw(r#"</p><ul class="promises"><li>One question at a time; go back and change any answer.</li><li>Your answers stay on this device. Nothing is sent anywhere.</li><li>Use Quick exit (or press Esc twice) to leave this page at once.</li></ul><p class="disclaimer">"#)
-            .text(&about.disclaimer)
-            .raw("</p>");
-        if app.started.get() && !app.session.with(|s| s.is_fresh()) {
-            h.raw(r#"<p class="resume">"#);
-            match app.screen() {
-                Screen::Question(s) => {
-                    let p = s.progress;
-                    h.raw("You have answered ")
-                        .num(p.answered as i64)
-                        .raw(if p.answered == 1 {
-                            " question"
-                        } else {
-                            " questions"
-                        })
-                        .raw("; about ")
-                        .num(p.min_left as i64)
-                        .raw("–")
-                        .num(p.max_left as i64)
-                        .raw(" are left.");
-                }
-                Screen::Results(_) => {
-                    h.raw("You finished the check-in; your results are waiting.");
-                }
+    let nav = app.nav;
+    let file = app.q.file();
+    let returning = move || app.started.get() && !app.session.with(|s| s.is_fresh());
+    // How far she got, in words.
+    let resume = move || {
+        app.screen.with(|screen| match screen {
+            Screen::Question(s) => {
+                let p = s.progress;
+                let noun = if p.answered == 1 {
+                    "question"
+                } else {
+                    "questions"
+                };
+                format!(
+                    "You have answered {} {noun}; about {}–{} are left.",
+                    p.answered, p.min_left, p.max_left
+                )
             }
-            h.raw(r#"</p><div class="row"><button type="button" class="primary" data-act="start">Continue where you left off</button><button type="button" class="secondary" data-act="over">Start over</button></div>"#);
-        } else {
-            h.raw(r#"<button type="button" class="primary" data-act="start">Start the check-in</button>"#);
-        }
-        h.done()
+            Screen::Results(_) => "You finished the check-in; your results are waiting.".into(),
+        })
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| match action(&ev) {
-        Some((act, _)) if act == "start" => nav.go(&app.start()),
-        Some((act, _)) if act == "over" => nav.go(&app.start_over()),
-        _ => {}
-    };
-    view! { <section class="page home" inner_html=body on:click=on_click></section> }
+    let start = move |_| nav.go(&app.start());
+    view! {
+        <section class="page home">
+            <h1 tabindex="-1">{file.title.as_str()}</h1>
+            <p class="lead">{file.about.intro.as_str()}</p>
+            <ul class="promises">
+                <li>"One question at a time; go back and change any answer."</li>
+                <li>"Your answers stay on this device. Nothing is sent anywhere."</li>
+                <li>"Use Quick exit (or press Esc twice) to leave this page at once."</li>
+            </ul>
+            <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
+            <Show
+                when=returning
+                fallback=move || {
+                    view! {
+                        <button type="button" class="primary" on:click=start>
+                            "Start the check-in"
+                        </button>
+                    }
+                }
+            >
+                <p class="resume">{resume}</p>
+                <div class="row">
+                    <button type="button" class="primary" on:click=start>
+                        "Continue where you left off"
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| nav.go(&app.start_over())
+                    >
+                        "Start over"
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
 }

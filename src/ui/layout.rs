@@ -1,9 +1,9 @@
 //! The frame around every screen: skip link, quick exit, notices, the live region, and the
 //! footer with the disclaimer, privacy note and "erase everything".
 
-use super::erase::{erase_everything, erase_html};
-use super::html::{action, focus_soon, Html};
-use super::quick_exit::{leave, listen_for_escape, quick_exit_html};
+use super::focus::focus_soon;
+use super::persist::erase_everything;
+use super::quick_exit::QuickExit;
 use super::state::use_app;
 use leptos::prelude::*;
 
@@ -15,60 +15,32 @@ pub fn Shell(
 ) -> impl IntoView {
     let app = use_app();
     let file = app.q.file();
-    // Moves to an address the state asked for (another tab's change was adopted).
-    let nav = super::route::use_nav();
-    Effect::new(move |_| {
-        if let Some(to) = app.follow.get() {
-            app.follow.set(None);
-            nav.replace(&to);
-        }
-    });
-    listen_for_escape(app);
-    let mut h = Html::new();
-    h.raw(r##"<a class="skip" href="#main">Skip to the check-in</a><header class="top"><a class="brand" href="/">"##)
-        .text(&file.title)
-        .raw("</a>");
-    quick_exit_html(&mut h);
-    h.raw("</header>");
-    let top = h.done();
-    let asking = RwSignal::new(false);
-    let foot = move || {
-        let mut h = Html::new();
-        h.raw(r#"<p class="disclaimer">"#)
-            .text(&file.about.disclaimer)
-            .raw("</p><p>")
-            .text(&file.about.privacy)
-            .raw(r#"</p><p>Articles by Leslie Cane, from <a rel="noopener noreferrer" target="_blank" href=""#)
-            .text(&file.blog.url)
-            .raw(r#"">"#)
-            .text(&file.blog.name)
-            .raw(r#"</a>.</p><nav class="foot-links" aria-label="More"><a href="/history">How things have changed</a>"#);
-        erase_html(&mut h, asking.get());
-        h.raw("</nav>");
-        h.done()
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| match action(&ev) {
-        Some((act, _)) if act == "exit" => leave(&file.quick_exit.url),
-        Some((act, _)) if act == "ask" => {
-            asking.set(true);
-            focus_soon(r#".foot [data-act="keep"]"#);
-        }
-        Some((act, _)) if act == "erase" => {
-            asking.set(false);
-            erase_everything(app);
-        }
-        Some((act, _)) if act == "keep" => {
-            asking.set(false);
-            focus_soon(r#".foot [data-act="ask"]"#);
-        }
-        _ => {}
-    };
     view! {
-        <div class="frame" inner_html=top on:click=on_click></div>
+        <div class="frame">
+            <a class="skip" href="#main">"Skip to the check-in"</a>
+            <header class="top">
+                <a class="brand" href="/">{file.title.as_str()}</a>
+                <QuickExit/>
+            </header>
+        </div>
         <Notices/>
         <p class="sr-only" aria-live="polite" aria-atomic="true">{move || app.announce.get()}</p>
         <main id="main">{children()}</main>
-        <footer class="foot" inner_html=foot on:click=on_click></footer>
+        <footer class="foot">
+            <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
+            <p>{file.about.privacy.as_str()}</p>
+            <p>
+                "Articles by Leslie Cane, from "
+                <a rel="noopener noreferrer" target="_blank" href=file.blog.url.as_str()>
+                    {file.blog.name.as_str()}
+                </a>
+                "."
+            </p>
+            <nav class="foot-links" aria-label="More">
+                <a href="/history">"How things have changed"</a>
+                <EraseEverything/>
+            </nav>
+        </footer>
     }
 }
 
@@ -76,37 +48,85 @@ pub fn Shell(
 #[component]
 fn Notices() -> impl IntoView {
     let app = use_app();
-    let body = move || {
-        app.notices.with(|notices| {
-            if notices.is_empty() {
-                return String::new();
-            }
-            let mut h = Html::new();
-            h.raw(r#"<div class="notices" role="status">"#);
-            for (i, text) in notices.iter().enumerate() {
-                h.raw(r#"<div class="notice"><p>"#)
-                    .text(text)
-                    .raw(r#"</p><button type="button" class="link" data-act="dismiss" data-i=""#)
-                    .num(i as i64)
-                    .raw(r#"">Dismiss</button></div>"#);
-            }
-            h.raw("</div>");
-            h.done()
-        })
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some((_, el)) = action(&ev).filter(|(act, _)| act == "dismiss") {
-            if let Some(i) = el
-                .get_attribute("data-i")
-                .and_then(|i| i.parse::<usize>().ok())
-            {
-                app.notices.update(|n| {
-                    if i < n.len() {
-                        n.remove(i);
+    let dismiss = move |text: &str| app.notices.update(|n| n.retain(|t| t != text));
+    view! {
+        <Show when=move || app.notices.with(|n| !n.is_empty())>
+            <div class="notices" role="status">
+                // Keyed by their words: `notify` never adds the same words twice.
+                <For
+                    each=move || app.notices.get()
+                    key=|text| text.clone()
+                    children=move |text: String| {
+                        let words = text.clone();
+                        view! {
+                            <div class="notice">
+                                <p>{words}</p>
+                                <button type="button" class="link" on:click=move |_| dismiss(&text)>
+                                    "Dismiss"
+                                </button>
+                            </div>
+                        }
                     }
-                });
+                />
+            </div>
+        </Show>
+    }
+}
+
+/// "Erase everything on this device", and the question it asks first.
+#[component]
+fn EraseEverything() -> impl IntoView {
+    let app = use_app();
+    let asking = RwSignal::new(false);
+    let ask = NodeRef::<leptos::html::Button>::new();
+    let keep = NodeRef::<leptos::html::Button>::new();
+    view! {
+        <button
+            type="button"
+            class="link danger"
+            node_ref=ask
+            on:click=move |_| {
+                asking.set(true);
+                focus_soon(keep);
             }
-        }
-    };
-    view! { <div inner_html=body on:click=on_click></div> }
+        >
+            "Erase everything on this device"
+        </button>
+        <Show when=move || asking.get()>
+            <div
+                class="confirm"
+                role="alertdialog"
+                aria-labelledby="erase-title"
+                aria-describedby="erase-text"
+            >
+                <h2 id="erase-title">"Erase everything?"</h2>
+                <p id="erase-text">
+                    "This removes your answers, your action plan ticks and your past check-ins from this device. It cannot be undone."
+                </p>
+                <div class="row">
+                    <button
+                        type="button"
+                        class="primary danger"
+                        on:click=move |_| {
+                            asking.set(false);
+                            erase_everything(app);
+                        }
+                    >
+                        "Erase everything"
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        node_ref=keep
+                        on:click=move |_| {
+                            asking.set(false);
+                            focus_soon(ask);
+                        }
+                    >
+                        "Keep my answers"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
 }

@@ -1,37 +1,50 @@
 //! The action plan, phase by phase, with check-boxes whose ticks are kept on this device.
 
-use super::html::Html;
-use crate::engine::report::PlanPhase;
-use std::collections::BTreeSet;
+use super::state::use_app;
+use crate::engine::report::{PlanPhase, PlanStep};
+use leptos::prelude::*;
 
-/// The plan's markup. Each check-box carries its step id in `data-step`; the results screen
-/// handles their changes and keeps them in step with the saved ticks.
-pub fn plan_html(h: &mut Html, phases: &[PlanPhase], ticked: &BTreeSet<String>) {
-    h.raw(r#"<div class="plan">"#);
-    for (n, phase) in phases.iter().enumerate() {
-        h.raw(r#"<section class="phase phase-"#)
-            .text(&phase.id)
-            .raw(r#""><h3>"#)
-            .num(n as i64 + 1)
-            .raw(". ")
-            .text(&phase.title)
-            .raw("</h3>");
-        if !phase.about.is_empty() {
-            h.raw("<p>").text(&phase.about).raw("</p>");
-        }
-        h.raw(r#"<ul class="steps">"#);
-        for step in &phase.steps {
-            h.raw(r#"<li><label class="step"><input type="checkbox" data-step=""#)
-                .text(&step.id)
-                .raw(if ticked.contains(&step.id) {
-                    r#"" checked><span>"#
-                } else {
-                    r#""><span>"#
-                })
-                .text(&step.text)
-                .raw("</span></label></li>");
-        }
-        h.raw("</ul></section>");
+/// The plan: each phase with its steps in order.
+#[component]
+pub fn Plan(phases: Vec<PlanPhase>) -> impl IntoView {
+    let phases = phases
+        .into_iter()
+        .enumerate()
+        .map(|(n, phase)| {
+            let about = (!phase.about.is_empty()).then(|| view! { <p>{phase.about}</p> });
+            let steps = phase
+                .steps
+                .into_iter()
+                .map(|step| view! { <Step step/> })
+                .collect_view();
+            view! {
+                <section class=format!("phase phase-{}", phase.id)>
+                    <h3>{n + 1}". "{phase.title}</h3>
+                    {about}
+                    <ul class="steps">{steps}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! { <div class="plan">{phases}</div> }
+}
+
+/// One step and its tick, which follows the saved ticks (this tab's or another tab's).
+#[component]
+fn Step(step: PlanStep) -> impl IntoView {
+    let app = use_app();
+    let PlanStep { id, text, .. } = step;
+    let shown = id.clone();
+    view! {
+        <li>
+            <label class="step">
+                <input
+                    type="checkbox"
+                    prop:checked=move || app.ticked.with(|t| t.contains(&shown))
+                    on:change=move |_| app.toggle_step(&id)
+                />
+                <span>{text}</span>
+            </label>
+        </li>
     }
-    h.raw("</div>");
 }

@@ -2,9 +2,9 @@
 //! real radio buttons or check-boxes, "prefer not to say" where offered, Back and Continue,
 //! honest progress, and a warning before a change clears later answers.
 
-use super::html::{action, focus_heading, Html};
-use super::route::{use_nav, Page};
-use super::safety::safety_html;
+use super::focus::focus_soon;
+use super::route::Page;
+use super::safety::SafetyPanel;
 use super::state::use_app;
 use crate::engine::answer::DECLINED;
 use crate::engine::model::Kind;
@@ -17,10 +17,9 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn QuestionPage() -> impl IntoView {
     let app = use_app();
-    let nav = use_nav();
-    let id = nav.id;
+    let nav = app.nav;
     Effect::new(move |_| {
-        let id = id.get();
+        let id = nav.id.get();
         // Leaving for another page changes the id too, just before this page goes away.
         if nav.page.get_untracked() != Page::Question {
             return;
@@ -38,36 +37,21 @@ pub fn QuestionPage() -> impl IntoView {
             }
         })
     });
-    // Changes with the question and its saved answer: each question (and an answer that
-    // arrives from another tab) gets a fresh draft, never one carried over from the last.
-    let screen = Memo::new_with_compare(
-        move |_| match app.screen() {
-            Screen::Question(s) if s.id == id.get() => Some(s),
+    // The question the engine shows, once it is the one in the address.
+    let screen = Memo::new(move |_| {
+        app.screen.with(|screen| match screen {
+            Screen::Question(s) if nav.id.with(|id| s.id == *id) => Some(s.clone()),
             _ => None,
-        },
-        |old, new| form_key(old) != form_key(new),
-    );
-    // One form for the whole run of questions: moving on replaces only the parts of the
-    // screen that differ (see `QuestionForm`).
+        })
+    });
+    // One form for the whole run of questions: moving on changes only the text, attributes
+    // and rows that differ, in place.
     let shown = Memo::new(move |_| screen.with(Option::is_some));
     move || shown.get().then(|| view! { <QuestionForm screen/> })
 }
 
-/// What makes a question screen need a fresh form: the question, and its saved answer.
-fn form_key(screen: Option<&Option<QuestionScreen>>) -> Option<(&str, Vec<&str>, bool)> {
-    let s = screen?.as_ref()?;
-    let chosen = s
-        .options
-        .iter()
-        .filter(|o| o.chosen)
-        .map(|o| o.id.as_str())
-        .collect();
-    Some((s.id.as_str(), chosen, s.declined))
-}
-
 /// The form's state: the answer being built on screen, a problem to show, and a change
-/// waiting for confirmation (with the later answers it would clear). One signal, not three:
-/// each signal type costs code in the wasm.
+/// waiting for confirmation (with the later answers it would clear).
 #[derive(Clone, Debug, PartialEq, Default)]
 struct Draft {
     chosen: Vec<String>,
@@ -77,6 +61,15 @@ struct Draft {
 }
 
 impl Draft {
+    /// A fresh draft showing the saved answer.
+    fn of(screen: &QuestionScreen) -> Draft {
+        Draft {
+            chosen: saved_choices(screen),
+            declined: screen.declined,
+            ..Draft::default()
+        }
+    }
+
     fn answer(&self, kind: Kind) -> Option<Answer> {
         if self.declined {
             return Some(Answer::Declined);
@@ -86,117 +79,93 @@ impl Draft {
             _ => self.chosen.first().cloned().map(Answer::Choice),
         }
     }
+
+    /// Whether the option `value` is ticked ("prefer not to say" included).
+    fn shows(&self, value: &str) -> bool {
+        if value == DECLINED {
+            self.declined
+        } else {
+            self.chosen.iter().any(|c| c == value)
+        }
+    }
 }
 
-/// The question form, kept on screen from one question to the next. Its markup is built as
-/// text (see `html.rs`) in small pieces, and moving on replaces only the pieces that changed
-/// (the heading, the progress, options whose wording differs): re-creating the whole form
-/// for every question was most of the time a transition took. One handler per event kind
-/// reads which control was used.
+/// The options the saved answer chose.
+fn saved_choices(screen: &QuestionScreen) -> Vec<String> {
+    screen
+        .options
+        .iter()
+        .filter(|o| o.chosen)
+        .map(|o| o.id.clone())
+        .collect()
+}
+
+/// The question form, kept on screen from one question to the next: each part that differs
+/// between questions is a reactive slot, so moving on updates it in place.
 #[component]
 fn QuestionForm(
     /// What the engine says this screen shows (always `Some` while the form exists).
     screen: Memo<Option<QuestionScreen>>,
 ) -> impl IntoView {
     let app = use_app();
-    let nav = use_nav();
+    let nav = app.nav;
     let draft = RwSignal::new(Draft::default());
-    let form = NodeRef::<leptos::html::Form>::new();
-    let page = NodeRef::<leptos::html::Section>::new();
-    // The safety banner is drawn once, hidden, and shown after a red-flag answer.
-    let head = {
-        let mut h = Html::new();
-        h.raw(r#"<div class="banner" data-off>"#);
-        safety_html(&mut h, app.q, true, &[]);
-        h.raw("</div>").raw(HEAD);
-        h.done()
+    let heading = NodeRef::<leptos::html::H1>::new();
+    let keep = NodeRef::<leptos::html::Button>::new();
+    // Reads one thing from the screen, tracked.
+    let read = move |f: fn(&QuestionScreen) -> String| {
+        move || screen.with(|s| s.as_ref().map(f).unwrap_or_default())
     };
     let kind = move || screen.with_untracked(|s| s.as_ref().map_or(Kind::Single, |s| s.kind));
+    let flag =
+        move |f: fn(&QuestionScreen) -> bool| move || screen.with(|s| s.as_ref().is_some_and(f));
 
-    // A new question (or a new saved answer): redraw what differs and start a fresh draft.
-    let mut drawn = Drawn::default();
+    // A new question, or a new saved answer (from another tab): a fresh draft showing it.
+    // Anything else that changes (a red flag raised elsewhere, progress) keeps her draft.
+    let saved = Memo::new(move |_| {
+        screen.with(|s| {
+            s.as_ref()
+                .map(|s| (s.id.clone(), saved_choices(s), s.declined))
+        })
+    });
     Effect::new(move |_| {
-        let Some(s) = screen.get() else { return };
-        let Some(page) = page.get() else { return };
-        if drawn.els.is_none() {
-            drawn.els = Els::find(&page);
+        if saved.with(Option::is_some) {
+            draft.set(screen.with_untracked(|s| s.as_ref().map(Draft::of).unwrap_or_default()));
         }
-        let Some(els) = drawn.els.clone() else { return };
-        let parts = question_parts(&s);
-        // The banner, while not needed, is laid out unseen out of the flow (`data-off`, see
-        // the style sheet), so showing it does not mean shaping all its text at that moment.
-        for (el, off, show, last) in [
-            (&els.banner, "data-off", s.red_flag, &mut drawn.banner),
-            (&els.back, "hidden", s.can_go_back, &mut drawn.back),
-        ] {
-            if *last != Some(show) {
-                let _ = el.toggle_attribute_with_force(off, !show);
-                *last = Some(show);
-            }
+    });
+    // A new question: the heading gets the focus, and the live region says which it is.
+    let id = Memo::new(move |_| screen.with(|s| s.as_ref().map(|s| s.id.clone())));
+    Effect::new(move |_| {
+        id.track();
+        focus_soon(heading);
+        if let Some(words) = screen.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| format!("Question {}: {}", s.progress.answered + 1, s.text))
+        }) {
+            app.announce.set(words);
         }
-        // The heading and the other texts change in place: the heading keeps the focus it
-        // was given (replacing a focused element costs the browser an extra style pass).
-        for (el, text, last) in [
-            (&els.section, &s.section, &mut drawn.section),
-            (&els.left, &parts.left, &mut drawn.left),
-            (&els.title, &s.text, &mut drawn.title),
-            (&els.help, &parts.help, &mut drawn.help),
-        ] {
-            if last != text {
-                set_text(el, text);
-                text.clone_into(last);
-            }
-        }
-        if drawn.percent != Some(s.progress.percent) {
-            let _ = els
-                .bar
-                .set_attribute("value", &s.progress.percent.to_string());
-            drawn.percent = Some(s.progress.percent);
-        }
-        let options = &els.options;
-        options.set_class_name(parts.options_class);
-        patch_rows(options, parts.rows, parts.checkbox, &mut drawn);
-        draft.set(Draft {
-            chosen: s
-                .options
-                .iter()
-                .filter(|o| o.chosen)
-                .map(|o| o.id.clone())
-                .collect(),
-            declined: s.declined,
-            ..Draft::default()
-        });
-        focus_heading();
-        app.announce
-            .set(format!("Question {}: {}", s.progress.answered + 1, s.text));
     });
 
     let choose = move |id: String| {
-        let exclusive = screen.with_untracked(|s| {
-            s.as_ref()
-                .is_some_and(|s| s.options.iter().any(|o| o.exclusive && o.id == id))
-        });
+        let exclusive = |c: &str| {
+            screen.with_untracked(|s| {
+                s.as_ref()
+                    .is_some_and(|s| s.options.iter().any(|o| o.exclusive && o.id == c))
+            })
+        };
         let kind = kind();
         draft.update(|d| {
             d.problem = None;
             d.declined = false;
-            if kind == Kind::Multiple {
-                let is_exclusive = |c: &String| {
-                    screen.with_untracked(|s| {
-                        s.as_ref()
-                            .is_some_and(|s| s.options.iter().any(|o| o.exclusive && o.id == *c))
-                    })
-                };
-                if let Some(p) = d.chosen.iter().position(|c| *c == id) {
-                    d.chosen.remove(p);
-                } else if exclusive {
-                    d.chosen = vec![id];
-                } else {
-                    d.chosen.retain(|c| !is_exclusive(c));
-                    d.chosen.push(id);
-                }
-            } else {
+            if kind != Kind::Multiple {
                 d.chosen = vec![id];
+            } else if let Some(p) = d.chosen.iter().position(|c| *c == id) {
+                d.chosen.remove(p);
+            } else if exclusive(&id) {
+                d.chosen = vec![id];
+            } else {
+                d.chosen.retain(|c| !exclusive(c));
+                d.chosen.push(id);
             }
         })
     };
@@ -208,37 +177,20 @@ fn QuestionForm(
             d.chosen.clear();
         })
     };
-    // The boxes and buttons on screen always show the draft (number keys, "none of these",
-    // and a new question drawn into boxes that showed the last one's answer).
-    Effect::new(move |_| {
-        let d = draft.get();
-        let Some(inputs) = form
-            .get()
-            .and_then(|f| f.query_selector_all("fieldset input").ok())
-        else {
-            return;
-        };
-        for i in 0..inputs.length() {
-            if let Some(input) = inputs
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                let v = input.value();
-                input.set_checked(if v == DECLINED {
-                    d.declined
-                } else {
-                    d.chosen.contains(&v)
-                });
-            }
+    let pick = move |value: &str| {
+        if value == DECLINED {
+            decline();
+        } else {
+            choose(value.to_string());
         }
-    });
+    };
 
     let commit = move |answer: Answer| match app.answer(answer) {
         Ok(to) => nav.go(&to),
         Err(e) => draft.update(|d| d.problem = Some(e)),
     };
     let submit = move || {
-        let Some(answer) = draft.get_untracked().answer(kind()) else {
+        let Some(answer) = draft.with_untracked(|d| d.answer(kind())) else {
             draft.update(|d| d.problem = Some("Choose an answer to continue, or go back.".into()));
             return;
         };
@@ -247,11 +199,23 @@ fn QuestionForm(
             commit(answer);
         } else {
             draft.update(|d| d.pending = Some((answer, lost)));
+            focus_soon(keep);
+        }
+    };
+    let back = move |_| {
+        if let Some(to) = app.back() {
+            nav.go(&to);
+        }
+    };
+    let change = move |_| {
+        let mut answer = None;
+        draft.update(|d| answer = d.pending.take().map(|(a, _)| a));
+        if let Some(answer) = answer {
+            commit(answer);
         }
     };
 
     // Keyboard: number keys choose an option, Enter continues.
-    let keys_choose = choose;
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key()
             || ev.meta_key()
@@ -274,7 +238,7 @@ fn QuestionForm(
             });
             if let Some(id) = id {
                 ev.prevent_default();
-                keys_choose(id);
+                choose(id);
             }
         } else if key == "Enter" && !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") {
             ev.prevent_default();
@@ -283,164 +247,174 @@ fn QuestionForm(
     });
     on_cleanup(move || handle.remove());
 
-    let on_change = move |ev: leptos::ev::Event| {
-        if let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            let v = input.value();
-            if v == DECLINED {
-                decline();
-            } else {
-                choose(v);
-            }
-        }
+    // The option rows. Rebuilt in place from one question to the next: a row keeps its
+    // elements and only the value, number or words that differ change.
+    let rows = Memo::new(move |_| {
+        screen.with(|s| {
+            s.as_ref()
+                .map(|s| (rows_of(s), s.kind == Kind::Multiple))
+                .unwrap_or_default()
+        })
+    });
+    let rows = move || {
+        let (rows, checkbox) = rows.get();
+        rows.into_iter()
+            .map(|row| view! { <OptionRow row checkbox draft pick/> })
+            .collect_view()
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| match action(&ev) {
-        Some((act, _)) if act == "back" => {
-            if let Some(to) = app.back() {
-                nav.go(&to);
-            }
-        }
-        Some((act, _)) if act == "change" => {
-            let mut answer = None;
-            draft.update(|d| answer = d.pending.take().map(|(a, _)| a));
-            if let Some(answer) = answer {
-                commit(answer);
-            }
-        }
-        Some((act, _)) if act == "keep" => draft.update(|d| d.pending = None),
-        _ => {}
-    };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        submit();
-    };
-    let confirm = move || {
-        draft.with(|d| {
-            d.pending.as_ref().map(|(_, lost)| {
-                let mut h = Html::new();
-                h.raw(r#"<div class="confirm" role="alertdialog" aria-labelledby="discard-title"><h2 id="discard-title">Changing this answer clears some later answers</h2><p>These questions no longer apply after this change, so their answers will be cleared:</p><ul>"#);
-                for t in lost {
-                    h.raw("<li>").text(t).raw("</li>");
-                }
-                h.raw(r#"</ul><div class="row"><button type="button" class="primary" data-act="change">Change my answer</button><button type="button" class="secondary" data-act="keep">Keep my earlier answer</button></div></div>"#);
-                h.done()
-            })
+    let options_class = move || {
+        screen.with(|s| match s.as_ref().map(|s| s.kind) {
+            Some(Kind::Scale) => "options scale",
+            Some(Kind::Multiple) => "options checklist",
+            _ => "options",
         })
     };
+    let pending = move || draft.with(|d| d.pending.is_some());
+    let lost = move || {
+        draft.with(|d| {
+            d.pending
+                .as_ref()
+                .map(|(_, lost)| lost.clone())
+                .unwrap_or_default()
+        })
+    };
+
     view! {
-        <section class="page question" node_ref=page>
-            <div inner_html=head></div>
-            <form node_ref=form on:submit=on_submit on:change=on_change on:click=on_click novalidate>
-                <fieldset aria-describedby="q-help" inner_html=FIELDS></fieldset>
+        <section class="page question">
+            // Built once and hidden until an answer raises a red flag; while hidden it is laid
+            // out unseen (`data-off`, see the style sheet), so showing it costs little.
+            <div class="banner" data-off=move || !flag(|s| s.red_flag)()>
+                <SafetyPanel compact=true/>
+            </div>
+            <div class="progress">
+                <p class="section">{read(|s| s.section.clone())}</p>
+                <progress
+                    max="100"
+                    aria-label="Progress through the check-in"
+                    value=read(|s| s.progress.percent.to_string())
+                ></progress>
+                <p class="left">{read(left_words)}</p>
+            </div>
+            <form
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    submit();
+                }
+                novalidate
+            >
+                <fieldset aria-describedby="q-help">
+                    <legend>
+                        <h1 tabindex="-1" node_ref=heading>{read(|s| s.text.clone())}</h1>
+                    </legend>
+                    <p id="q-help" class="help">{read(help_words)}</p>
+                    <div class=options_class>{rows}</div>
+                </fieldset>
                 <p class="problem" role="alert">{move || draft.with(|d| d.problem.clone())}</p>
-                <div inner_html=move || confirm().unwrap_or_default()></div>
-                <div class="row nav" inner_html=BUTTONS></div>
+                <Show when=pending>
+                    <div class="confirm" role="alertdialog" aria-labelledby="discard-title">
+                        <h2 id="discard-title">"Changing this answer clears some later answers"</h2>
+                        <p>
+                            "These questions no longer apply after this change, so their answers will be cleared:"
+                        </p>
+                        <ul>
+                            {move || {
+                                lost().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()
+                            }}
+                        </ul>
+                        <div class="row">
+                            <button type="button" class="primary" on:click=change>
+                                "Change my answer"
+                            </button>
+                            <button
+                                type="button"
+                                class="secondary"
+                                node_ref=keep
+                                on:click=move |_| draft.update(|d| d.pending = None)
+                            >
+                                "Keep my earlier answer"
+                            </button>
+                        </div>
+                    </div>
+                </Show>
+                <div class="row nav">
+                    <button
+                        type="button"
+                        class="secondary"
+                        hidden=move || !flag(|s| s.can_go_back)()
+                        on:click=back
+                    >
+                        "Back"
+                    </button>
+                    <button type="submit" class="primary">"Continue"</button>
+                </div>
                 <p class="keys">"Tip: press a number key to choose, Enter to continue."</p>
             </form>
         </section>
     }
 }
 
-/// The parts of the form that stay from one question to the next (filled in by `Drawn`).
-const HEAD: &str = r#"<div class="progress"><p class="section"></p><progress max="100" aria-label="Progress through the check-in"></progress><p class="left"></p></div>"#;
-const BUTTONS: &str = r#"<button type="button" class="secondary" data-act="back" hidden>Back</button><button type="submit" class="primary">Continue</button>"#;
-const FIELDS: &str = r#"<legend><h1 tabindex="-1"></h1></legend><p id="q-help" class="help"></p><div class="options"></div>"#;
-
-/// The elements of the banner, [`HEAD`], [`FIELDS`] and [`BUTTONS`] that change.
-#[derive(Clone)]
-struct Els {
-    banner: web_sys::Element,
-    back: web_sys::Element,
-    section: web_sys::Element,
-    bar: web_sys::Element,
-    left: web_sys::Element,
-    title: web_sys::Element,
-    help: web_sys::Element,
-    options: web_sys::Element,
-}
-
-impl Els {
-    fn find(page: &web_sys::Element) -> Option<Els> {
-        let find = |selector: &str| page.query_selector(selector).ok().flatten();
-        Some(Els {
-            banner: find(".banner")?,
-            back: find(r#"[data-act="back"]"#)?,
-            section: find(".progress .section")?,
-            bar: find(".progress progress")?,
-            left: find(".progress .left")?,
-            title: find("legend h1")?,
-            help: find("#q-help")?,
-            options: find("fieldset .options")?,
-        })
+/// One option: a radio button or check-box, its number key and its words. Whether it is
+/// ticked always follows the draft (number keys, "none of these", a new question).
+#[component]
+fn OptionRow(
+    row: Row,
+    /// Check-boxes (several answers) rather than radio buttons.
+    checkbox: bool,
+    draft: RwSignal<Draft>,
+    /// Chooses (or, on a checklist, toggles) the option with this value.
+    pick: impl Fn(&str) + Copy + 'static,
+) -> impl IntoView {
+    let Row { value, key, label } = row;
+    let decline = value == DECLINED;
+    let shown = value.clone();
+    let picked = value.clone();
+    view! {
+        <label class=if decline { "option decline" } else { "option" }>
+            <input
+                type=if checkbox { "checkbox" } else { "radio" }
+                name="answer"
+                value=value
+                prop:checked=move || draft.with(|d| d.shows(&shown))
+                on:change=move |_| pick(&picked)
+            />
+            <span class="key" aria-hidden="true">{key}</span>
+            <span class="label">{label}</span>
+        </label>
     }
 }
 
-/// What is on screen now, as last drawn.
-#[derive(Default)]
-struct Drawn {
-    els: Option<Els>,
-    banner: Option<bool>,
-    back: Option<bool>,
-    section: String,
-    percent: Option<u8>,
-    left: String,
-    title: String,
-    help: String,
-    rows: Vec<Row>,
-    checkbox: bool,
-}
-
-/// Sets the text of an element that holds only text. The text node already there is changed
-/// rather than replaced: a new node would need its style worked out and a new layout
-/// object, while changed text only needs laying out again.
-fn set_text(el: &web_sys::Element, text: &str) {
-    match el.first_child() {
-        Some(node)
-            if !text.is_empty()
-                && node.node_type() == web_sys::Node::TEXT_NODE
-                && node.next_sibling().is_none() =>
-        {
-            node.set_node_value(Some(text))
-        }
-        _ => el.set_text_content((!text.is_empty()).then_some(text)),
-    }
-}
-
-/// A question screen's texts and markup pieces.
-struct Parts {
-    /// How many questions are left, in words.
-    left: String,
-    /// The hint under the question.
-    help: String,
-    /// The options' container class.
-    options_class: &'static str,
-    /// One row per option, then "prefer not to say".
-    rows: Vec<Row>,
-    /// Whether the rows are check-boxes (several answers) rather than radio buttons.
-    checkbox: bool,
-}
-
-fn question_parts(screen: &QuestionScreen) -> Parts {
-    let p = screen.progress;
-    let left = if p.max_left <= 1 {
+/// How many questions are left, in words.
+fn left_words(s: &QuestionScreen) -> String {
+    let p = s.progress;
+    if p.max_left <= 1 {
         "This is the last question.".to_string()
     } else if p.min_left == p.max_left {
         format!("About {} questions left.", p.max_left)
     } else {
         format!("About {}–{} questions left.", p.min_left, p.max_left)
-    };
-    let help = format!(
-        "{}{}",
-        screen.help,
-        if screen.kind == Kind::Multiple {
-            " Tick all that apply."
-        } else {
-            " "
-        }
-    );
-    let mut rows: Vec<Row> = screen
+    }
+}
+
+/// The hint under the question.
+fn help_words(s: &QuestionScreen) -> String {
+    if s.kind == Kind::Multiple {
+        format!("{} Tick all that apply.", s.help)
+    } else {
+        s.help.clone()
+    }
+}
+
+/// One option row: its input's value, its number key and its words.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Row {
+    value: String,
+    key: String,
+    label: String,
+}
+
+/// The rows of a question: its options, then "prefer not to say" where offered.
+fn rows_of(s: &QuestionScreen) -> Vec<Row> {
+    let mut rows: Vec<Row> = s
         .options
         .iter()
         .enumerate()
@@ -454,119 +428,12 @@ fn question_parts(screen: &QuestionScreen) -> Parts {
             label: o.label.clone(),
         })
         .collect();
-    if screen.prefer_not_to_say {
+    if s.prefer_not_to_say {
         rows.push(Row {
             value: DECLINED.into(),
             key: String::new(),
             label: "Prefer not to say".into(),
         });
     }
-
-    Parts {
-        left,
-        help,
-        options_class: match screen.kind {
-            Kind::Scale => "options scale",
-            Kind::Multiple => "options checklist",
-            Kind::Single => "options",
-        },
-        rows,
-        checkbox: screen.kind == Kind::Multiple,
-    }
-}
-
-/// One option row: its input's value, its number key and its label. Which boxes are ticked
-/// is not part of it: the draft sets that.
-#[derive(Clone, Debug, PartialEq, Default)]
-struct Row {
-    value: String,
-    key: String,
-    label: String,
-}
-
-/// The markup of a new row.
-fn row_html(h: &mut Html, row: &Row, checkbox: bool) {
-    h.raw(if row.value == DECLINED {
-        r#"<label class="option decline">"#
-    } else {
-        r#"<label class="option">"#
-    })
-    .raw(if checkbox {
-        r#"<input type="checkbox" name="answer" value=""#
-    } else {
-        r#"<input type="radio" name="answer" value=""#
-    })
-    .text(&row.value)
-    .raw(r#""><span class="key" aria-hidden="true">"#)
-    .text(&row.key)
-    .raw(r#"</span><span class="label">"#)
-    .text(&row.label)
-    .raw("</span></label>");
-}
-
-/// Makes the option rows in `parent` show `rows`. Rows already on screen are kept and only
-/// the value, number or words that differ are changed; more rows are copies of the last one,
-/// changed the same way. So no markup is parsed after the first question, and the browser
-/// restyles and lays out only what changed.
-fn patch_rows(parent: &web_sys::Element, rows: Vec<Row>, checkbox: bool, drawn: &mut Drawn) {
-    let children = parent.children();
-    if drawn.rows.is_empty() {
-        let mut h = Html::new();
-        for row in &rows {
-            row_html(&mut h, row, checkbox);
-        }
-        let _ = parent.insert_adjacent_html("beforeend", &h.done());
-        drawn.rows = rows;
-        drawn.checkbox = checkbox;
-        return;
-    }
-    while drawn.rows.len() > rows.len() {
-        drawn.rows.pop();
-        if let Some(el) = children.item(drawn.rows.len() as u32) {
-            el.remove();
-        }
-    }
-    while drawn.rows.len() < rows.len() {
-        let last = children.item(drawn.rows.len() as u32 - 1);
-        if let Some(copy) = last.and_then(|el| el.clone_node_with_deep(true).ok()) {
-            let _ = parent.append_child(&copy);
-        }
-        drawn.rows.push(drawn.rows[drawn.rows.len() - 1].clone());
-    }
-    let retype = checkbox != drawn.checkbox;
-    for (i, (new, old)) in rows.iter().zip(&drawn.rows).enumerate() {
-        if new == old && !retype {
-            continue;
-        }
-        let Some(label) = children.item(i as u32) else {
-            continue;
-        };
-        let input = label.first_element_child();
-        let key = input.as_ref().and_then(|e| e.next_element_sibling());
-        let words = key.as_ref().and_then(|e| e.next_element_sibling());
-        let (Some(input), Some(key), Some(words)) = (input, key, words) else {
-            continue;
-        };
-        if retype {
-            let _ = input.set_attribute("type", if checkbox { "checkbox" } else { "radio" });
-        }
-        if new.value != old.value {
-            let _ = input.set_attribute("value", &new.value);
-            if (new.value == DECLINED) != (old.value == DECLINED) {
-                label.set_class_name(if new.value == DECLINED {
-                    "option decline"
-                } else {
-                    "option"
-                });
-            }
-        }
-        if new.key != old.key {
-            set_text(&key, &new.key);
-        }
-        if new.label != old.label {
-            set_text(&words, &new.label);
-        }
-    }
-    drawn.rows = rows;
-    drawn.checkbox = checkbox;
+    rows
 }

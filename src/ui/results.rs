@@ -1,21 +1,19 @@
 //! Results: safety help on top when a red flag was raised, the ranked articles with their
 //! reasons, the action plan, and each dimension's score; printable.
 
-use super::html::{action, focus_heading, target_closest, Html};
-use super::plan::plan_html;
-use super::route::use_nav;
-use super::safety::safety_html;
-use super::scores::score_html;
-use super::state::{use_app, AppState};
+use super::focus::focus_soon;
+use super::plan::Plan;
+use super::safety::SafetyPanel;
+use super::scores::ScoreChart;
+use super::state::use_app;
+use crate::engine::report::Ranked;
 use crate::engine::Report;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The routed results page.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let app = use_app();
-    let nav = use_nav();
     Effect::new(move |_| {
         // Runs on arrival only: the session is read untracked (see question.rs).
         untrack(|| {
@@ -26,98 +24,106 @@ pub fn ResultsPage() -> impl IntoView {
             }
         })
     });
-    let section = NodeRef::<leptos::html::Section>::new();
-    // Keeps the plan's check-boxes in step with the saved ticks (this tab's or another tab's).
-    Effect::new(move |_| {
-        let ticked = app.ticked.get();
-        app.session.track(); // the screen is redrawn when the session changes
+    move || app.report.get().map(|report| view! { <Results report/> })
+}
 
-        let Some(section) = section.get() else {
-            return;
-        };
-        let Ok(boxes) = section.query_selector_all("input[data-step]") else {
-            return;
-        };
-        for i in 0..boxes.length() {
-            if let Some(input) = boxes
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                let id = input.get_attribute("data-step").unwrap_or_default();
-                input.set_checked(ticked.contains(&id));
-            }
+/// The results for one report.
+#[component]
+fn Results(report: Report) -> impl IntoView {
+    let app = use_app();
+    let nav = app.nav;
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_soon(heading);
+    let blog = &app.q.file().blog;
+    let Report {
+        safety,
+        scores,
+        articles,
+        plan,
+    } = report;
+    let safety = safety.map(|s| view! { <SafetyPanel because=s.because/> });
+    let articles = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, article)| view! { <ArticleCard article best=i == 0/> })
+        .collect_view();
+    let scores = scores
+        .into_iter()
+        .map(|score| view! { <ScoreChart score/> })
+        .collect_view();
+    let back = move |_| {
+        if let Some(to) = app.back() {
+            nav.go(&to);
         }
-    });
-    Effect::new(move |_| focus_heading());
-    let on_click = move |ev: leptos::ev::MouseEvent| match action(&ev) {
-        Some((act, _)) if act == "back" => {
-            if let Some(to) = app.back() {
-                nav.go(&to);
-            }
-        }
-        Some((act, _)) if act == "print" => {
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
-        }
-        _ => {}
     };
-    let on_change = move |ev: leptos::ev::Event| {
-        if let Some(id) =
-            target_closest(&ev, "input[data-step]").and_then(|e| e.get_attribute("data-step"))
-        {
-            app.toggle_step(&id);
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
         }
     };
     view! {
-        <section
-            class="page results"
-            node_ref=section
-            inner_html=move || app.report().map(|r| results_html(app, &r)).unwrap_or_default()
-            on:click=on_click
-            on:change=on_change
-        ></section>
+        <section class="page results">
+            {safety}
+            <h1 tabindex="-1" node_ref=heading>"Where you stand"</h1>
+            <p class="lead">
+                "These articles fit what you told us, best match first. Each says why it was chosen."
+            </p>
+            <h2>"Articles for you"</h2>
+            <ol class="articles">{articles}</ol>
+            <h2>"Your action plan"</h2>
+            <p>
+                "Take these steps in order. Tick them off as you go; your ticks are kept on this device."
+            </p>
+            <Plan phases=plan/>
+            <h2>"Your scores"</h2>
+            <div class="scores">{scores}</div>
+            <p>
+                "Read more from Leslie Cane on "
+                <a rel="noopener noreferrer" target="_blank" href=blog.url.as_str()>
+                    {blog.name.as_str()}
+                </a>
+                "."
+            </p>
+            <div class="row no-print">
+                <button type="button" class="secondary" on:click=back>
+                    "Back to the last question"
+                </button>
+                <button type="button" class="secondary" on:click=print>
+                    "Print"
+                </button>
+                <a class="button secondary" href="/history">
+                    "How things have changed"
+                </a>
+            </div>
+        </section>
     }
 }
 
-/// The whole results screen as markup (see `html.rs`).
-fn results_html(app: AppState, r: &Report) -> String {
-    let mut h = Html::new();
-    if let Some(s) = &r.safety {
-        safety_html(&mut h, app.q, false, &s.because);
+/// One recommended article: its title (a link to its page), why it was chosen, and a summary.
+#[component]
+fn ArticleCard(
+    article: Ranked,
+    /// The first, best match.
+    best: bool,
+) -> impl IntoView {
+    let href = format!("/article/{}", article.id);
+    let reasons = article
+        .reasons
+        .into_iter()
+        .map(|reason| view! { <li>{reason}</li> })
+        .collect_view();
+    view! {
+        <li class="article-card">
+            <h3>
+                <a href=href.clone()>{article.title}</a>
+            </h3>
+            <p class="byline">"by "{article.author}{best.then_some(" · best match for you")}</p>
+            <p class="why-title">"Because"</p>
+            <ul class="reasons">{reasons}</ul>
+            <p>{article.summary}</p>
+            <a class="more" href=href>
+                "Key points and steps"
+            </a>
+        </li>
     }
-    h.raw(r#"<h1 tabindex="-1">Where you stand</h1><p class="lead">These articles fit what you told us, best match first. Each says why it was chosen.</p><h2>Articles for you</h2><ol class="articles">"#);
-    for (i, a) in r.articles.iter().enumerate() {
-        h.raw(r#"<li class="article-card"><h3><a href="/article/"#)
-            .text(&a.id)
-            .raw(r#"">"#)
-            .text(&a.title)
-            .raw(r#"</a></h3><p class="byline">by "#)
-            .text(&a.author);
-        if i == 0 {
-            h.raw(" · best match for you");
-        }
-        h.raw(r#"</p><p class="why-title">Because</p><ul class="reasons">"#);
-        for reason in &a.reasons {
-            h.raw("<li>").text(reason).raw("</li>");
-        }
-        h.raw("</ul><p>")
-            .text(&a.summary)
-            .raw(r#"</p><a class="more" href="/article/"#)
-            .text(&a.id)
-            .raw(r#"">Key points and steps</a></li>"#);
-    }
-    h.raw(r#"</ol><h2>Your action plan</h2><p>Take these steps in order. Tick them off as you go; your ticks are kept on this device.</p>"#);
-    app.ticked.with_untracked(|t| plan_html(&mut h, &r.plan, t));
-    h.raw(r#"<h2>Your scores</h2><div class="scores">"#);
-    for s in &r.scores {
-        score_html(&mut h, s);
-    }
-    let blog = &app.q.file().blog;
-    h.raw(r#"</div><p>Read more from Leslie Cane on <a rel="noopener noreferrer" target="_blank" href=""#)
-        .text(&blog.url)
-        .raw(r#"">"#)
-        .text(&blog.name)
-        .raw(r#"</a>.</p><div class="row no-print"><button type="button" class="secondary" data-act="back">Back to the last question</button><button type="button" class="secondary" data-act="print">Print</button><a class="button secondary" href="/history">How things have changed</a></div>"#);
-    h.done()
 }

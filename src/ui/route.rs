@@ -1,7 +1,7 @@
 //! Addresses: which screen a path shows, and moving between them with the History API.
 //!
 //! Five fixed routes don't need a routing library: `leptos_router` measured 60 KB gzip of wasm
-//! on its own (a bare Leptos app is 28 KB), and the whole app must stay under 150 KB. This is
+//! on its own (a bare Leptos app is 28 KB), a third of the whole first-load budget (200 KB). This is
 //! the part of it the app uses: pushState/replaceState, Back/Forward (`popstate`), and plain
 //! `<a href="/…">` links handled in place.
 
@@ -10,17 +10,18 @@ use wasm_bindgen::JsCast;
 
 pub use crate::address::{parse, Page};
 
-/// The current address, shared as context by [`Router`].
+/// The current address, shared as context by [`Nav::start`].
 #[derive(Clone, Copy)]
 pub struct Nav {
-    path: RwSignal<String>,
+    /// The path shown (set before the browser's address bar, which follows a moment later).
+    pub path: RwSignal<String>,
     /// The page the address shows (changes only when the page does).
     pub page: Memo<Page>,
     /// The id in the address (`/q/:id`, `/article/:id`), or empty.
     pub id: Memo<String>,
 }
 
-/// The navigation context; panics only outside [`Router`] (a programming error).
+/// The navigation context; panics only outside the app (a programming error).
 pub fn use_nav() -> Nav {
     expect_context::<Nav>()
 }
@@ -66,46 +67,48 @@ impl Nav {
     }
 }
 
-/// Provides [`Nav`], follows Back/Forward, and handles same-site links without a reload.
-#[component]
-pub fn Router(children: Children) -> impl IntoView {
-    let path = RwSignal::new(location_path());
-    let nav = Nav {
-        path,
-        page: Memo::new(move |_| path.with(|p| parse(p).0)),
-        id: Memo::new(move |_| path.with(|p| parse(p).1)),
-    };
-    provide_context(nav);
-    let pop = window_event_listener(leptos::ev::popstate, move |_| path.set(location_path()));
-    let click = window_event_listener(leptos::ev::click, move |ev| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
-            return;
-        }
-        let Some(a) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-        else {
-            return;
+impl Nav {
+    /// Starts following the address: provides [`Nav`] as context, follows Back/Forward, and
+    /// handles same-site links without a reload (until the owner is cleaned up).
+    pub fn start() -> Nav {
+        let path = RwSignal::new(location_path());
+        let nav = Nav {
+            path,
+            page: Memo::new(move |_| path.with(|p| parse(p).0)),
+            id: Memo::new(move |_| path.with(|p| parse(p).1)),
         };
-        if a.has_attribute("target") || a.has_attribute("download") {
-            return;
-        }
-        let href = a.get_attribute("href").unwrap_or_default();
-        if href.starts_with('/') && !href.starts_with("//") {
-            ev.prevent_default();
-            nav.go(&href);
-        }
-    });
-    on_cleanup(move || {
-        pop.remove();
-        click.remove();
-    });
-    children()
+        provide_context(nav);
+        let pop = window_event_listener(leptos::ev::popstate, move |_| path.set(location_path()));
+        let click = window_event_listener(leptos::ev::click, move |ev| {
+            if ev.default_prevented()
+                || ev.button() != 0
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || ev.shift_key()
+                || ev.alt_key()
+            {
+                return;
+            }
+            let Some(a) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+            else {
+                return;
+            };
+            if a.has_attribute("target") || a.has_attribute("download") {
+                return;
+            }
+            let href = a.get_attribute("href").unwrap_or_default();
+            if href.starts_with('/') && !href.starts_with("//") {
+                ev.prevent_default();
+                nav.go(&href);
+            }
+        });
+        on_cleanup(move || {
+            pop.remove();
+            click.remove();
+        });
+        nav
+    }
 }

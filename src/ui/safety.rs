@@ -1,49 +1,51 @@
 //! Safety help: the questionnaire's crisis resources, shown first whenever an answer raised a
 //! red flag (a compact banner on later questions, the full panel on the results).
 
-use super::html::Html;
-use crate::engine::Questionnaire;
+use super::state::use_app;
+use leptos::prelude::*;
 
-/// The safety panel's markup; `compact` for the banner on question screens, `because` for the
-/// answers that raised it (shown on the results).
-pub fn safety_html(h: &mut Html, q: &Questionnaire, compact: bool, because: &[String]) {
-    let safety = &q.file().safety;
-    h.raw(if compact {
-        r#"<aside class="safety compact" aria-labelledby="safety-title">"#
-    } else {
-        r#"<aside class="safety" aria-labelledby="safety-title">"#
+/// The safety panel; `compact` for the banner on question screens, `because` for the answers
+/// that raised it (shown on the results).
+#[component]
+pub fn SafetyPanel(
+    /// The banner's short form: the title and resources only.
+    #[prop(optional)]
+    compact: bool,
+    /// The answers that raised it, in her words.
+    #[prop(optional)]
+    because: Vec<String>,
+) -> impl IntoView {
+    let safety = &use_app().q.file().safety;
+    let resources = safety
+        .resources
+        .iter()
+        .map(|r| {
+            let digits: String = r.contact.chars().filter(|c| c.is_ascii_digit()).collect();
+            let contact = r.contact.as_str();
+            // A number to call becomes a link that dials it; a text line stays words.
+            let contact = if digits.len() >= 3 && !contact.to_ascii_lowercase().contains("text") {
+                view! { <a href=format!("tel:{digits}")>{contact}</a> }.into_any()
+            } else {
+                view! { <span>{contact}</span> }.into_any()
+            };
+            let detail = (!r.detail.is_empty())
+                .then(|| view! { <span class="detail">" — "{r.detail.as_str()}</span> });
+            view! {
+                <li>
+                    <strong>{r.name.as_str()}</strong>": "{contact}{detail}
+                </li>
+            }
+        })
+        .collect_view();
+    let because = (!because.is_empty()).then(|| {
+        view! { <p class="because">"Shown because you answered: "{because.join("; ")}</p> }
     });
-    h.raw(r#"<h2 id="safety-title">"#)
-        .text(&safety.title)
-        .raw("</h2>");
-    if !compact {
-        h.raw("<p>").text(&safety.message).raw("</p>");
+    view! {
+        <aside class=if compact { "safety compact" } else { "safety" } aria-labelledby="safety-title">
+            <h2 id="safety-title">{safety.title.as_str()}</h2>
+            {(!compact).then(|| view! { <p>{safety.message.as_str()}</p> })}
+            <ul class="resources">{resources}</ul>
+            {because}
+        </aside>
     }
-    h.raw(r#"<ul class="resources">"#);
-    for r in &safety.resources {
-        h.raw("<li><strong>").text(&r.name).raw("</strong>: ");
-        let tel: String = r.contact.chars().filter(|c| c.is_ascii_digit()).collect();
-        if tel.len() >= 3 && !r.contact.to_ascii_lowercase().contains("text") {
-            h.raw(r#"<a href="tel:"#)
-                .text(&tel)
-                .raw(r#"">"#)
-                .text(&r.contact)
-                .raw("</a>");
-        } else {
-            h.raw("<span>").text(&r.contact).raw("</span>");
-        }
-        if !r.detail.is_empty() {
-            h.raw(r#"<span class="detail"> — "#)
-                .text(&r.detail)
-                .raw("</span>");
-        }
-        h.raw("</li>");
-    }
-    h.raw("</ul>");
-    if !because.is_empty() {
-        h.raw(r#"<p class="because">Shown because you answered: "#)
-            .text(&because.join("; "))
-            .raw("</p>");
-    }
-    h.raw("</aside>");
 }

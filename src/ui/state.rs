@@ -1,8 +1,10 @@
 //! The app's shared state (typed context) and the reader's actions on it.
 //!
-//! Actions call the engine and update signals; persistence happens in one effect in `app.rs`.
-//! Nothing here computes what to show: the engine does.
+//! Actions call the engine and update signals; saving them is `persist.rs`'s one effect.
+//! Nothing here computes what to show: the engine does, once per change, in the two memos
+//! every screen reads (`screen` and `report`).
 
+use super::route::Nav;
 use crate::engine::{Answer, Position, Questionnaire, Report, Screen, Session};
 use crate::storage::format::{SavedCheckIn, SavedHistory, SavedProgress};
 use leptos::prelude::*;
@@ -13,6 +15,8 @@ use std::collections::BTreeSet;
 pub struct AppState {
     /// The checked questionnaire.
     pub q: &'static Questionnaire,
+    /// The address shown.
+    pub nav: Nav,
     /// Her answers and position.
     pub session: RwSignal<Session>,
     /// Whether she has pressed Start (or had progress saved).
@@ -27,8 +31,10 @@ pub struct AppState {
     pub announce: RwSignal<String>,
     /// Whether saving works on this device.
     pub can_save: RwSignal<bool>,
-    /// An address to move to without a new history entry (after adopting another tab's change).
-    pub follow: RwSignal<Option<String>>,
+    /// The screen the engine computes for the session (computed once per change, shared).
+    pub screen: Memo<Screen>,
+    /// The report, once her answers reach the results (computed once per change, shared).
+    pub report: Memo<Option<Report>>,
 }
 
 /// The shared state; panics only if a component is used outside the app (a programming error).
@@ -45,16 +51,23 @@ pub fn href(position: &Position) -> String {
 }
 
 impl AppState {
-    /// The screen the engine computes for the current session.
-    pub fn screen(&self) -> Screen {
-        let q = self.q;
-        self.session.with(|s| s.screen(q))
-    }
-
-    /// The report, once her answers reach the results.
-    pub fn report(&self) -> Option<Report> {
-        let q = self.q;
-        self.session.with(|s| s.report(q))
+    /// The state for `q` and a session restored from storage (or a fresh one), with the
+    /// screen and report memos derived from it.
+    pub fn new(q: &'static Questionnaire, nav: Nav, session: Session) -> AppState {
+        let session = RwSignal::new(session);
+        AppState {
+            q,
+            nav,
+            session,
+            started: RwSignal::new(false),
+            ticked: RwSignal::new(BTreeSet::new()),
+            history: RwSignal::new(SavedHistory::default()),
+            notices: RwSignal::new(Vec::new()),
+            announce: RwSignal::new(String::new()),
+            can_save: RwSignal::new(true),
+            screen: Memo::new(move |_| session.with(|s| s.screen(q))),
+            report: Memo::new(move |_| session.with(|s| s.report(q))),
+        }
     }
 
     /// Where she is now, as an address.
@@ -65,7 +78,7 @@ impl AppState {
     /// Sends her where she is (or home) when an address is not (yet) hers to see, without
     /// leaving that address in the browser's history.
     pub fn redirect(&self) {
-        super::route::use_nav().replace(&self.fallback());
+        self.nav.replace(&self.fallback());
     }
 
     /// Where to send her when an address is not (yet) hers to see: where she is, or home.
@@ -119,7 +132,7 @@ impl AppState {
     }
 
     fn has_recent_entry(&self) -> bool {
-        let Some(report) = self.report() else {
+        let Some(report) = self.report.get_untracked() else {
             return true;
         };
         self.history.with(|h| {
@@ -135,12 +148,12 @@ impl AppState {
 
     /// Keeps this completed check-in's scores for "how things have changed".
     fn record_check_in(&self) {
-        if let Some(report) = self.report() {
-            // Inserted one by one: `collect` into a map sorts first, which costs code size.
-            let mut scores = std::collections::BTreeMap::new();
-            for s in &report.scores {
-                scores.insert(s.id.clone(), s.value);
-            }
+        if let Some(report) = self.report.get_untracked() {
+            let scores = report
+                .scores
+                .iter()
+                .map(|s| (s.id.clone(), s.value))
+                .collect();
             let entry = SavedCheckIn {
                 completed_at: crate::storage::clock::now(),
                 scores,
@@ -208,12 +221,11 @@ impl AppState {
 
     /// Takes a saved record from another tab. A tab showing a question that is still on her
     /// path stays there (now with the other tab's answers); a tab showing a question or the
-    /// results that no longer fit moves to where the record says she is; other pages stay.
+    /// results that no longer fit moves to where the record says she is (in place of the
+    /// address it showed); other pages stay.
     pub fn adopt(&self, saved: &SavedProgress) {
         let q = self.q;
-        let path = web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_default();
+        let path = self.nav.path.get_untracked();
         let (mut session, started, _) = saved.restore(q);
         let shown = path.strip_prefix("/q/").map(str::to_string);
         let kept = match &shown {
@@ -231,8 +243,8 @@ impl AppState {
         self.session.set(session);
         self.started.set(started);
         self.ticked.set(saved.ticked.clone());
-        if to.is_some() {
-            self.follow.set(to);
+        if let Some(to) = to {
+            self.nav.replace(&to);
         }
     }
 
