@@ -138,3 +138,52 @@ fn every_module_says_what_it_is_for() {
         "start these files with a `//!` line: {missing:?}"
     );
 }
+
+#[test]
+fn the_ui_is_view_components_without_hand_written_dom() {
+    // Markup comes from `view!`, updates from reactive slots, events from `on:` handlers: no
+    // markup as text, no DOM found by selector and patched by hand, no delegated string actions.
+    let forbidden = [
+        "inner_html",
+        "insert_adjacent_html",
+        "outer_html",
+        "query_selector",
+        "data-act",
+        "set_attribute(",
+        "clone_node",
+    ];
+    let mut found = Vec::new();
+    for file in rust_files(Path::new("src/ui")) {
+        for (n, line) in code_lines(&file) {
+            for word in forbidden {
+                if line.contains(word) {
+                    found.push(format!("{}:{n}: {}", file.display(), line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "write the UI with view! (see ARCHITECTURE.md, The UI):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn only_the_persist_module_saves_from_the_ui() {
+    let found: Vec<String> = rust_files(Path::new("src/ui"))
+        .into_iter()
+        .filter(|f| !f.ends_with("persist.rs"))
+        .flat_map(|f| {
+            code_lines(&f)
+                .into_iter()
+                .filter(|(_, l)| l.contains("storage::local") || l.contains("local::"))
+                .map(move |(n, l)| format!("{}:{n}: {}", f.display(), l.trim()))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "saving belongs in src/ui/persist.rs (one effect):\n{}",
+        found.join("\n")
+    );
+}
