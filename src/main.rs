@@ -8,7 +8,12 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    leptos::mount::mount_to_body(where_we_stand::ui::app::App);
+    // The first render in a task of its own, after the one that instantiated the module: two
+    // shorter tasks instead of one long one, so the page answers input sooner.
+    leptos::prelude::set_timeout(
+        || leptos::mount::mount_to_body(where_we_stand::ui::app::App),
+        std::time::Duration::ZERO,
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]
