@@ -645,6 +645,11 @@ fn a_red_flag_puts_safety_first_and_leaves_out_unsafe_steps() {
         .collect();
     assert_eq!(steps, ["safety-plan", "calm-breathe", "hope-notice"]);
     assert!(!steps.contains(&"calm-reach"));
+    assert_eq!(
+        report.first_step().map(|s| s.id.as_str()),
+        Some("safety-plan"),
+        "the one step to take first is a safety step"
+    );
 
     // Safety comes first in what the results screen is given, too.
     let json = serde_json::to_string(&report).unwrap();
@@ -664,6 +669,11 @@ fn a_red_flag_puts_safety_first_and_leaves_out_unsafe_steps() {
         .flat_map(|p| p.steps.iter().map(|s| s.id.as_str()))
         .collect();
     assert_eq!(steps, ["calm-breathe", "calm-reach", "hope-notice"]);
+    assert_eq!(
+        report.first_step().map(|s| s.id.as_str()),
+        Some("calm-breathe"),
+        "without a flag, the plan's first step comes first"
+    );
     assert!(serde_json::to_string(&report)
         .unwrap()
         .starts_with("{\"safety\":null"));

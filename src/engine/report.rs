@@ -116,6 +116,14 @@ pub struct PlanStep {
     pub article: Option<String>,
 }
 
+impl Report {
+    /// The one step to take first: the plan's first step (a safety step when a red flag was
+    /// raised, otherwise the first step of the first phase, from her best match when it has one).
+    pub fn first_step(&self) -> Option<&PlanStep> {
+        self.plan.iter().find_map(|phase| phase.steps.first())
+    }
+}
+
 /// The id of the phase that holds safety steps.
 pub const SAFETY_PHASE: &str = "safety";
 

@@ -2,7 +2,7 @@
 //! reasons, the action plan, and each dimension's score; printable.
 
 use super::focus::focus_soon;
-use super::plan::Plan;
+use super::plan::{Plan, Step};
 use super::safety::SafetyPanel;
 use super::scores::ScoreChart;
 use super::state::use_app;
@@ -27,7 +27,10 @@ pub fn ResultsPage() -> impl IntoView {
     move || app.report.get().map(|report| view! { <Results report/> })
 }
 
-/// The results for one report.
+/// The results for one report: safety help first when a red flag was raised, then where to
+/// start (her best match and the one step to take first); below, easy to scan on a phone, the
+/// other articles folded to their titles and reasons, the plan with its later phases folded,
+/// and her scores.
 #[component]
 fn Results(report: Report) -> impl IntoView {
     let app = use_app();
@@ -35,6 +38,7 @@ fn Results(report: Report) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_soon(heading);
     let blog = &app.q.file().blog;
+    let first_step = report.first_step().cloned();
     let Report {
         safety,
         scores,
@@ -42,11 +46,34 @@ fn Results(report: Report) -> impl IntoView {
         plan,
     } = report;
     let safety = safety.map(|s| view! { <SafetyPanel because=s.because/> });
-    let articles = articles
-        .into_iter()
-        .enumerate()
-        .map(|(i, article)| view! { <ArticleCard article best=i == 0/> })
-        .collect_view();
+    let mut articles = articles.into_iter();
+    let best = articles
+        .next()
+        .map(|article| view! { <ArticleCard article best=true/> });
+    let more: Vec<_> = articles
+        .map(|article| view! { <ArticleCard article best=false/> })
+        .collect();
+    let more = (!more.is_empty()).then(|| {
+        view! {
+            <h2>"More articles for you"</h2>
+            <p class="hint">"Open one to read its summary."</p>
+            <ol class="articles more-articles">{more}</ol>
+        }
+    });
+    let first_step = first_step.map(|step| {
+        view! {
+            <div class="first-step">
+                <h3>"Your first step"</h3>
+                <ul class="steps">
+                    <Step step/>
+                </ul>
+                <p class="hint">
+                    <a href="#plan">"The rest of your plan"</a>
+                    " is below; take it a step at a time."
+                </p>
+            </div>
+        }
+    });
     let scores = scores
         .into_iter()
         .map(|score| view! { <ScoreChart score/> })
@@ -65,12 +92,13 @@ fn Results(report: Report) -> impl IntoView {
         <section class="page results">
             {safety}
             <h1 tabindex="-1" node_ref=heading>"Where you stand"</h1>
-            <p class="lead">
-                "These articles fit what you told us, best match first. Each says why it was chosen."
-            </p>
-            <h2>"Articles for you"</h2>
-            <ol class="articles">{articles}</ol>
-            <h2>"Your action plan"</h2>
+            <section class="start-here" aria-labelledby="start-here">
+                <h2 id="start-here" class="sr-only">"Start here"</h2>
+                <ol class="articles">{best}</ol>
+                {first_step}
+            </section>
+            {more}
+            <h2 id="plan" tabindex="-1">"Your action plan"</h2>
             <p>
                 "Take these steps in order. Tick them off as you go; your ticks are kept on this device."
             </p>
@@ -99,7 +127,9 @@ fn Results(report: Report) -> impl IntoView {
     }
 }
 
-/// One recommended article: its title (a link to its page), why it was chosen, and a summary.
+/// One recommended article: its title and why it was chosen, with a link to its page. The best
+/// match shows these at once (its title is the link); the others are folded to their title and
+/// reasons, and opened show their summary and the link.
 #[component]
 fn ArticleCard(
     article: Ranked,
@@ -112,18 +142,46 @@ fn ArticleCard(
         .into_iter()
         .map(|reason| view! { <li>{reason}</li> })
         .collect_view();
-    view! {
-        <li class="article-card">
-            <h3>
-                <a href=href.clone()>{article.title}</a>
-            </h3>
-            <p class="byline">"by "{article.author}{best.then_some(" · best match for you")}</p>
-            <p class="why-title">"Because"</p>
-            <ul class="reasons">{reasons}</ul>
-            <p>{article.summary}</p>
-            <a class="more" href=href>
-                "Key points and steps"
-            </a>
-        </li>
+    if best {
+        // At the top of the results: what she needs to choose to read it, and no more, so
+        // that her first step shows too before she scrolls. The summary is on its page.
+        view! {
+            <li class="article-card best">
+                <h3>
+                    <a href=href>{article.title}</a>
+                </h3>
+                <p class="byline">"by "{article.author}" · your best match"</p>
+                <p class="why-title">"Because"</p>
+                <ul class="reasons">{reasons}</ul>
+            </li>
+        }
+        .into_any()
+    } else {
+        let open = RwSignal::new(false);
+        let body_id = format!("more-{}", article.id);
+        view! {
+            <li class="article-card folded">
+                <h3>
+                    <button
+                        type="button"
+                        class="fold"
+                        aria-expanded=move || open.get().to_string()
+                        aria-controls=body_id.clone()
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        {article.title}
+                    </button>
+                </h3>
+                <ul class="reasons" aria-label="Because">{reasons}</ul>
+                <div id=body_id class="fold-body" hidden=move || !open.get()>
+                    <p class="byline">"by "{article.author}</p>
+                    <p>{article.summary}</p>
+                    <a class="more" href=href>
+                        "Key points and steps"
+                    </a>
+                </div>
+            </li>
+        }
+        .into_any()
     }
 }

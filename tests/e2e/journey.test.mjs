@@ -365,6 +365,7 @@ describe("results", () => {
     const { page, results, assertNoErrors } = await openSeededResults(t, "relationship-burnout");
     const phases = await results.phaseTitles();
     assert.ok(phases.length >= 1, "the plan has phases");
+    await results.openPhases();
     const boxes = results.stepCheckboxes();
     const n = await boxes.count();
     assert.ok(n >= 2, "the plan has steps to tick");
@@ -383,11 +384,80 @@ describe("results", () => {
       "exactly the ticked steps are still ticked",
     );
 
+    await results.openPhases();
     await results.stepCheckboxes().nth(0).uncheck();
     await page.reload();
     await results.waitForReady();
     assert.equal(await results.stepCheckboxes().nth(0).isChecked(), false, "an untick is kept too");
     assert.equal(await results.stepCheckboxes().nth(n - 1).isChecked(), true);
+    assertNoErrors();
+  });
+
+  test("results open with the best match and one first step; the rest is folded until opened", T, async (t) => {
+    const { page, results, assertNoErrors } = await openSeededResults(t, "relationship-burnout");
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const s = scenario("relationship-burnout");
+    const titles = await results.articleTitles();
+    assert.ok(titles.length >= 2, "more than one article");
+    const start = results.startHere();
+    assert.equal((await start.locator("li.article-card h3").innerText()).trim(), articleById(s.expect.top_article).title);
+    assert.ok((await start.locator("ul.reasons li").count()) > 0, "the best match says why");
+    // What she sees before scrolling on a phone: her best match's title and her first step.
+    for (const [what, el] of [
+      ["the best match's title", start.locator("li.article-card h3")],
+      ["the first step", start.locator(".first-step label.step")],
+    ]) {
+      const box = await el.boundingBox();
+      assert.ok(box && box.y + box.height <= 812, `${what} shows before scrolling at 375×812 (bottom at ${box && box.y + box.height})`);
+    }
+    assert.equal(await results.firstStepText(), (await results.stepTexts())[0], "the first step is the plan's first");
+    assert.equal(await results.safetyPanel().count(), 0, "no safety panel without a red flag");
+
+    // Later articles: title and reasons showing, summary folded until she opens it.
+    const second = results.articleCards().nth(1);
+    const toggle = second.getByRole("button", { name: titles[1] });
+    assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+    assert.ok(await second.locator("ul.reasons li").first().isVisible(), "its reasons show while folded");
+    const more = second.getByRole("link", { name: "Key points and steps" });
+    assert.equal(await more.isVisible(), false, "its summary is folded");
+    await toggle.click();
+    assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+    assert.ok(await more.isVisible(), "opened, it shows the summary and the link");
+    await toggle.press("Enter");
+    assert.equal(await more.isVisible(), false, "it folds again from the keyboard");
+
+    // The plan: the first phase open, later phases folded, each with how many steps are done.
+    const phases = results.phases();
+    const count = await phases.count();
+    assert.ok(count >= 2, "the plan has more than one phase");
+    assert.ok(await phases.nth(0).locator("label.step").first().isVisible(), "the first phase is open");
+    const later = phases.nth(1);
+    assert.equal(await later.locator("label.step").first().isVisible(), false, "a later phase is folded");
+    const total = await later.locator("label.step").count();
+    assert.equal((await later.locator("p.done").innerText()).trim(), `0 of ${total} done`);
+    await later.locator("button.fold").click();
+    assert.ok(await later.locator("label.step").first().isVisible(), "opened, it shows its steps");
+
+    // Ticking the first step at the top ticks it in the plan, and counts it done.
+    await results.firstStepCheckbox().check();
+    assert.ok(await results.stepCheckboxes().first().isChecked(), "the plan's first step is ticked too");
+    const firstTotal = await phases.nth(0).locator("label.step").count();
+    assert.equal((await phases.nth(0).locator("p.done").innerText()).trim(), `1 of ${firstTotal} done`);
+    assertNoErrors();
+  });
+
+  test("with a red flag, safety help and a safety step come before everything else", T, async (t) => {
+    const { results, assertNoErrors } = await openSeededResults(t, "safety-red-flag");
+    assert.ok(await results.safetyBeforeFirstArticle(), "safety help comes before the best match");
+    const phases = results.phases();
+    assert.match(await phases.nth(0).getAttribute("class"), /phase-safety/, "the plan starts with safety steps");
+    assert.equal(
+      await results.firstStepText(),
+      (await phases.nth(0).locator("label.step span").allInnerTexts())[0],
+      "the first step is the first safety step",
+    );
+    assert.ok(await phases.nth(1).locator("label.step").first().isVisible(), "the phase after safety is open too");
     assertNoErrors();
   });
 
@@ -459,6 +529,11 @@ describe("results", () => {
     assert.equal(await results.footer().isVisible(), false, "footer is hidden in print");
     assert.ok(await results.articleCards().first().isVisible(), "the articles still print");
     assert.ok(await results.safetyPanel().isVisible(), "the safety panel still prints");
+    const folded = page.locator("section.results .fold-body");
+    assert.ok((await folded.count()) > 0, "some parts are folded on screen");
+    for (const body of await folded.all()) {
+      assert.ok(await body.isVisible(), "folded articles and phases print in full");
+    }
     await page.emulateMedia({ media: "screen" });
     assert.ok(await results.quickExitButton().isVisible());
     assertNoErrors();

@@ -432,6 +432,23 @@ export class ResultsPage extends Layout {
   stepCheckboxes() {
     return this.page.locator("section.results section.phase input[type=checkbox]");
   }
+  /** Opens every folded phase of the plan, as she would by pressing its title. */
+  async openPhases() {
+    const folded = this.page.locator('section.results section.phase button.fold[aria-expanded="false"]');
+    while ((await folded.count()) > 0) await folded.first().click();
+  }
+  /** The "Start here" section: her best match and the one step to take first. */
+  startHere() {
+    return this.page.locator("section.results section.start-here");
+  }
+  /** The first step's checkbox in "Start here". */
+  firstStepCheckbox() {
+    return this.startHere().locator(".first-step input[type=checkbox]");
+  }
+  /** The first step's text in "Start here". */
+  async firstStepText() {
+    return this.startHere().locator(".first-step label.step span").innerText();
+  }
   /** The step labels, in order. */
   async stepTexts() {
     return this.page.locator("section.results section.phase label.step span").allInnerTexts();
