@@ -40,6 +40,7 @@ fn check_passes_a_good_folder_and_plays_its_examples() {
     for line in [
         "5 questions, 3 articles;",
         "(every path covered)",
+        "a reader's way through asks at most 5 questions (the shortest asks 3)",
         "example readers: 4 pass, 0 problem(s)",
         "  ✓ worn-out.toml: \"burnout-help\" first",
         "9 file(s) checked: 0 error(s), 0 warning(s); all good",

@@ -186,6 +186,11 @@ questionnaire: the author's tool for the files in questionnaires/
                     " (too many to follow one by one: a search per rule and a fixed sample were used)"
                 }
             );
+            println!(
+                "a reader's way through asks at most {} questions (the shortest asks {})",
+                q.max_left(q.start()),
+                q.min_left(q.start())
+            );
             let results = examples::run(q, &sources);
             for line in &results.lines {
                 println!("{line}");

@@ -6,7 +6,7 @@ use super::plan::{Plan, Step};
 use super::safety::SafetyPanel;
 use super::scores::ScoreChart;
 use super::state::use_app;
-use crate::engine::report::Ranked;
+use crate::engine::report::{PlanStep, Ranked};
 use crate::engine::Report;
 use leptos::prelude::*;
 
@@ -49,29 +49,15 @@ fn Results(report: Report) -> impl IntoView {
     let mut articles = articles.into_iter();
     let best = articles
         .next()
-        .map(|article| view! { <ArticleCard article best=true/> });
+        .map(|article| view! { <StartHere article first_step/> });
     let more: Vec<_> = articles
-        .map(|article| view! { <ArticleCard article best=false/> })
+        .map(|article| view! { <ArticleCard article/> })
         .collect();
     let more = (!more.is_empty()).then(|| {
         view! {
             <h2>"More articles for you"</h2>
             <p class="hint">"Open one to read its summary."</p>
             <ol class="articles more-articles">{more}</ol>
-        }
-    });
-    let first_step = first_step.map(|step| {
-        view! {
-            <div class="first-step">
-                <h3>"Your first step"</h3>
-                <ul class="steps">
-                    <Step step/>
-                </ul>
-                <p class="hint">
-                    <a href="#plan">"The rest of your plan"</a>
-                    " is below; take it a step at a time."
-                </p>
-            </div>
         }
     });
     let scores = scores
@@ -92,11 +78,7 @@ fn Results(report: Report) -> impl IntoView {
         <section class="page results">
             {safety}
             <h1 tabindex="-1" node_ref=heading>"Where you stand"</h1>
-            <section class="start-here" aria-labelledby="start-here">
-                <h2 id="start-here" class="sr-only">"Start here"</h2>
-                <ol class="articles">{best}</ol>
-                {first_step}
-            </section>
+            {best}
             {more}
             <h2 id="plan" tabindex="-1">"Your action plan"</h2>
             <p>
@@ -127,61 +109,79 @@ fn Results(report: Report) -> impl IntoView {
     }
 }
 
-/// One recommended article: its title and why it was chosen, with a link to its page. The best
-/// match shows these at once (its title is the link); the others are folded to their title and
-/// reasons, and opened show their summary and the link.
+/// Where to start: her best match (its title is the link to its page), the one step to take
+/// first, and why this article was chosen, in that order, so that on a phone the title and the
+/// step both show before she scrolls, however many reasons there are. The step is the plan's
+/// first (a safety step when a red flag was raised), tickable here as in the plan.
 #[component]
-fn ArticleCard(
-    article: Ranked,
-    /// The first, best match.
-    best: bool,
-) -> impl IntoView {
+fn StartHere(article: Ranked, first_step: Option<PlanStep>) -> impl IntoView {
     let href = format!("/article/{}", article.id);
     let reasons = article
         .reasons
         .into_iter()
         .map(|reason| view! { <li>{reason}</li> })
         .collect_view();
-    if best {
-        // At the top of the results: what she needs to choose to read it, and no more, so
-        // that her first step shows too before she scrolls. The summary is on its page.
+    let first_step = first_step.map(|step| {
         view! {
-            <li class="article-card best">
-                <h3>
-                    <a href=href>{article.title}</a>
-                </h3>
-                <p class="byline">"by "{article.author}" · your best match"</p>
-                <p class="why-title">"Because"</p>
-                <ul class="reasons">{reasons}</ul>
-            </li>
+            <div class="first-step">
+                <h3>"Your first step"</h3>
+                <ul class="steps">
+                    <Step step/>
+                </ul>
+                <p class="hint">
+                    <a href="#plan">"The rest of your plan"</a>
+                    " is below; take it a step at a time."
+                </p>
+            </div>
         }
-        .into_any()
-    } else {
-        let open = RwSignal::new(false);
-        let body_id = format!("more-{}", article.id);
-        view! {
-            <li class="article-card folded">
-                <h3>
-                    <button
-                        type="button"
-                        class="fold"
-                        aria-expanded=move || open.get().to_string()
-                        aria-controls=body_id.clone()
-                        on:click=move |_| open.update(|o| *o = !*o)
-                    >
-                        {article.title}
-                    </button>
-                </h3>
-                <ul class="reasons" aria-label="Because">{reasons}</ul>
-                <div id=body_id class="fold-body" hidden=move || !open.get()>
-                    <p class="byline">"by "{article.author}</p>
-                    <p>{article.summary}</p>
-                    <a class="more" href=href>
-                        "Key points and steps"
-                    </a>
-                </div>
-            </li>
-        }
-        .into_any()
+    });
+    view! {
+        <section class="start-here article-card best" aria-labelledby="start-here">
+            <h2 id="start-here" class="eyebrow">"Start here: your best match"</h2>
+            <h3>
+                <a href=href>{article.title}</a>
+            </h3>
+            <p class="byline">"by "{article.author}</p>
+            {first_step}
+            <p class="why-title">"Why this article"</p>
+            <ul class="reasons">{reasons}</ul>
+        </section>
+    }
+}
+
+/// One of the other recommended articles, folded to its title and why it was chosen; opened,
+/// its summary and a link to its page.
+#[component]
+fn ArticleCard(article: Ranked) -> impl IntoView {
+    let href = format!("/article/{}", article.id);
+    let reasons = article
+        .reasons
+        .into_iter()
+        .map(|reason| view! { <li>{reason}</li> })
+        .collect_view();
+    let open = RwSignal::new(false);
+    let body_id = format!("more-{}", article.id);
+    view! {
+        <li class="article-card folded">
+            <h3>
+                <button
+                    type="button"
+                    class="fold"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=body_id.clone()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {article.title}
+                </button>
+            </h3>
+            <ul class="reasons" aria-label="Because">{reasons}</ul>
+            <div id=body_id class="fold-body" hidden=move || !open.get()>
+                <p class="byline">"by "{article.author}</p>
+                <p>{article.summary}</p>
+                <a class="more" href=href>
+                    "Key points and steps"
+                </a>
+            </div>
+        </li>
     }
 }

@@ -401,11 +401,11 @@ describe("results", () => {
     const titles = await results.articleTitles();
     assert.ok(titles.length >= 2, "more than one article");
     const start = results.startHere();
-    assert.equal((await start.locator("li.article-card h3").innerText()).trim(), articleById(s.expect.top_article).title);
+    assert.equal((await start.locator(":scope > h3").innerText()).trim(), articleById(s.expect.top_article).title);
     assert.ok((await start.locator("ul.reasons li").count()) > 0, "the best match says why");
     // What she sees before scrolling on a phone: her best match's title and her first step.
     for (const [what, el] of [
-      ["the best match's title", start.locator("li.article-card h3")],
+      ["the best match's title", start.locator(":scope > h3")],
       ["the first step", start.locator(".first-step label.step")],
     ]) {
       const box = await el.boundingBox();

@@ -29,9 +29,9 @@ describe("the shipped questionnaire", { skip: SHIPPED_URL ? false : "SHIPPED_URL
       await page.waitForURL((u) => u.pathname !== here);
     }
     assert.ok(answered > 0, "at least one question was asked");
-    const cards = page.locator("section.results li.article-card");
+    const cards = page.locator("section.results .article-card");
     await cards.first().waitFor();
-    const titles = await cards.locator("h3").allInnerTexts();
+    const titles = await cards.locator(":scope > h3").allInnerTexts();
     assert.ok(titles.length >= 1, `the results recommend an article (after ${answered} answers)`);
     const origin = new URL(SHIPPED_URL).origin;
     const foreign = requests.filter((u) => !/^(data|blob|about):/.test(u) && new URL(u).origin !== origin);

@@ -399,12 +399,13 @@ export class ResultsPage extends Layout {
   safetyPanel() {
     return this.page.locator("section.results aside.safety");
   }
+  /** The article cards, best match ("Start here") first. */
   articleCards() {
-    return this.page.locator("section.results li.article-card");
+    return this.page.locator("section.results .article-card");
   }
   /** Article titles, best match first. */
   async articleTitles() {
-    return this.articleCards().locator("h3").allInnerTexts().then((t) => t.map((s) => s.trim()));
+    return this.articleCards().locator(":scope > h3").allInnerTexts().then((t) => t.map((s) => s.trim()));
   }
   /** The "Because …" reasons of card `i` (0 = best match). */
   async reasons(i = 0) {
@@ -412,13 +413,13 @@ export class ResultsPage extends Layout {
   }
   /** Every reason on every card. */
   async allReasons() {
-    return this.page.locator("section.results li.article-card ul.reasons li").allInnerTexts();
+    return this.page.locator("section.results .article-card ul.reasons li").allInnerTexts();
   }
   /** Whether the safety panel comes before the first article card in the document. */
   async safetyBeforeFirstArticle() {
     return this.page.evaluate(() => {
       const safety = document.querySelector("section.results aside.safety");
-      const card = document.querySelector("section.results li.article-card");
+      const card = document.querySelector("section.results .article-card");
       if (!safety || !card) return false;
       return Boolean(safety.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING);
     });
@@ -461,7 +462,7 @@ export class ResultsPage extends Layout {
   }
   /** Follows card `i`'s title link to the article page. */
   async openArticle(i = 0) {
-    await this.articleCards().nth(i).locator("h3 a").click();
+    await this.articleCards().nth(i).locator(":scope > h3 a").click();
     await this.page.waitForURL(/\/article\//);
   }
 }
