@@ -950,3 +950,39 @@ fn shape_messages_are_reworded_for_a_writer() {
         assert_eq!(plain_shape_message(raw), want, "{raw}");
     }
 }
+
+#[test]
+fn a_danger_sign_needs_urgent_help_to_show() {
+    let mut v = tiny_value();
+    assert!(
+        check_value("tiny", &v).questionnaire.is_some(),
+        "tiny is clean"
+    );
+    v["safety"]["urgent"] = serde_json::Value::Null;
+    let checked = check_value("no-urgent", &v);
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.place == ["question \"safety\"", "option \"choked\""])
+        .expect("a danger sign without urgent help is reported at its option");
+    assert_eq!(d.severity, E);
+    assert!(
+        d.message
+            .contains("add [safety.urgent] to safety-and-about.toml"),
+        "{}",
+        d.message
+    );
+
+    // Urgent help with no one to call is a mistake too.
+    let mut v = tiny_value();
+    v["safety"]["urgent"]["resources"] = serde_json::json!([]);
+    let checked = check_value("no-one-to-call", &v);
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == E && d.place == ["safety", "urgent", "resources"]),
+        "{:#?}",
+        checked.diagnostics
+    );
+}

@@ -941,3 +941,48 @@ fn the_flow_diagram_shows_every_question_and_the_results() {
     assert_eq!(mermaid.matches("-->").count(), 7);
     assert_eq!(dot.matches(" -> ").count(), 7);
 }
+
+#[test]
+fn a_danger_sign_is_a_red_flag_and_puts_urgent_help_on_every_later_screen() {
+    let q = tiny();
+    let mut s = session(&q, &[("situation", one("home"))]);
+    assert!(!s.in_danger(&q));
+    s.answer(&q, one("afraid")).unwrap();
+    assert!(
+        !s.in_danger(&q),
+        "fear is a red flag, not a sign of serious danger"
+    );
+    assert!(s.go_to(&q, "safety"));
+    s.answer(&q, one("choked")).unwrap();
+    assert!(s.in_danger(&q), "a danger sign is known at once");
+    let screen = on(&q, &s);
+    assert!(screen.red_flag, "a danger sign is a red flag too");
+    answer_all(
+        &q,
+        &mut s,
+        &[("tired", one("never")), ("signs", ticks(&["talks"]))],
+    );
+    assert!(s.in_danger(&q), "and stays known on the results");
+    let report = results(&q, &s);
+    let safety = report.safety.as_ref().expect("safety help comes first");
+    assert_eq!(
+        safety.because,
+        ["Do you feel safe with him?: “He has choked me”"]
+    );
+    assert_eq!(
+        report.first_step().map(|s| s.id.as_str()),
+        Some("safety-plan")
+    );
+    let urgent = q
+        .file()
+        .safety
+        .urgent
+        .as_ref()
+        .expect("tiny has urgent help");
+    assert_eq!(urgent.resources[0].contact, "911");
+
+    // Changing the answer takes it away again.
+    assert!(s.go_to(&q, "safety"));
+    s.answer(&q, one("safe")).unwrap();
+    assert!(!s.in_danger(&q));
+}

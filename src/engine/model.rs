@@ -108,6 +108,22 @@ pub struct Safety {
     /// Steps that come first in the action plan when a red flag was raised.
     #[serde(default)]
     pub steps: Vec<SafetyStep>,
+    /// Urgent help, at the top of every screen once an answer with `danger = true` was given.
+    #[serde(default)]
+    pub urgent: Option<Urgent>,
+}
+
+/// Urgent help for a reader who gave a sign of serious danger: short, calm, and first.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Urgent {
+    /// Its heading.
+    pub title: String,
+    /// One or two calm sentences: what to do now.
+    pub message: String,
+    /// Who to call now (each number becomes a link that dials it).
+    pub resources: Vec<Resource>,
 }
 
 /// A crisis line or service.
@@ -275,6 +291,11 @@ pub struct AnswerOption {
     /// Choosing this marks a safety concern: safety help comes first.
     #[serde(default)]
     pub red_flag: bool,
+    /// Choosing this is a sign of serious danger (choking, a weapon, threats to kill, …): urgent
+    /// help (`[safety.urgent]`) shows at the top of every screen from then on. It is also a red
+    /// flag.
+    #[serde(default)]
+    pub danger: bool,
     /// On a checklist, choosing this clears the others (e.g. "None of these").
     #[serde(default)]
     pub exclusive: bool,

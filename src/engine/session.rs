@@ -389,6 +389,12 @@ impl Session {
         })
     }
 
+    /// Whether an answer on her path gave a sign of serious danger (an option with
+    /// `danger = true`): urgent help then shows at the top of every screen.
+    pub fn in_danger(&self, q: &Questionnaire) -> bool {
+        !self.walk(q).facts.danger.is_empty()
+    }
+
     /// The report, once her answers reach the results.
     pub fn report(&self, q: &Questionnaire) -> Option<Report> {
         let w = self.walk(q);

@@ -19,6 +19,9 @@ pub struct Facts {
     pub scores: Vec<i64>,
     /// (question index, option id) of each answer that raised a red flag.
     pub red_flags: Vec<(usize, String)>,
+    /// (question index, option id) of each answer that gave a sign of serious danger (each is
+    /// also a red flag).
+    pub danger: Vec<(usize, String)>,
 }
 
 /// The path a set of answers takes.
@@ -136,8 +139,11 @@ pub(crate) fn add_points(
         Kind::Single | Kind::Multiple => {
             for option in question.options.iter().filter(|o| answer.chose(&o.id)) {
                 add_points(&option.scores, 1);
-                if option.red_flag {
+                if option.red_flag || option.danger {
                     facts.red_flags.push((index, option.id.as_str().to_owned()));
+                }
+                if option.danger {
+                    facts.danger.push((index, option.id.as_str().to_owned()));
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! Home: what this is, that everything stays on this device, the disclaimer, and Start — or
 //! Continue with how far she got, and Start over.
 
+use super::quick_exit::ExitNote;
 use super::state::use_app;
 use crate::engine::Screen;
 use leptos::prelude::*;
@@ -38,13 +39,17 @@ pub fn Home() -> impl IntoView {
             <ul class="promises">
                 <li>"One question at a time; go back and change any answer."</li>
                 <li>"Your answers stay on this device. Nothing is sent anywhere."</li>
-                <li>"Use Quick exit (or press Esc twice) to leave this page at once."</li>
+                <li>"Use Quick exit (or press Shift three times) to leave this page at once."</li>
             </ul>
             <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
             <Show
                 when=returning
                 fallback=move || {
                     view! {
+                        <aside class="before-start" aria-labelledby="before-start">
+                            <h2 id="before-start">"Before you start: leaving quickly"</h2>
+                            <ExitNote/>
+                        </aside>
                         <button type="button" class="primary" on:click=start>
                             "Start the check-in"
                         </button>

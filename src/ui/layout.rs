@@ -4,6 +4,7 @@
 use super::focus::focus_soon;
 use super::persist::erase_everything;
 use super::quick_exit::QuickExit;
+use super::safety::UrgentHelp;
 use super::state::use_app;
 use leptos::prelude::*;
 
@@ -25,7 +26,10 @@ pub fn Shell(
         </div>
         <Notices/>
         <p class="sr-only" aria-live="polite" aria-atomic="true">{move || app.announce.get()}</p>
-        <main id="main">{children()}</main>
+        <main id="main">
+            <UrgentHelp/>
+            {children()}
+        </main>
         <footer class="foot">
             <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
             <p>{file.about.privacy.as_str()}</p>
@@ -93,6 +97,7 @@ fn EraseEverything() -> impl IntoView {
             "Erase everything on this device"
         </button>
         <Show when=move || asking.get()>
+            {app.dialog_open()}
             <div
                 class="confirm"
                 role="alertdialog"

@@ -283,7 +283,8 @@ fn QuestionForm(
         <section class="page question">
             // Built once and hidden until an answer raises a red flag; while hidden it is laid
             // out unseen (`data-off`, see the style sheet), so showing it costs little.
-            <div class="banner" data-off=move || !flag(|s| s.red_flag)()>
+            // Urgent help (above every screen) already gives the numbers when she is in danger.
+            <div class="banner" data-off=move || !flag(|s| s.red_flag)() || app.danger.get()>
                 <SafetyPanel compact=true/>
             </div>
             <div class="progress">
@@ -311,6 +312,7 @@ fn QuestionForm(
                 </fieldset>
                 <p class="problem" role="alert">{move || draft.with(|d| d.problem.clone())}</p>
                 <Show when=pending>
+                    {app.dialog_open()}
                     <div class="confirm" role="alertdialog" aria-labelledby="discard-title">
                         <h2 id="discard-title">"Changing this answer clears some later answers"</h2>
                         <p>

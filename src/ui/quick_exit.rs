@@ -1,14 +1,17 @@
-//! Quick exit: a button on every screen, and Escape pressed twice, that blanks the page and
-//! replaces it with a neutral site (set in the questionnaire), leaving no Back entry to it.
+//! Quick exit: a button on every screen, Shift pressed three times, and Escape pressed twice,
+//! each of which blanks the page, sets a neutral tab title and replaces the page with a neutral
+//! site (set in the questionnaire), leaving no Back entry to it. Exit asks nothing, ever.
 
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// Blanks the page and goes to the neutral site with `location.replace`.
-pub fn leave(url: &str) {
+/// Blanks the page and sets the neutral title at once, then goes to the neutral site with
+/// `location.replace`.
+pub fn leave(url: &str, title: &str) {
     if let Some(window) = web_sys::window() {
         if let Some(doc) = window.document() {
-            doc.set_title("");
+            doc.set_title(title);
             // Nothing of the check-in stays visible while the neutral site loads.
             if let Some(body) = doc.body() {
                 body.set_text_content(None);
@@ -18,34 +21,100 @@ pub fn leave(url: &str) {
     }
 }
 
-/// The quick-exit button and what it can and cannot do; also listens for Escape pressed twice
-/// within 1.5 s, from any screen.
-#[component]
-pub fn QuickExit() -> impl IntoView {
-    let app = use_app();
-    let url = app.q.file().quick_exit.url.as_str();
-    let last_escape = StoredValue::new(0.0f64);
+/// How close together the presses must be.
+const WITHIN_MS: f64 = 1500.0;
+
+/// Whether a key press went to a place she types in (Shift there is for capitals).
+fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    if el.is_content_editable() {
+        return true;
+    }
+    match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !matches!(
+            el.unchecked_ref::<web_sys::HtmlInputElement>()
+                .type_()
+                .as_str(),
+            "checkbox" | "radio" | "button" | "submit" | "reset"
+        ),
+        _ => false,
+    }
+}
+
+/// Counts a press: true when it is the `needed`th within [`WITHIN_MS`] of the first.
+fn counted(presses: StoredValue<Vec<f64>>, needed: usize) -> bool {
+    let now = js_sys::Date::now();
+    presses.update_value(|p| {
+        p.retain(|t| now - t < WITHIN_MS);
+        p.push(now);
+    });
+    presses.with_value(|p| p.len() >= needed)
+}
+
+/// Listens, on every screen, for Shift pressed three times (not while she types in a field)
+/// and Escape pressed twice (not while a dialog is open, where Escape belongs to the dialog).
+fn listen(app: AppState, url: &'static str, title: &'static str) {
+    let shifts = StoredValue::new(Vec::new());
+    let escapes = StoredValue::new(Vec::new());
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            let now = js_sys::Date::now();
-            if now - last_escape.get_value() < 1500.0 {
-                leave(url);
+        if ev.repeat() {
+            return;
+        }
+        match ev.key().as_str() {
+            "Shift" if !typing(&ev) => {
+                if counted(shifts, 3) {
+                    leave(url, title);
+                }
             }
-            last_escape.set_value(now);
+            "Escape" if app.dialogs.get_untracked() == 0 => {
+                if counted(escapes, 2) {
+                    leave(url, title);
+                }
+            }
+            "Shift" | "Escape" => {}
+            // Any other key breaks a run of presses.
+            _ => {
+                shifts.set_value(Vec::new());
+                escapes.set_value(Vec::new());
+            }
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// The quick-exit button and what it can and cannot do.
+#[component]
+pub fn QuickExit() -> impl IntoView {
+    let app = use_app();
+    let exit = &app.q.file().quick_exit;
+    let (url, title) = (exit.url.as_str(), exit.tab_title.as_str());
+    listen(app, url, title);
     view! {
         <div class="exit-wrap">
-            <button type="button" class="quick-exit" on:click=move |_| leave(url)>
+            <button type="button" class="quick-exit" on:click=move |_| leave(url, title)>
                 "Quick exit"
             </button>
             <details class="exit-note">
                 <summary>"About quick exit"</summary>
-                <p>
-                    "Quick exit (or pressing Esc twice) hides this page at once and opens a weather site. It cannot remove this site from your browser history or close other tabs. For more privacy, use a private or incognito window, and clear your history afterwards."
-                </p>
+                <ExitNote/>
             </details>
         </div>
+    }
+}
+
+/// What quick exit does and cannot do, in plain words (shown before the check-in starts, and
+/// under "About quick exit"; never at the moment she exits).
+#[component]
+pub fn ExitNote() -> impl IntoView {
+    view! {
+        <p>
+            "Quick exit (or pressing Shift three times, or Esc twice) hides this page at once and opens a weather site in its place. It cannot remove this site from your browser's history, close other tabs, or hide anything on other devices. For more privacy, use a private or incognito window, and clear your history afterwards."
+        </p>
     }
 }

@@ -2,6 +2,7 @@
 //! red flag (a compact banner on later questions, the full panel on the results).
 
 use super::state::use_app;
+use crate::engine::model::Resource;
 use leptos::prelude::*;
 
 /// The safety panel; `compact` for the banner on question screens, `because` for the answers
@@ -16,8 +17,41 @@ pub fn SafetyPanel(
     because: Vec<String>,
 ) -> impl IntoView {
     let safety = &use_app().q.file().safety;
-    let resources = safety
-        .resources
+    let because = (!because.is_empty()).then(|| {
+        view! { <p class="because">"Shown because you answered: "{because.join("; ")}</p> }
+    });
+    view! {
+        <aside class=if compact { "safety compact" } else { "safety" } aria-labelledby="safety-title">
+            <h2 id="safety-title">{safety.title.as_str()}</h2>
+            {(!compact).then(|| view! { <p>{safety.message.as_str()}</p> })}
+            <Resources list=&safety.resources/>
+            {because}
+        </aside>
+    }
+}
+
+/// Urgent help, at the top of every screen once an answer gave a sign of serious danger (an
+/// option with `danger = true`), worded by the author in `[safety.urgent]`.
+#[component]
+pub fn UrgentHelp() -> impl IntoView {
+    let app = use_app();
+    app.q.file().safety.urgent.as_ref().map(|urgent| {
+        view! {
+            <Show when=move || app.danger.get()>
+                <aside class="urgent" aria-labelledby="urgent-title">
+                    <h2 id="urgent-title">{urgent.title.as_str()}</h2>
+                    <p>{urgent.message.as_str()}</p>
+                    <Resources list=&urgent.resources/>
+                </aside>
+            </Show>
+        }
+    })
+}
+
+/// Crisis lines and services; a number to call becomes a link that dials it.
+#[component]
+fn Resources(list: &'static [Resource]) -> impl IntoView {
+    let items = list
         .iter()
         .map(|r| {
             let digits: String = r.contact.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -37,15 +71,5 @@ pub fn SafetyPanel(
             }
         })
         .collect_view();
-    let because = (!because.is_empty()).then(|| {
-        view! { <p class="because">"Shown because you answered: "{because.join("; ")}</p> }
-    });
-    view! {
-        <aside class=if compact { "safety compact" } else { "safety" } aria-labelledby="safety-title">
-            <h2 id="safety-title">{safety.title.as_str()}</h2>
-            {(!compact).then(|| view! { <p>{safety.message.as_str()}</p> })}
-            <ul class="resources">{resources}</ul>
-            {because}
-        </aside>
-    }
+    view! { <ul class="resources">{items}</ul> }
 }

@@ -35,6 +35,10 @@ pub struct AppState {
     pub screen: Memo<Screen>,
     /// The report, once her answers reach the results (computed once per change, shared).
     pub report: Memo<Option<Report>>,
+    /// Whether an answer gave a sign of serious danger: urgent help tops every screen.
+    pub danger: Memo<bool>,
+    /// How many dialogs are open (Escape belongs to them, not to quick exit, while any is).
+    pub dialogs: RwSignal<usize>,
 }
 
 /// The shared state; panics only if a component is used outside the app (a programming error).
@@ -67,7 +71,16 @@ impl AppState {
             can_save: RwSignal::new(true),
             screen: Memo::new(move |_| session.with(|s| s.screen(q))),
             report: Memo::new(move |_| session.with(|s| s.report(q))),
+            danger: Memo::new(move |_| session.with(|s| s.in_danger(q))),
+            dialogs: RwSignal::new(0),
         }
+    }
+
+    /// Counts a dialog as open for as long as the calling owner (the dialog's view) lives.
+    pub fn dialog_open(&self) {
+        let dialogs = self.dialogs;
+        dialogs.update(|n| *n += 1);
+        on_cleanup(move || dialogs.update(|n| *n = n.saturating_sub(1)));
     }
 
     /// Where she is now, as an address.

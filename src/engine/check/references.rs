@@ -94,6 +94,12 @@ pub(super) fn check_questions(
         for o in &q.options {
             let op = || vec![q_place(q), format!("option \"{}\"", o.id)];
             check_scores(cx, &op, &o.scores);
+            if o.danger && file.safety.urgent.is_none() {
+                cx.error(
+                    &op(),
+                    "\"danger = true\" shows urgent help at the top of every screen, but there is none to show; add [safety.urgent] to safety-and-about.toml, with a title, a message and the numbers to call now",
+                );
+            }
             if o.exclusive && q.kind != Kind::Multiple {
                 cx.error(
                     &op(),

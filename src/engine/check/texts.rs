@@ -39,6 +39,22 @@ pub(super) fn check_texts(cx: &mut Ctx, file: &QuestionnaireFile) {
         see(cx, &r.contact, &|| at(&["safety", &p, "contact"]));
         see(cx, &r.detail, &|| at(&["safety", &p, "detail"]));
     }
+    if let Some(u) = &file.safety.urgent {
+        see(cx, &u.title, &|| at(&["safety", "urgent", "title"]));
+        see(cx, &u.message, &|| at(&["safety", "urgent", "message"]));
+        for r in &u.resources {
+            let p = format!("resource \"{}\"", r.name);
+            see(cx, &r.name, &|| at(&["safety", "urgent", &p, "name"]));
+            see(cx, &r.contact, &|| at(&["safety", "urgent", &p, "contact"]));
+            see(cx, &r.detail, &|| at(&["safety", "urgent", &p, "detail"]));
+        }
+        if u.resources.is_empty() {
+            cx.error(
+                &at(&["safety", "urgent", "resources"]),
+                "urgent help lists no one to call; add at least one (for example emergency services)",
+            );
+        }
+    }
     for s in &file.safety.steps {
         see(cx, &s.text, &|| {
             vec!["safety".into(), format!("step \"{}\"", s.id)]
