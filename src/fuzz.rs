@@ -239,3 +239,145 @@ pub fn run(seed: &str, count: u64, seed_number: u64) -> Outcome {
     }
     out
 }
+
+/// Saved records as this and earlier versions wrote them: plain progress and history, the
+/// lock's envelope, and the decrypted contents it holds.
+const RECORD_SEEDS: &[&str] = &[
+    r#"{"format":1,"questionnaire":"check-in","version":3,"answers":{"hopes":["future","kids"],"safe":"prefer_not_to_say","status":"moved_out"},"place":{"question":"apart \"how\" long"},"ticked":["step-1"],"saved_at":1732400000000.0}"#,
+    r#"{"format":1,"questionnaire":"q","version":1,"answers":{},"place":"home"}"#,
+    r#"{"format":1,"questionnaire":"q","version":2,"answers":{"a":"b"},"place":"results","ticked":[],"saved_at":0}"#,
+    r#"{"format":1,"entries":[{"completed_at":1732400000000.0,"scores":{"trust":4,"burnout":-2}}]}"#,
+    "wws-lock/1 600000 00112233445566778899aabbccddeeff 00112233445566778899aabb 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+];
+
+/// Pieces that break JSON records and the lock's envelope.
+const RECORD_PIECES: &[&str] = &[
+    "\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    ",",
+    "\\",
+    "\\u",
+    "\\ud800",
+    "null",
+    "true",
+    "-",
+    "1e999",
+    "-0",
+    "99999999999999999999999",
+    "0.5",
+    "\"format\":2,",
+    "\"format\":-1,",
+    " ",
+    "\n",
+    "wws-lock/",
+    "wws-contents/1\n",
+    "zz",
+    "0",
+    "ff",
+    "é",
+    "\u{0}",
+    "\u{feff}",
+];
+
+/// One damaged copy of a saved record (or, for the lock, of its plaintext).
+fn damage_record(seed: &str, rng: &mut Rng) -> String {
+    let mut text = seed.to_string();
+    for _ in 0..=rng.below(3) {
+        match rng.below(6) {
+            0 | 1 => {
+                let at = char_boundary(&text, rng.below(text.len() + 1));
+                text.insert_str(at, RECORD_PIECES[rng.below(RECORD_PIECES.len())]);
+            }
+            2 => {
+                let from = char_boundary(&text, rng.below(text.len() + 1));
+                let to = char_boundary(&text, (from + 1 + rng.below(30)).min(text.len()));
+                text.replace_range(from..to, "");
+            }
+            3 => {
+                // One character swapped for another printable one.
+                let at = char_boundary(&text, rng.below(text.len() + 1));
+                let next = char_boundary(&text, at + 1);
+                if next > at {
+                    let c = char::from_u32(32 + (rng.next() % 95) as u32).unwrap_or('?');
+                    text.replace_range(at..next, &c.to_string());
+                }
+            }
+            4 => {
+                let depth = 1 + rng.below(100_000);
+                let (open, close) = if rng.below(2) == 0 {
+                    ("[", "]")
+                } else {
+                    ("{\"a\":", "}")
+                };
+                let at = char_boundary(&text, rng.below(text.len() + 1));
+                let nest = format!(
+                    "{}1{}",
+                    open.repeat(depth),
+                    close.repeat(rng.below(depth + 1))
+                );
+                text.insert_str(at, &nest);
+            }
+            _ => {
+                let at = char_boundary(&text, rng.below(text.len() + 1));
+                let long = "9".repeat(1 + rng.below(5_000));
+                text.insert_str(at, &long);
+            }
+        }
+    }
+    text
+}
+
+/// Reads `count` damaged saved records (seeded with `seed_number`) with the app's own decoders:
+/// plain progress and history, the lock's envelope, and decrypted contents. Each must end as a
+/// record or a refusal, never a panic. (`loaded` counts records read, `refused` the rest.)
+pub fn run_records(count: u64, seed_number: u64) -> Outcome {
+    use crate::storage::format::{decode, Decoded, SavedHistory, SavedProgress};
+    use crate::storage::sealed::{Contents, Envelope};
+    let mut rng = Rng(seed_number.max(1));
+    let mut out = Outcome::default();
+    for _ in 0..count {
+        let seed = RECORD_SEEDS[rng.below(RECORD_SEEDS.len())];
+        // A third of the time, the damage is inside a decrypted plaintext.
+        let as_contents = rng.below(3) == 0;
+        let seed = if as_contents && !seed.starts_with("wws-lock") {
+            format!("wws-contents/1\n{seed}\n{}\n   ", RECORD_SEEDS[3])
+        } else {
+            seed.to_string()
+        };
+        let text = damage_record(&seed, &mut rng);
+        out.inputs += 1;
+        let read = catch_unwind(AssertUnwindSafe(|| {
+            let mut ok = false;
+            ok |= matches!(decode::<SavedProgress>(&text), Decoded::Ok(_));
+            ok |= matches!(decode::<SavedHistory>(&text), Decoded::Ok(_));
+            ok |= Envelope::parse(&text).is_ok();
+            ok |= Contents::from_plaintext(text.as_bytes()).is_ok();
+            ok
+        }));
+        match read {
+            Err(_) => {
+                out.panics += 1;
+                if out.examples.len() < 5 {
+                    out.examples.push(text);
+                }
+            }
+            Ok(true) => out.loaded += 1,
+            Ok(false) => out.refused += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod record_tests {
+    #[test]
+    fn damaged_saved_records_never_panic() {
+        let out = super::run_records(3_000, 7);
+        assert_eq!(out.panics, 0, "{:?}", out.examples);
+        assert!(out.loaded > 0 && out.refused > 0, "{out:?}");
+    }
+}

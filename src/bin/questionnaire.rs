@@ -30,6 +30,7 @@ questionnaire: the author's tool for the files in questionnaires/
   questionnaire schema [part|article|example]    print a JSON Schema editors use
   questionnaire walk --answers FILE [PATH] [--json]  answer as FILE (an example reader) does, print the screens and report
   questionnaire fuzz [COUNT]                     read and check COUNT damaged copies of tests/fixtures/tiny.toml (default 1,000,000): 0 panics expected
+  questionnaire fuzz-records [COUNT]             read COUNT damaged saved records (plain, locked envelope, unlocked contents) with the app's decoders (default 1,000,000): 0 panics expected
   questionnaire json [PATH]                      print the checked questionnaire and its example readers as JSON (for tools)
   questionnaire bench                            time the checker on synthetic 1,000- and 10,000-question files
 ";
@@ -80,6 +81,10 @@ questionnaire: the author's tool for the files in questionnaires/
             "bench" => bench(),
             "json" => json_of(path),
             "fuzz" => fuzz(
+                path.and_then(|n| n.replace('_', "").parse().ok())
+                    .unwrap_or(1_000_000),
+            ),
+            "fuzz-records" => fuzz_records(
                 path.and_then(|n| n.replace('_', "").parse().ok())
                     .unwrap_or(1_000_000),
             ),
@@ -312,6 +317,45 @@ questionnaire: the author's tool for the files in questionnaires/
             );
         }
         i32::from(total.panics > 0 || total.silent > 0)
+    }
+
+    /// Bad saved records, generated: damaged progress, history, lock envelopes and unlocked
+    /// contents, each read by the app's own decoders.
+    fn fuzz_records(count: u64) -> i32 {
+        let t = Instant::now();
+        let half = count / 2;
+        std::panic::set_hook(Box::new(|_| {}));
+        let workers: Vec<_> = [(half, 11u64), (count - half, 12u64)]
+            .into_iter()
+            .map(|(n, s)| std::thread::spawn(move || where_we_stand::fuzz::run_records(n, s)))
+            .collect();
+        let mut total = where_we_stand::fuzz::Outcome::default();
+        for w in workers {
+            let Ok(o) = w.join() else {
+                eprintln!("error: a fuzz worker stopped");
+                return 1;
+            };
+            total.inputs += o.inputs;
+            total.loaded += o.loaded;
+            total.refused += o.refused;
+            total.panics += o.panics;
+            total.examples.extend(o.examples);
+        }
+        println!(
+            "fuzz-records: {} saved records in {:.0} s: {} read, {} refused, {} panics",
+            total.inputs,
+            t.elapsed().as_secs_f64(),
+            total.loaded,
+            total.refused,
+            total.panics
+        );
+        for e in total.examples.iter().take(3) {
+            println!(
+                "--- a record that panicked ---\n{}",
+                e.chars().take(2000).collect::<String>()
+            );
+        }
+        i32::from(total.panics > 0)
     }
 
     fn load_one(given: Option<&String>) -> Result<where_we_stand::engine::Questionnaire, i32> {

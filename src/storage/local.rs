@@ -2,6 +2,7 @@
 //! in plain words and nothing the reader saved thrown away.
 
 use super::format::{decode, encode, Decoded, Record, SavedHistory, SavedProgress};
+use super::sealed::LOCKED_KEY;
 use super::{BACKUP_KEY, HISTORY_KEY, PREFIX, PROGRESS_KEY};
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
@@ -38,6 +39,8 @@ pub struct Loaded {
     pub history: SavedHistory,
     /// Problems found, to tell her.
     pub faults: Vec<Fault>,
+    /// The locked record, if her progress is locked (then nothing else is read).
+    pub locked: Option<String>,
 }
 
 fn storage() -> Result<web_sys::Storage, Fault> {
@@ -110,6 +113,12 @@ pub fn load() -> Loaded {
             }
         }
     };
+    if let Some(locked) = read_locked() {
+        return Loaded {
+            locked: Some(locked),
+            ..Loaded::default()
+        };
+    }
     let mut faults = Vec::new();
     let progress = read::<SavedProgress>(&storage, PROGRESS_KEY, &mut faults);
     let history = read::<SavedHistory>(&storage, HISTORY_KEY, &mut faults).unwrap_or_default();
@@ -117,6 +126,7 @@ pub fn load() -> Loaded {
         progress,
         history,
         faults,
+        locked: None,
     }
 }
 
@@ -152,6 +162,28 @@ pub fn save_history(history: &SavedHistory) -> Result<(), Fault> {
     storage
         .set_item(HISTORY_KEY, &encode(history))
         .map_err(|e| classify(&e))
+}
+
+/// The locked record's text, if there is one.
+pub fn read_locked() -> Option<String> {
+    storage().ok()?.get_item(LOCKED_KEY).ok().flatten()
+}
+
+/// Stores the locked record, then removes the unlocked records it replaces (so her answers
+/// are never only in neither).
+pub fn write_locked(text: &str) -> Result<(), Fault> {
+    let storage = storage()?;
+    storage
+        .set_item(LOCKED_KEY, text)
+        .map_err(|e| classify(&e))?;
+    LocalStorage::delete(PROGRESS_KEY);
+    LocalStorage::delete(HISTORY_KEY);
+    Ok(())
+}
+
+/// Removes the locked record (after its contents were saved unlocked, or to keep nothing).
+pub fn remove_locked() {
+    LocalStorage::delete(LOCKED_KEY);
 }
 
 /// Removes every key this app wrote (and nothing else). Returns how many were removed.

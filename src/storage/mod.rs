@@ -7,9 +7,12 @@
 
 pub mod format;
 pub mod json;
+pub mod sealed;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+#[cfg(target_arch = "wasm32")]
+pub mod vault;
 
 /// Every key the app writes starts with this, so "erase everything" removes exactly ours.
 pub const PREFIX: &str = "where-we-stand:";

@@ -44,6 +44,12 @@ pub fn Root(
     let nav = Nav::start();
     let app = persist::start(q, nav);
     provide_context(app);
+    // A locked device opens at home, where she can unlock (or start afresh, keeping nothing).
+    if app.locked_away.get_untracked()
+        && !matches!(nav.page.get_untracked(), Page::Home | Page::Article)
+    {
+        nav.replace("/");
+    }
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(&q.file().quick_exit.tab_title);
     }

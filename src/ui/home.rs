@@ -1,6 +1,7 @@
 //! Home: what this is, that everything stays on this device, the disclaimer, and Start — or
 //! Continue with how far she got, and Start over.
 
+use super::keeping::{KeepChoice, UnlockPanel};
 use super::quick_exit::ExitNote;
 use super::state::use_app;
 use crate::engine::Screen;
@@ -50,9 +51,35 @@ pub fn Home() -> impl IntoView {
                             <h2 id="before-start">"Before you start: leaving quickly"</h2>
                             <ExitNote/>
                         </aside>
-                        <button type="button" class="primary" on:click=start>
-                            "Start the check-in"
-                        </button>
+                        {move || {
+                            if app.locked_away.get() {
+                                view! {
+                                    <UnlockPanel/>
+                                    <p class="hint">
+                                        "Or start without unlocking: your answers then stay only in this tab."
+                                    </p>
+                                    <button type="button" class="secondary" on:click=start>
+                                        "Start the check-in"
+                                    </button>
+                                }
+                                    .into_any()
+                            } else if app.first_visit.get() {
+                                view! {
+                                    <KeepChoice
+                                        label="Start the check-in"
+                                        done=Callback::new(move |_| nav.go(&app.start()))
+                                    />
+                                }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <button type="button" class="primary" on:click=start>
+                                        "Start the check-in"
+                                    </button>
+                                }
+                                    .into_any()
+                            }
+                        }}
                     }
                 }
             >

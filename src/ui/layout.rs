@@ -2,10 +2,11 @@
 //! footer with the disclaimer, privacy note and "erase everything".
 
 use super::focus::focus_soon;
+use super::keeping::KeepSettings;
 use super::persist::erase_everything;
 use super::quick_exit::QuickExit;
 use super::safety::UrgentHelp;
-use super::state::use_app;
+use super::state::{use_app, Keeping};
 use leptos::prelude::*;
 
 /// The page frame.
@@ -28,11 +29,22 @@ pub fn Shell(
         <p class="sr-only" aria-live="polite" aria-atomic="true">{move || app.announce.get()}</p>
         <main id="main">
             <UrgentHelp/>
+            <Show when=move || {
+                app.keeping.get() == Keeping::Nothing
+                    || (app.first_visit.get() && app.started.get())
+                    || (app.keeping.get() == Keeping::Locked && app.locked_away.get()
+                        && app.started.get())
+            }>
+                <p class="tab-only">
+                    "Nothing is being kept on this device: closing this tab forgets your answers."
+                </p>
+            </Show>
             {children()}
         </main>
         <footer class="foot">
             <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
             <p>{file.about.privacy.as_str()}</p>
+            <KeepSettings/>
             <p>
                 "Articles by Leslie Cane, from "
                 <a rel="noopener noreferrer" target="_blank" href=file.blog.url.as_str()>

@@ -6,6 +6,7 @@ pub mod article;
 pub mod focus;
 pub mod history;
 pub mod home;
+pub mod keeping;
 pub mod layout;
 pub mod persist;
 pub mod plan;

@@ -5,9 +5,11 @@
 
 use super::route::Nav;
 use super::state::AppState;
+use super::state::Keeping;
 use crate::engine::{Questionnaire, Restored, Session};
 use crate::storage::format::{SavedHistory, SavedProgress};
-use crate::storage::{local, HISTORY_KEY, PROGRESS_KEY};
+use crate::storage::sealed::{Contents, LOCKED_KEY};
+use crate::storage::{local, vault, HISTORY_KEY, PROGRESS_KEY};
 use leptos::prelude::*;
 
 /// What was last written to (or read from) storage, so that a record equal to it is not
@@ -23,6 +25,122 @@ struct Written {
 fn unstamped(mut record: SavedProgress) -> SavedProgress {
     record.saved_at = 0.0;
     record
+}
+
+/// Writes her progress and history as this device keeps them (plain, locked or not at all),
+/// skipping what storage already holds.
+#[derive(Clone, Copy)]
+pub struct Saver {
+    app: AppState,
+    written: StoredValue<Written>,
+    /// Counts locked writes, so a slower, older encryption never overwrites a newer one.
+    generation: StoredValue<u64>,
+}
+
+impl Saver {
+    /// The saver, from context.
+    pub fn get() -> Saver {
+        expect_context::<Saver>()
+    }
+
+    /// Writes whatever differs from what storage holds. Reads untracked.
+    pub fn save(self) {
+        let app = self.app;
+        let written = self.written;
+        let record = app.saved_untracked();
+        let progress = written.with_value(|w| {
+            let same = unstamped(record.clone());
+            (w.progress.as_ref() != Some(&same)).then_some(same)
+        });
+        let history = app
+            .history
+            .with_untracked(|h| written.with_value(|w| (w.history != *h).then(|| h.clone())));
+        if progress.is_none() && history.is_none() {
+            return;
+        }
+        // Nothing is kept before she has chosen how (her first visit), nor when saving failed.
+        if !app.can_save.get_untracked() || app.first_visit.get_untracked() {
+            return;
+        }
+        match app.keeping.get_untracked() {
+            Keeping::Nothing => {}
+            Keeping::Locked => self.seal(record),
+            Keeping::Plain => {
+                let mut result = Ok(());
+                if let Some(progress) = progress {
+                    result = local::save_progress(&record);
+                    if result.is_ok() {
+                        written.update_value(|w| w.progress = Some(progress));
+                    }
+                }
+                if let Some(history) = history {
+                    let saved = local::save_history(&history);
+                    if saved.is_ok() {
+                        written.update_value(|w| w.history = history);
+                    }
+                    result = result.and(saved);
+                }
+                if let Err(fault) = result {
+                    if fault == local::Fault::Unavailable {
+                        app.can_save.set(false);
+                    }
+                    app.notify(fault.to_string());
+                }
+            }
+        }
+    }
+
+    /// Encrypts everything and stores it in place of the last locked record (locked away:
+    /// nothing is written).
+    fn seal(self, record: SavedProgress) {
+        let app = self.app;
+        let Some(lock) = app.lock.get_value() else {
+            return;
+        };
+        let contents = Contents {
+            progress: Some(record.clone()),
+            history: app.history.get_untracked(),
+        };
+        self.written.update_value(|w| {
+            w.progress = Some(unstamped(record));
+            w.history = contents.history.clone();
+        });
+        self.generation.update_value(|g| *g += 1);
+        let generation = self.generation.get_value();
+        let latest = self.generation;
+        leptos::task::spawn_local(async move {
+            let result = match vault::seal(&lock, &contents).await {
+                // A newer write has started since: it carries everything this one did.
+                Ok(_) if latest.try_get_value() != Some(generation) => Ok(()),
+                Ok(text) => local::write_locked(&text).map_err(|f| f.to_string()),
+                Err(fault) => Err(fault.to_string()),
+            };
+            if let Err(words) = result {
+                app.notify(words);
+            }
+        });
+    }
+
+    /// Writes everything again (after she changed how it is kept).
+    pub fn rewrite(self) {
+        self.written.set_value(Written {
+            progress: None,
+            history: SavedHistory {
+                format: u32::MAX,
+                entries: Vec::new(),
+            },
+        });
+        self.save();
+    }
+
+    /// Counts the current state as written (after adopting what storage holds).
+    fn settle(self) {
+        let app = self.app;
+        self.written.update_value(|w| {
+            w.progress = Some(unstamped(app.saved_untracked()));
+            w.history = app.history.get_untracked();
+        })
+    }
 }
 
 /// Restores her saved progress into a new [`AppState`] for `q` and keeps storage in step with
@@ -51,98 +169,201 @@ pub fn start(q: &'static Questionnaire, nav: Nav) -> AppState {
             .iter()
             .any(|f| matches!(f, local::Fault::Unavailable)),
     );
+    let locked = loaded.locked.is_some();
+    app.locked_away.set(locked);
+    if locked {
+        app.keeping.set(Keeping::Locked);
+    }
+    app.first_visit.set(
+        !locked
+            && loaded.progress.is_none()
+            && loaded.history.entries.is_empty()
+            && loaded.faults.is_empty(),
+    );
 
-    let written = StoredValue::new(Written {
-        progress: loaded.progress.map(unstamped),
-        history: loaded.history,
-    });
-    // Writes whatever differs from what storage holds. Reads untracked: the effect below
-    // decides when it runs.
-    let save = move || {
-        let record = app.saved_untracked();
-        let progress = written.with_value(|w| {
-            let same = unstamped(record.clone());
-            (w.progress.as_ref() != Some(&same)).then_some(same)
-        });
-        let history = app
-            .history
-            .with_untracked(|h| written.with_value(|w| (w.history != *h).then(|| h.clone())));
-        if progress.is_none() && history.is_none() {
-            return;
-        }
-        if !app.can_save.get_untracked() {
-            return;
-        }
-        let mut result = Ok(());
-        if let Some(progress) = progress {
-            result = local::save_progress(&record);
-            if result.is_ok() {
-                written.update_value(|w| w.progress = Some(progress));
-            }
-        }
-        if let Some(history) = history {
-            let saved = local::save_history(&history);
-            if saved.is_ok() {
-                written.update_value(|w| w.history = history);
-            }
-            result = result.and(saved);
-        }
-        if let Err(fault) = result {
-            if fault == local::Fault::Unavailable {
-                app.can_save.set(false);
-            }
-            app.notify(fault.to_string());
-        }
+    let saver = Saver {
+        app,
+        written: StoredValue::new(Written {
+            progress: loaded.progress.map(unstamped),
+            history: loaded.history,
+        }),
+        generation: StoredValue::new(0),
     };
+    provide_context(saver);
     Effect::new(move |_| {
         app.session.track();
         app.started.track();
         app.ticked.track();
         app.history.track();
-        save();
+        saver.save();
     });
     // The effect runs just after each change; this catches a change made as the page closes.
-    let flush = window_event_listener(leptos::ev::pagehide, move |_| save());
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| saver.save());
+    let relock = relock_when_hidden(app);
 
     // Another tab changed what is saved: adopt it, so no answer is silently lost, and count it
     // as written, so this tab does not write it back.
-    let settle = move || {
-        written.update_value(|w| {
-            w.progress = Some(unstamped(app.saved_untracked()));
-            w.history = app.history.get_untracked();
-        })
-    };
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         let fresh = || SavedProgress::of(q, &Session::new(q), false, &Default::default(), 0.0);
         match ev.key().as_deref() {
-            Some(PROGRESS_KEY) => {
+            Some(PROGRESS_KEY) if app.keeping.get_untracked() == Keeping::Plain => {
                 app.adopt(&local::load_progress().unwrap_or_else(fresh));
-                settle();
+                saver.settle();
                 app.notify("Your progress was updated from another tab or window.");
             }
-            Some(HISTORY_KEY) => {
+            Some(HISTORY_KEY) if app.keeping.get_untracked() == Keeping::Plain => {
                 app.history.set(local::load().history);
-                settle();
+                saver.settle();
+            }
+            Some(LOCKED_KEY) => {
+                let Some(lock) = app.lock.get_value() else {
+                    return;
+                };
+                let Some(text) = ev.new_value() else {
+                    return;
+                };
+                leptos::task::spawn_local(async move {
+                    if let Ok(contents) = vault::reopen(&lock, &text).await {
+                        app.adopt(&contents.progress.unwrap_or_else(fresh));
+                        app.history.set(contents.history);
+                        saver.settle();
+                        app.notify("Your progress was updated from another tab or window.");
+                    }
+                });
             }
             Some(_) => {}
             None => {
                 // Storage was cleared elsewhere (e.g. "erase everything" in another tab).
                 app.adopt(&fresh());
                 app.history.set(Default::default());
-                settle();
+                saver.settle();
             }
         }
     });
     on_cleanup(move || {
         flush.remove();
         other_tab.remove();
+        relock.remove();
     });
     app
+}
+
+/// How long the page may be hidden before an open lock closes again.
+const RELOCK_AFTER_MS: f64 = 2.0 * 60.0 * 1000.0;
+
+/// Locks again when the page comes back after being hidden for [`RELOCK_AFTER_MS`]: the key
+/// is dropped and everything of hers leaves the page, which shows the home page again.
+fn relock_when_hidden(app: AppState) -> WindowListenerHandle {
+    let hidden_at = StoredValue::new(None::<f64>);
+    window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
+        let now = crate::storage::clock::now();
+        if hidden {
+            hidden_at.set_value(Some(now));
+            return;
+        }
+        let Some(since) = hidden_at.get_value() else {
+            return;
+        };
+        hidden_at.set_value(None);
+        if now - since >= RELOCK_AFTER_MS && app.lock.with_value(Option::is_some) {
+            forget_here(app);
+            app.locked_away.set(true);
+            app.nav.replace("/");
+        }
+    })
+}
+
+/// Takes everything of hers off the page (not off the device): a fresh session, no ticks, no
+/// history, no key.
+pub fn forget_here(app: AppState) {
+    app.lock.set_value(None);
+    app.session.set(Session::new(app.q));
+    app.started.set(false);
+    app.ticked.set(Default::default());
+    app.history.set(Default::default());
+    app.notices.set(Vec::new());
+}
+
+/// The shortest passcode the lock takes.
+pub const MIN_PASSCODE: usize = 4;
+
+/// (`saver` is taken from context by the caller: the context is gone after an `await`.)
+///
+/// Locks her progress with `passcode`: what was saved unlocked is encrypted and the unlocked
+/// records removed. On failure nothing is changed.
+pub async fn lock_with(app: AppState, saver: Saver, passcode: String) -> Result<(), String> {
+    let lock = vault::create(&passcode).await.map_err(|f| f.to_string())?;
+    app.lock.set_value(Some(lock));
+    app.keeping.set(Keeping::Locked);
+    app.locked_away.set(false);
+    app.first_visit.set(false);
+    app.can_save.set(true);
+    saver.rewrite();
+    Ok(())
+}
+
+/// Opens her locked progress with `passcode` and goes back to where she was.
+pub async fn unlock(app: AppState, saver: Saver, passcode: String) -> Result<(), String> {
+    let Some(text) = local::read_locked() else {
+        return Err("There is no locked progress on this device any more.".into());
+    };
+    let (lock, contents, problems) = vault::open(&passcode, &text)
+        .await
+        .map_err(|f| f.to_string())?;
+    app.lock.set_value(Some(lock));
+    let q = app.q;
+    let progress = contents
+        .progress
+        .unwrap_or_else(|| SavedProgress::of(q, &Session::new(q), false, &Default::default(), 0.0));
+    let (session, started, _) = progress.restore(q);
+    app.session.set(session);
+    app.started.set(started);
+    app.ticked.set(progress.ticked.clone());
+    app.history.set(contents.history);
+    saver.settle();
+    app.locked_away.set(false);
+    if !problems.is_empty() {
+        app.notify(format!(
+            "Part of your locked progress could not be read ({}); the rest is back.",
+            problems.join("; ")
+        ));
+    }
+    if started {
+        app.nav.go(&app.start());
+    }
+    Ok(())
+}
+
+/// Keeps her progress unlocked on this device from now on (from a lock she has opened, or
+/// from keeping nothing).
+pub fn keep_plain(app: AppState) {
+    let was_locked = app.keeping.get_untracked() == Keeping::Locked;
+    app.keeping.set(Keeping::Plain);
+    app.first_visit.set(false);
+    app.lock.set_value(None);
+    let saver = Saver::get();
+    saver.rewrite();
+    if was_locked {
+        local::remove_locked();
+    }
+}
+
+/// Keeps nothing from now on: everything this app saved on this device is erased, and her
+/// answers stay in this tab only.
+pub fn keep_nothing(app: AppState) {
+    app.keeping.set(Keeping::Nothing);
+    app.lock.set_value(None);
+    app.first_visit.set(false);
+    if let Err(fault) = local::erase_all() {
+        app.notify(fault.to_string());
+    }
 }
 
 /// Erases everything the app saved on this device and starts again at the home page. The
 /// state is reset first, and counted as written, so nothing is saved back afterwards.
 pub fn erase_everything(app: AppState) {
+    app.lock.set_value(None);
     app.session.set(Session::new(app.q));
     app.started.set(false);
     app.ticked.set(Default::default());

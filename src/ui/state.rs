@@ -7,8 +7,20 @@
 use super::route::Nav;
 use crate::engine::{Answer, Position, Questionnaire, Report, Screen, Session};
 use crate::storage::format::{SavedCheckIn, SavedHistory, SavedProgress};
+use crate::storage::vault::Unlocked;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+
+/// How this device keeps her answers (her choice; the first visit offers it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keeping {
+    /// Saved on this device, readable by anyone who opens the site here.
+    Plain,
+    /// Saved encrypted with her passcode.
+    Locked,
+    /// Nothing written anywhere: her answers live in this tab only.
+    Nothing,
+}
 
 /// Everything components share.
 #[derive(Clone, Copy)]
@@ -39,6 +51,15 @@ pub struct AppState {
     pub danger: Memo<bool>,
     /// How many dialogs are open (Escape belongs to them, not to quick exit, while any is).
     pub dialogs: RwSignal<usize>,
+    /// How this device keeps her answers.
+    pub keeping: RwSignal<Keeping>,
+    /// Whether this device holds locked progress this tab has not unlocked (then nothing is
+    /// saved, and the home page offers Unlock).
+    pub locked_away: RwSignal<bool>,
+    /// Whether this device holds nothing of hers (the home page offers the choice of keeping).
+    pub first_visit: RwSignal<bool>,
+    /// The key to her locked progress, in memory only, while unlocked.
+    pub lock: StoredValue<Option<Unlocked>, LocalStorage>,
 }
 
 /// The shared state; panics only if a component is used outside the app (a programming error).
@@ -73,6 +94,10 @@ impl AppState {
             report: Memo::new(move |_| session.with(|s| s.report(q))),
             danger: Memo::new(move |_| session.with(|s| s.in_danger(q))),
             dialogs: RwSignal::new(0),
+            keeping: RwSignal::new(Keeping::Plain),
+            locked_away: RwSignal::new(false),
+            first_visit: RwSignal::new(false),
+            lock: StoredValue::new_local(None),
         }
     }
 

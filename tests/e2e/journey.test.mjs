@@ -577,7 +577,83 @@ describe("quick exit", () => {
     await page.locator("header.top summary").filter({ hasText: "About quick exit" }).click();
     const note = page.locator("header.top details.exit-note p");
     await note.waitFor();
-    assert.match(await note.innerText(), /cannot remove this site from your browser history/);
+    assert.match(await note.innerText(), /cannot remove this site from your browser's history/);
+    assertNoErrors();
+  });
+
+  test("pressing Shift three times leaves for the neutral site, with a blank page and a neutral title at once", T, async (t) => {
+    const { page, assertNoErrors } = await onQuestion(t);
+    const before = await page.evaluate(() => history.length);
+    // What the page shows the moment its content goes, before the neutral site arrives.
+    const seen = [];
+    page.on("console", (m) => m.text().startsWith("exit-seen ") && seen.push(JSON.parse(m.text().slice(10))));
+    await page.evaluate(() => {
+      new MutationObserver(() => {
+        if (!document.body.innerText.trim()) {
+          console.log("exit-seen " + JSON.stringify({ title: document.title, text: document.body.innerText.trim() }));
+        }
+      }).observe(document.body, { childList: true });
+    });
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await assertLeft(page, before);
+    assert.deepEqual(seen[0], { title: checkIn.quick_exit.tab_title, text: "" }, "blank, with the neutral title, at once");
+    assertNoErrors();
+  });
+
+  test("Shift pressed while typing, or twice only, does not exit", T, async (t) => {
+    const { page, assertNoErrors } = await onQuestion(t);
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.waitForTimeout(1700);
+    await page.keyboard.press("Shift");
+    // Shift in a text field is for capitals.
+    await page.evaluate(() => {
+      const input = document.createElement("input");
+      input.type = "text";
+      input.id = "typing-test";
+      document.querySelector("main").append(input);
+    });
+    await page.locator("#typing-test").focus();
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.waitForTimeout(500);
+    assert.equal(new URL(page.url()).origin, ORIGIN, "still on the check-in");
+    assert.ok(await new QuestionPage(page).quickExitButton().isVisible());
+    assertNoErrors();
+  });
+
+  test("Escape never exits while a dialog is open", T, async (t) => {
+    const { page, assertNoErrors } = await onQuestion(t);
+    await page.locator("footer.foot").getByRole("button", { name: "Erase everything on this device" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Erase everything?" });
+    await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(500);
+    assert.equal(new URL(page.url()).origin, ORIGIN, "still on the check-in");
+    assertNoErrors();
+  });
+
+  test("on a first visit, before the check-in starts, a note says what exit can and cannot do", T, async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    const home = new HomePage(page);
+    await home.goto();
+    const note = page.locator("section.home aside.before-start");
+    assert.ok(await note.isVisible(), "the note shows on the home page of a first visit");
+    const text = await note.innerText();
+    assert.match(text, /Shift three times/);
+    assert.match(text, /cannot remove this site from your browser's history/);
+    assert.match(text, /other devices/);
+    assert.match(text, /private or incognito window/);
+    const noteBox = await note.boundingBox();
+    const startBox = await home.startButton().boundingBox();
+    assert.ok(noteBox.y < startBox.y, "the note comes before Start");
+    // Exit itself asks nothing: once started, no note stands in the way.
+    await home.start();
+    assert.equal(await page.locator("main aside.before-start").count(), 0);
     assertNoErrors();
   });
 
@@ -587,6 +663,47 @@ describe("quick exit", () => {
     await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
     await assertLeft(page, before);
+    assertNoErrors();
+  });
+});
+
+describe("danger signs", () => {
+  test("a danger sign puts urgent help on top of every later screen", T, async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    const dangerQ = checkIn.questions.find((q) => (q.options || []).some((o) => o.danger));
+    assert.ok(dangerQ, "the fixture has a question with a danger sign");
+    const sign = dangerQ.options.find((o) => o.danger).id;
+    const answers = { ...scenario("safety-red-flag").answers, [dangerQ.id]: dangerQ.kind === "multiple" ? [sign] : sign };
+    const urgent = page.locator("main aside.urgent");
+    const urgentFirst = () =>
+      page.evaluate(() => !!document.querySelector("main")?.firstElementChild?.matches("aside.urgent"));
+    const seen = [];
+    const q = await startCheckIn(page);
+    await q.answerScenario(answers, {
+      onQuestion: async (step) => {
+        seen.push({ id: step.id, urgent: await urgent.isVisible(), first: await urgentFirst(), banner: step.safetyBanner });
+      },
+    });
+    const at = seen.findIndex((s) => s.id === dangerQ.id);
+    assert.ok(at >= 0 && at < seen.length - 1, `the path goes through ${dangerQ.id} and on`);
+    for (const s of seen.slice(0, at + 1)) assert.equal(s.urgent, false, `no urgent help on ${s.id}, before the sign`);
+    for (const s of seen.slice(at + 1)) {
+      assert.ok(s.urgent && s.first, `urgent help on top of ${s.id}`);
+      assert.equal(s.banner, false, `on ${s.id} the urgent help replaces the smaller safety banner`);
+    }
+    const results = new ResultsPage(page);
+    await results.waitForReady();
+    assert.ok((await urgent.isVisible()) && (await urgentFirst()), "urgent help on top of the results");
+    const text = await urgent.innerText();
+    assert.match(text, new RegExp(checkIn.safety.urgent.title));
+    for (const r of checkIn.safety.urgent.resources) assert.ok(text.includes(r.contact), `it gives ${r.contact}`);
+    await results.openArticle(0);
+    assert.ok((await urgent.isVisible()) && (await urgentFirst()), "urgent help on top of an article");
+    await page.reload();
+    await new ArticlePage(page).waitForReady();
+    assert.ok((await urgent.isVisible()) && (await urgentFirst()), "and after a reload");
+    await new HomePage(page).goto();
+    assert.ok((await urgent.isVisible()) && (await urgentFirst()), "and on the home page");
     assertNoErrors();
   });
 });
