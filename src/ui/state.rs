@@ -7,7 +7,7 @@
 use super::route::Nav;
 use crate::engine::{Answer, Position, Questionnaire, Report, Screen, Session};
 use crate::storage::format::{SavedCheckIn, SavedHistory, SavedProgress};
-use crate::storage::vault::Unlocked;
+use crate::storage::vault::{ThisThread, Unlocked};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -59,7 +59,7 @@ pub struct AppState {
     /// Whether this device holds nothing of hers (the home page offers the choice of keeping).
     pub first_visit: RwSignal<bool>,
     /// The key to her locked progress, in memory only, while unlocked.
-    pub lock: StoredValue<Option<Unlocked>, LocalStorage>,
+    pub lock: StoredValue<Option<Unlocked>, ThisThread>,
 }
 
 /// The shared state; panics only if a component is used outside the app (a programming error).
