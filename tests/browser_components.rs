@@ -87,12 +87,14 @@ impl Page {
     }
 
     fn option(&self, value: &str) -> web_sys::HtmlInputElement {
-        self.get(&format!("fieldset input[value=\"{value}\"]"))
-            .unchecked_into()
+        self.get(&format!(
+            "section.question fieldset input[value=\"{value}\"]"
+        ))
+        .unchecked_into()
     }
 
     fn checked(&self) -> Vec<String> {
-        self.all("fieldset input")
+        self.all("section.question fieldset input")
             .into_iter()
             .map(|i| i.unchecked_into::<web_sys::HtmlInputElement>())
             .filter(|i| i.checked())
