@@ -163,7 +163,7 @@ fn check_of_a_missing_path_fails() {
 }
 
 #[test]
-fn graph_draws_dot_and_mermaid() {
+fn graph_draws_dot_mermaid_and_the_map() {
     let o = run(&["graph", "tests/fixtures/tiny", "--format", "dot"]);
     assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
     let dot = stdout(&o);
@@ -190,10 +190,47 @@ fn graph_draws_dot_and_mermaid() {
     assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
     assert!(stdout(&o).starts_with("flowchart TD\n"), "{}", explain(&o));
 
-    let o = run(&["graph", "tests/fixtures/tiny.toml", "--format", "svg"]);
+    // The flow map as a picture, written to a file: a box for every question, the results
+    // and every article, and a dashed arrow for the rules that lead to each article.
+    let file = std::env::temp_dir().join(format!("wws-map-{}.svg", std::process::id()));
+    let o = run(&[
+        "graph",
+        "tests/fixtures/tiny",
+        "--format",
+        "svg",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
+    let svg = std::fs::read_to_string(&file).unwrap();
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    for id in [
+        "situation",
+        "contact",
+        "safety",
+        "tired",
+        "signs",
+        "Results",
+        "article: burnout-help",
+        "article: hope-signs",
+        "article: keep-calm",
+    ] {
+        assert!(
+            svg.contains(&format!(">{id}</text>")),
+            "the map lacks {id}:\n{svg}"
+        );
+    }
+    assert!(svg.contains("if strain ≥ 3"), "{svg}");
+    assert_eq!(svg.matches("stroke-dasharray").count(), 3, "{svg}");
+
+    let o = run(&["graph", "tests/fixtures/tiny.toml", "--format", "png"]);
     assert_eq!(o.status.code(), Some(2), "{}", explain(&o));
     assert!(
-        stderr(&o).contains("--format takes mermaid or dot"),
+        stderr(&o).contains("--format takes mermaid, dot or svg"),
         "{}",
         explain(&o)
     );

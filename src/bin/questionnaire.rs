@@ -26,7 +26,7 @@ questionnaire: the author's tool for the files in questionnaires/
   questionnaire check [PATH]                     check the questionnaire and run its example readers
                                                  (PATH: its folder or one file; default: the questionnaires/
                                                  folder here, above, or the one you are in)
-  questionnaire graph [PATH] [--format mermaid|dot]  print the flow as a diagram
+  questionnaire graph [PATH] [--format mermaid|dot|svg] [--out FILE]  print the flow as a diagram
   questionnaire schema [part|article|example]    print a JSON Schema editors use
   questionnaire walk --answers FILE [PATH] [--json]  answer as FILE (an example reader) does, print the screens and report
   questionnaire fuzz [COUNT]                     read and check COUNT damaged copies of tests/fixtures/tiny.toml (default 1,000,000): 0 panics expected
@@ -40,14 +40,18 @@ questionnaire: the author's tool for the files in questionnaires/
         let mut format = graph::Format::Mermaid;
         let mut answers: Option<PathBuf> = None;
         let mut json = false;
+        let mut out: Option<PathBuf> = None;
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
             match a.as_str() {
                 "--format" => match it.next().as_deref() {
                     Some("mermaid") => format = graph::Format::Mermaid,
                     Some("dot") => format = graph::Format::Dot,
+                    Some("svg") => format = graph::Format::Svg,
                     other => {
-                        return usage(&format!("--format takes mermaid or dot, not {other:?}"))
+                        return usage(&format!(
+                            "--format takes mermaid, dot or svg, not {other:?}"
+                        ))
                     }
                 },
                 "--answers" => match it.next() {
@@ -55,6 +59,10 @@ questionnaire: the author's tool for the files in questionnaires/
                     None => return usage("--answers needs a file"),
                 },
                 "--json" => json = true,
+                "--out" => match it.next() {
+                    Some(f) => out = Some(f.into()),
+                    None => return usage("--out needs a file name"),
+                },
                 "-h" | "--help" => {
                     print!("{USAGE}");
                     return 0;
@@ -66,7 +74,7 @@ questionnaire: the author's tool for the files in questionnaires/
         let path = positional.get(1);
         match command.as_str() {
             "check" => check(path),
-            "graph" => draw(path, format),
+            "graph" => draw(path, format, out.as_ref()),
             "schema" => match schema(path.map_or("part", String::as_str)) {
                 Some(text) => {
                     println!("{text}");
@@ -372,10 +380,20 @@ questionnaire: the author's tool for the files in questionnaires/
         })
     }
 
-    fn draw(given: Option<&String>, format: graph::Format) -> i32 {
+    fn draw(given: Option<&String>, format: graph::Format, out: Option<&PathBuf>) -> i32 {
         match load_one(given) {
             Ok(q) => {
-                print!("{}", graph::render(&q, format));
+                let picture = graph::render(&q, format);
+                match out {
+                    None => print!("{picture}"),
+                    Some(file) => {
+                        if let Err(e) = std::fs::write(file, picture) {
+                            eprintln!("cannot write {}: {e}", file.display());
+                            return 1;
+                        }
+                        eprintln!("wrote the flow map to {}", file.display());
+                    }
+                }
                 0
             }
             Err(code) => code,

@@ -11,15 +11,17 @@ pub enum Format {
     Mermaid,
     /// Graphviz DOT.
     Dot,
+    /// A picture (SVG), laid out by layout-rs: the studio's flow map.
+    Svg,
 }
 
-struct Edge {
-    from: String,
-    to: String,
-    label: String,
+pub(crate) struct Edge {
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) label: String,
 }
 
-fn edges(q: &Questionnaire) -> Vec<Edge> {
+pub(crate) fn edges(q: &Questionnaire) -> Vec<Edge> {
     let mut out = Vec::new();
     for question in &q.file().questions {
         let mut push = |to: &str, label: String| {
@@ -113,6 +115,7 @@ pub fn render(q: &Questionnaire, format: Format) -> String {
                 }
             }
         }
+        Format::Svg => return super::map::layout(q).to_svg(),
         Format::Dot => {
             s.push_str(
                 "digraph questionnaire {\n  rankdir=TB;\n  node [shape=box, style=rounded];\n",

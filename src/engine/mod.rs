@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod examples;
 pub mod graph;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod questionnaire;
 pub mod report;
