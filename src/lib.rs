@@ -12,6 +12,8 @@ pub mod folder;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fuzz;
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod studio;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

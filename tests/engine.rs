@@ -986,3 +986,65 @@ fn a_danger_sign_is_a_red_flag_and_puts_urgent_help_on_every_later_screen() {
     s.answer(&q, one("safe")).unwrap();
     assert!(!s.in_danger(&q));
 }
+
+#[test]
+fn the_studio_reaches_any_question_and_says_what_the_engine_knows_there() {
+    use where_we_stand::engine::inspect::{inspect, route_to};
+    let q = tiny();
+    for question in &q.file().questions {
+        let route = route_to(&q, &question.id).expect("every question of tiny.toml is reachable");
+        let info = inspect(&q, &route);
+        assert_eq!(
+            info.path.last().map(String::as_str),
+            Some(question.id.as_str()),
+            "{route:?} ends the path at {}",
+            question.id
+        );
+        assert!(!info.finished);
+    }
+    assert_eq!(route_to(&q, "no_such_question"), None);
+    // A long flow with scales and checklists (the end-to-end fixture): still every question.
+    let sources = where_we_stand::folder::sources(
+        std::path::Path::new("tests/fixtures/e2e"),
+        "tests/fixtures/e2e",
+    )
+    .expect("the e2e fixture reads");
+    let big = where_we_stand::engine::load_sources(&sources).expect("the e2e fixture loads");
+    for question in &big.file().questions {
+        let route =
+            route_to(&big, &question.id).expect("every question of the fixture is reachable");
+        assert_eq!(
+            inspect(&big, &route).path.last().map(String::as_str),
+            Some(question.id.as_str())
+        );
+    }
+    // At the end of a path: scores with bands, the rules that hold, and the leading article.
+    let mut s = Session::new(&q);
+    let mut guard = 0;
+    while let Screen::Question(screen) = s.screen(&q) {
+        let first = screen
+            .options
+            .first()
+            .map(|o| o.id.clone())
+            .unwrap_or_default();
+        let answer = match q.question_by_id(&screen.id).map(|x| x.kind) {
+            Some(where_we_stand::engine::model::Kind::Multiple) => Answer::Choices(vec![first]),
+            _ => Answer::Choice(first),
+        };
+        s.answer(&q, answer).expect("a first option fits");
+        guard += 1;
+        assert!(guard < 50);
+    }
+    let info = inspect(&q, s.answers());
+    assert!(info.finished);
+    assert_eq!(info.scores.len(), q.dimensions().len());
+    assert!(info.scores.iter().all(|line| line.band.is_some()));
+    let report = s.report(&q).expect("finished");
+    assert_eq!(
+        info.ranked.first().map(|r| r.id.clone()),
+        report.articles.first().map(|r| r.id.clone()),
+        "the studio's leading article is the reader's first"
+    );
+    let holding = info.rules.iter().filter(|r| r.holds).count();
+    assert!(holding >= 1 && holding <= info.rules.len());
+}

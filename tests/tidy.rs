@@ -153,7 +153,10 @@ fn the_ui_is_view_components_without_hand_written_dom() {
         "clone_node",
     ];
     let mut found = Vec::new();
-    for file in rust_files(Path::new("src/ui")) {
+    let files = rust_files(Path::new("src/ui"))
+        .into_iter()
+        .chain(rust_files(Path::new("src/studio")));
+    for file in files {
         for (n, line) in code_lines(&file) {
             for word in forbidden {
                 if line.contains(word) {

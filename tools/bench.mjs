@@ -27,7 +27,7 @@ const firstLoad = new Set(["index.html"]);
 for (const m of html.matchAll(/(?:href|src)=["']?\/([^"' >]+)/g)) if (fs.existsSync(path.join(dist, m[1]))) firstLoad.add(m[1]);
 for (const m of html.matchAll(/from '\/([^']+)'|module_or_path: '\/([^']+)'/g)) firstLoad.add(m[1] ?? m[2]);
 let total = { raw: 0, gz: 0, br: 0 };
-for (const f of fs.readdirSync(dist).sort()) {
+for (const f of fs.readdirSync(dist).filter((f) => fs.statSync(path.join(dist, f)).isFile()).sort()) {
   const body = fs.readFileSync(path.join(dist, f));
   const gz = zlib.gzipSync(body, { level: 9 }).length;
   const br = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

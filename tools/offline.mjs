@@ -7,6 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 
+// The author's studio is never cached for offline use (nor is it the reader's).
+if (process.env.WWS_STUDIO) process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const files = fs.readdirSync(dir).filter((f) => f !== "sw.js" && fs.statSync(path.join(dir, f)).isFile());
 const hash = crypto.createHash("sha256");
@@ -30,6 +32,8 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  // The author's studio (/studio/) is not the reader's and is never served from this cache.
+  if (url.pathname.startsWith("/studio/")) return;
   if (request.mode === "navigate") {
     // App addresses (/q/…, /results) all load the same shell: network first, cache offline.
     event.respondWith(fetch(request).catch(() => caches.match("/", { cacheName: CACHE })));

@@ -74,7 +74,12 @@ const server = http.createServer((req, res) => {
     res.writeHead(400).end();
     return;
   }
-  let file = files.get(pathname);
+  // A folder's own page (the author's studio at /studio/); /studio itself goes there.
+  if (pathname === "/studio") {
+    res.writeHead(301, { Location: "/studio/" }).end();
+    return;
+  }
+  let file = files.get(pathname) ?? (pathname.endsWith("/") ? files.get(`${pathname}index.html`) : undefined);
   let status = 200;
   if (!file) {
     // App routes have no file extension: serve the app shell. Missing assets are 404s.

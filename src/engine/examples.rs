@@ -54,6 +54,23 @@ pub struct Outcome {
     pub lines: Vec<String>,
     /// How many failed (and articles without an example).
     pub failed: usize,
+    /// Each example file, played: for the studio's list.
+    pub played: Vec<Played>,
+}
+
+/// One example reader, played through.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Played {
+    /// Its file.
+    pub path: String,
+    /// Who she is (empty if the file could not be read).
+    pub reader: String,
+    /// Her answers.
+    pub answers: BTreeMap<String, Answer>,
+    /// Whether she sees what the example expects.
+    pub passed: bool,
+    /// What she sees (which article first), or why the example fails.
+    pub reason: String,
 }
 
 /// One example, read, with the lines its parts are on.
@@ -76,10 +93,24 @@ pub fn run(q: &Questionnaire, sources: &[Source]) -> Outcome {
         let read = match read(source) {
             Ok(r) => r,
             Err(d) => {
+                out.played.push(Played {
+                    path: source.path.clone(),
+                    reader: String::new(),
+                    answers: BTreeMap::new(),
+                    passed: false,
+                    reason: d.message.clone(),
+                });
                 out.diagnostics.push(d);
                 out.failed += 1;
                 continue;
             }
+        };
+        let mut played = Played {
+            path: source.path.clone(),
+            reader: read.example.reader.clone(),
+            answers: read.example.answers.clone(),
+            passed: false,
+            reason: String::new(),
         };
         match play(q, &read) {
             Ok(report) => {
@@ -96,7 +127,10 @@ pub fn run(q: &Questionnaire, sources: &[Source]) -> Outcome {
                         .first()
                         .map_or("no article".to_string(), |a| format!("\"{}\"", a.id));
                     out.lines.push(format!("  ✓ {name}: {first} first"));
+                    played.passed = true;
+                    played.reason = format!("{first} comes first, as expected");
                 } else {
+                    played.reason = problems.join("; ");
                     out.failed += 1;
                     out.diagnostics.push(problem(
                         read.path,
@@ -107,10 +141,12 @@ pub fn run(q: &Questionnaire, sources: &[Source]) -> Outcome {
                 }
             }
             Err(d) => {
+                played.reason = d.message.clone();
                 out.failed += 1;
                 out.diagnostics.push(d);
             }
         }
+        out.played.push(played);
     }
     // A questionnaire laid out as a folder (articles in files of their own) keeps an example
     // per article; a one-file questionnaire (the tests' fixtures) need not.

@@ -19,6 +19,9 @@ pub struct Nav {
     pub page: Memo<Page>,
     /// The id in the address (`/q/:id`, `/article/:id`), or empty.
     pub id: Memo<String>,
+    /// Whether it follows the browser's address (false: the studio's preview, which keeps
+    /// its address to itself).
+    live: bool,
 }
 
 /// The navigation context; panics only outside the app (a programming error).
@@ -48,6 +51,9 @@ impl Nav {
         // they never delay the next question (measured: pushState was an eighth of a
         // transition's work).
         self.path.set(to.to_string());
+        if !self.live {
+            return;
+        }
         let to = to.to_string();
         set_timeout(
             move || {
@@ -68,6 +74,20 @@ impl Nav {
 }
 
 impl Nav {
+    /// An address of its own, not the browser's (the author's studio previews the reader's
+    /// screens with it).
+    pub fn detached(at: &str) -> Nav {
+        let path = RwSignal::new(at.to_string());
+        let nav = Nav {
+            path,
+            page: Memo::new(move |_| path.with(|p| parse(p).0)),
+            id: Memo::new(move |_| path.with(|p| parse(p).1)),
+            live: false,
+        };
+        provide_context(nav);
+        nav
+    }
+
     /// Starts following the address: provides [`Nav`] as context, follows Back/Forward, and
     /// handles same-site links without a reload (until the owner is cleaned up).
     pub fn start() -> Nav {
@@ -76,6 +96,7 @@ impl Nav {
             path,
             page: Memo::new(move |_| path.with(|p| parse(p).0)),
             id: Memo::new(move |_| path.with(|p| parse(p).1)),
+            live: true,
         };
         provide_context(nav);
         let pop = window_event_listener(leptos::ev::popstate, move |_| path.set(location_path()));

@@ -1,0 +1,197 @@
+// The author's studio: served by tools/author on a copy of the fixture questionnaire (never the
+// author's own), and as the static page of the release build opening a folder. A broken edit
+// shows its problem with its line and a fix clears it; jumping previews a question with the
+// reader's own screens; the map shows every question and article; the examples run and play.
+// Needs the studio built (tools/build-studio, into STUDIO_DIR or dist/studio).
+
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import net from "node:net";
+import AxeBuilder from "@axe-core/playwright";
+import { sharedBrowser, open, checkIn, scenarios, ROOT } from "./lib/browser.mjs";
+
+const browser = sharedBrowser();
+const STUDIO_DIR = process.env.STUDIO_DIR ?? path.join(ROOT, "dist", "studio");
+const FIXTURE = path.join(ROOT, "tests", "fixtures", "e2e");
+const T = { timeout: 120_000 };
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+
+/** A copy of the fixture folder to edit, named like hers. */
+function copyFixture() {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wws-studio-")), "questionnaires");
+  fs.cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+let folder;
+let server;
+let base;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(STUDIO_DIR, "index.html")), `the studio is not built in ${STUDIO_DIR} (tools/build-studio)`);
+  folder = copyFixture();
+  const port = await freePort();
+  server = spawn(process.execPath, [path.join(ROOT, "tools", "author.mjs"), "--studio", STUDIO_DIR, "--folder", folder, "--port", String(port), "--quiet"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve, reject) => {
+    server.stdout.on("data", (d) => String(d).includes("studio is at") && resolve());
+    server.on("exit", (code) => reject(new Error(`tools/author exited (${code})`)));
+  });
+  base = `http://127.0.0.1:${port}`;
+});
+after(async () => {
+  server?.kill();
+  await browser.close();
+});
+
+/** Opens the studio (from tools/author) and waits for its first check. */
+async function studio(t) {
+  const s = await open(browser, t, { baseURL: base, viewport: { width: 1280, height: 800 } });
+  await s.page.goto(`${base}/studio/`);
+  await s.page.locator(".studio[data-revision='1']").waitFor();
+  return s;
+}
+
+const revision = (page) => page.locator(".studio").getAttribute("data-revision").then(Number);
+
+/** Writes a file of the folder and waits for the studio to read the new version. */
+async function save(page, file, text) {
+  const was = await revision(page);
+  fs.writeFileSync(path.join(folder, file), text);
+  await page.waitForFunction((n) => Number(document.querySelector(".studio").dataset.revision) > n, was);
+}
+
+const tab = (page, name) => page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();
+
+describe("the author's studio (tools/author)", () => {
+  test("a clean folder says so; a broken edit shows its problem with the line; a fix clears it", T, async (t) => {
+    const s = await studio(t);
+    const { page } = s;
+    await assert.doesNotReject(page.getByRole("heading", { name: "No problems" }).waitFor());
+    const file = "questions.toml";
+    const original = fs.readFileSync(path.join(folder, file), "utf8");
+    // Point the first `next = "…"` at a question that does not exist.
+    const lines = original.split("\n");
+    const at = lines.findIndex((l) => /^\s*next\s*=\s*"/.test(l));
+    assert.ok(at >= 0, "the fixture has a next = line");
+    lines[at] = lines[at].replace(/"[^"]*"/, '"no_such_question"');
+    await save(page, file, lines.join("\n"));
+    const problem = page.locator("li.problem.error").filter({ hasText: "no_such_question" });
+    await problem.first().waitFor();
+    const text = await problem.first().innerText();
+    assert.match(text, new RegExp(`questions\\.toml:${at + 1}\\b`), text);
+    assert.match(text, new RegExp(`line ${at + 1}, column \\d+`), text);
+    // The preview and map wait for a fix; the tab says how many problems there are.
+    assert.match(await page.getByRole("tab", { name: /^Problems/ }).innerText(), /\(\d+\)/);
+    await tab(page, "Preview");
+    await page.getByText("The preview appears once the files have no errors").waitFor();
+    await tab(page, "Problems");
+    await save(page, file, original);
+    await page.getByRole("heading", { name: "No problems" }).waitFor();
+    assert.equal(await page.locator("li.problem").count(), 0);
+    s.assertNoErrors();
+  });
+
+  test("jumping to a question previews it with the reader's screen, and what the engine knows", T, async (t) => {
+    const s = await studio(t);
+    const { page } = s;
+    await tab(page, "Preview");
+    const last = checkIn.questions[checkIn.questions.length - 1];
+    await page.getByLabel("Preview from").selectOption(last.id);
+    const phone = page.getByRole("region", { name: "The reader's screen" });
+    await phone.getByRole("heading", { name: last.text }).waitFor();
+    const knows = page.getByRole("region", { name: "What the engine knows here" });
+    const trail = await knows.locator("ol.path li").allInnerTexts();
+    assert.equal(trail[trail.length - 1].split(" ")[0], last.id, `the path ends at the question: ${trail}`);
+    assert.ok(trail.length > 1, "answers were found that lead there");
+    // Her edit of the question's words shows without losing the place.
+    const file = "questions.toml";
+    const original = fs.readFileSync(path.join(folder, file), "utf8");
+    assert.ok(original.includes(last.text));
+    await save(page, file, original.replace(last.text, `${last.text} (edited)`));
+    await phone.getByRole("heading", { name: `${last.text} (edited)` }).waitFor();
+    fs.writeFileSync(path.join(folder, file), original);
+    s.assertNoErrors();
+  });
+
+  test("the map shows every question and article; a box previews from it", T, async (t) => {
+    const s = await studio(t);
+    const { page } = s;
+    await tab(page, "Flow map");
+    const map = page.getByRole("group", { name: /Flow map/ });
+    await map.waitFor();
+    for (const q of checkIn.questions) {
+      await map.getByRole("button", { name: new RegExp(`^Question ${q.id}:`) }).waitFor();
+    }
+    for (const a of checkIn.articles) {
+      await map.getByRole("button", { name: new RegExp(`^Article ${a.id}\\.`) }).waitFor();
+    }
+    assert.equal(await map.locator("g.node").count(), checkIn.questions.length + checkIn.articles.length + 1);
+    assert.ok((await map.locator("path.edge.rule").count()) >= checkIn.articles.length - 1, "rules lead to the articles");
+    const q = checkIn.questions[1];
+    await map.getByRole("button", { name: new RegExp(`^Question ${q.id}:`) }).click();
+    await page.getByRole("region", { name: "The reader's screen" }).getByRole("heading", { name: q.text }).waitFor();
+    s.assertNoErrors();
+  });
+
+  test("the examples run, pass, and play in the preview", T, async (t) => {
+    const s = await studio(t);
+    const { page } = s;
+    await tab(page, "Examples");
+    const all = scenarios();
+    await page.getByRole("heading", { name: `${all.length} pass, 0 fail` }).waitFor();
+    const first = all[0];
+    await page.getByRole("button", { name: `Play ${first.file} in the preview` }).click();
+    const knows = page.getByRole("region", { name: "What the engine knows here" });
+    const leading = await knows.locator("p strong").first().innerText();
+    const article = checkIn.articles.find((a) => a.id === first.expect.top_article);
+    assert.equal(leading, article.title);
+    s.assertNoErrors();
+  });
+
+  test("every view passes axe at 1280×800", T, async (t) => {
+    const s = await studio(t);
+    const { page } = s;
+    for (const name of ["Problems", "Preview", "Flow map", "Examples"]) {
+      await tab(page, name);
+      await page.waitForTimeout(100);
+      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const v = results.violations.map((x) => `${x.id}: ${x.help} (${x.nodes.length})`);
+      assert.deepEqual(v, [], `axe on ${name}`);
+    }
+  });
+});
+
+describe("the studio as a static page (release build, no tools)", () => {
+  test("opens her folder's files and checks them", T, async (t) => {
+    const shipped = process.env.SHIPPED_URL;
+    if (!shipped) return t.skip("SHIPPED_URL is not set");
+    const s = await open(browser, t, { baseURL: shipped, viewport: { width: 1280, height: 800 } });
+    const { page } = s;
+    await page.goto(`${shipped}/studio/`);
+    await page.getByRole("button", { name: "Open your questionnaires folder" }).waitFor();
+    await page.locator("#folder-input").setInputFiles(copyFixture());
+    await page.locator(".studio[data-revision='1']").waitFor();
+    await page.getByRole("heading", { name: "No problems" }).waitFor();
+    await tab(page, "Flow map");
+    assert.equal(await page.locator("g.node").count(), checkIn.questions.length + checkIn.articles.length + 1);
+    // It sends nothing anywhere: every request stays on the page's own origin.
+    const origin = new URL(shipped).origin;
+    assert.deepEqual(s.requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin), []);
+    s.assertNoErrors();
+  });
+});

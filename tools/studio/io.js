@@ -1,0 +1,151 @@
+// The studio's files: read from the author's server (`tools/author`, which watches her
+// questionnaires/ folder), or, with no tools at all, from a folder she opens in the browser
+// (the folder API where the browser has it, re-read when a file changes; elsewhere the files
+// she picks). Sends them to the studio (wasm) as a `studio-files` event; writes a saved example
+// into the folder where it can, or downloads it. Nothing is sent to any other site.
+(() => {
+  "use strict";
+  const say = (name, detail) => window.dispatchEvent(new CustomEvent(name, { detail }));
+  const emit = (origin, files) => say("studio-files", JSON.stringify({ origin, files }));
+  const status = (text) => say("studio-status", text);
+  const wanted = (rel) => {
+    // questions and parts at the top, articles/ and examples/ one level down.
+    const parts = rel.split("/");
+    if (!rel.endsWith(".toml")) return false;
+    return parts.length === 1 || (parts.length === 2 && (parts[0] === "articles" || parts[0] === "examples"));
+  };
+
+  // ---- With tools/author: the server reads and watches the folder.
+  let served = false;
+  async function fetchServed() {
+    const r = await fetch("/__author/files", { cache: "no-store" });
+    if (!r.ok) throw new Error(`status ${r.status}`);
+    return r.json();
+  }
+  async function startServed() {
+    try {
+      const first = await fetchServed();
+      served = true;
+      emit(first.origin, first.files);
+    } catch {
+      say("studio-standalone", "");
+      return;
+    }
+    const events = new EventSource("/__author/events");
+    events.onmessage = async () => {
+      try {
+        const next = await fetchServed();
+        emit(next.origin, next.files);
+      } catch (e) {
+        status(`The files could not be read from tools/author (${e.message}). Is it still running?`);
+      }
+    };
+    events.onerror = () => status("Lost touch with tools/author; it retries on its own. Is it still running?");
+  }
+
+  // ---- With no tools: a folder she opens.
+  let folder = null;
+  let signature = "";
+  async function readFolder(handle) {
+    const files = [];
+    const stamp = [];
+    async function walk(dir, prefix) {
+      for await (const [name, entry] of dir.entries()) {
+        const rel = prefix + name;
+        if (entry.kind === "directory") {
+          if (!prefix && (name === "articles" || name === "examples")) await walk(entry, rel + "/");
+        } else if (wanted(rel)) {
+          const file = await entry.getFile();
+          files.push({ path: `${handle.name}/${rel}`, text: await file.text() });
+          stamp.push(`${rel}:${file.lastModified}:${file.size}`);
+        }
+      }
+    }
+    await walk(handle, "");
+    files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    return { files, signature: stamp.sort().join("|") };
+  }
+  async function watchFolder() {
+    if (!folder) return;
+    try {
+      const read = await readFolder(folder);
+      if (read.signature !== signature) {
+        signature = read.signature;
+        emit(`the folder “${folder.name}” (opened in this browser)`, read.files);
+      }
+    } catch (e) {
+      status(`The folder could not be read again (${e.message}).`);
+    }
+    setTimeout(watchFolder, 700);
+  }
+  async function pick() {
+    if (!window.showDirectoryPicker) {
+      // This browser has no folder access: she picks the folder's files instead.
+      document.getElementById("folder-input")?.click();
+      return;
+    }
+    try {
+      folder = await window.showDirectoryPicker({ id: "questionnaires", mode: "readwrite" });
+      signature = "";
+      watchFolder();
+    } catch (e) {
+      if (e.name !== "AbortError") status(`The folder could not be opened (${e.message}).`);
+    }
+  }
+  document.addEventListener("change", async (ev) => {
+    const input = ev.target;
+    if (!(input instanceof HTMLInputElement) || input.id !== "folder-input") return;
+    const picked = [...input.files];
+    const files = [];
+    let top = "questionnaires";
+    for (const file of picked) {
+      const full = file.webkitRelativePath || file.name;
+      const parts = full.split("/");
+      if (parts.length > 1) top = parts[0];
+      const rel = parts.length > 1 ? parts.slice(1).join("/") : parts[0];
+      if (wanted(rel)) files.push({ path: `${top}/${rel}`, text: await file.text() });
+    }
+    files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    if (files.length === 0) {
+      status("No questionnaire files (.toml) were in what you chose. Choose the questionnaires folder.");
+      return;
+    }
+    emit(`${files.length} files chosen from “${top}” (choose them again after a change)`, files);
+  });
+
+  // ---- Saving an example reader.
+  async function save(name, text) {
+    if (served) {
+      const r = await fetch(`/__author/examples/${encodeURIComponent(name)}`, { method: "PUT", body: text });
+      if (r.ok) return status(`Saved examples/${name} in your questionnaires folder.`);
+      status(`tools/author could not save it (status ${r.status}); downloading it instead.`);
+    } else if (folder) {
+      try {
+        const examples = await folder.getDirectoryHandle("examples", { create: true });
+        const handle = await examples.getFileHandle(name, { create: true });
+        const writable = await handle.createWritable();
+        await writable.write(text);
+        await writable.close();
+        return status(`Saved examples/${name} in your folder.`);
+      } catch (e) {
+        status(`The browser would not write into the folder (${e.message}); downloading it instead.`);
+      }
+    }
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    status(`Downloaded ${name}: move it into your questionnaires/examples folder.`);
+  }
+
+  window.addEventListener("studio-ready", () => startServed(), { once: true });
+  window.addEventListener("studio-pick", () => pick());
+  window.addEventListener("studio-save", (ev) => {
+    const { name, text } = JSON.parse(ev.detail);
+    save(name, text);
+  });
+})();
