@@ -47,6 +47,13 @@ pub fn MapTab() -> impl IntoView {
                 }
                 .into_any();
             };
+            let older = a.map_is_older.then(|| {
+                view! {
+                    <p class="older" role="note">
+                        "Your files have errors, so this is the map of the last version without any. Boxes with a problem have a thick red outline."
+                    </p>
+                }
+            });
             let marked: BTreeSet<String> = a.diagnostics.iter().filter_map(subject).collect();
             let (w, h) = (map.width, map.height);
             let edges = map
@@ -141,6 +148,7 @@ pub fn MapTab() -> impl IntoView {
                 })
                 .collect_view();
             view! {
+                {older}
                 <svg
                     xmlns="http://www.w3.org/2000/svg"
                     class="map"
@@ -163,6 +171,29 @@ pub fn MapTab() -> impl IntoView {
             .into_any()
         })
     };
+    // Drag to move around (scrolling and the keyboard work too).
+    let drag = StoredValue::new(None::<(i32, i32, i32, i32)>);
+    let down = move |ev: leptos::ev::PointerEvent| {
+        if let Some(el) = scroller.get_untracked() {
+            drag.set_value(Some((
+                ev.client_x(),
+                ev.client_y(),
+                el.scroll_left(),
+                el.scroll_top(),
+            )));
+        }
+    };
+    let moved = move |ev: leptos::ev::PointerEvent| {
+        if let (Some((x, y, left, top)), Some(el)) = (drag.get_value(), scroller.get_untracked()) {
+            if ev.buttons() == 1 {
+                el.set_scroll_left(left - (ev.client_x() - x));
+                el.set_scroll_top(top - (ev.client_y() - y));
+            } else {
+                drag.set_value(None);
+            }
+        }
+    };
+    let up = move |_| drag.set_value(None);
     view! {
         <div class="map-tools">
             <button type="button" on:click=move |_| zoom.update(|z| *z = (*z * 1.25).min(3.0))>"Zoom in"</button>
@@ -176,7 +207,17 @@ pub fn MapTab() -> impl IntoView {
                 " Dashed arrows: the rules that lead to an article. Click a box to preview from it."
             </span>
         </div>
-        <div class="map-scroll" node_ref=scroller tabindex="0" aria-label="The map (scroll to move around)">
+        <div
+            class="map-scroll"
+            node_ref=scroller
+            tabindex="0"
+            role="region"
+            aria-label="The map (drag or scroll to move around)"
+            on:pointerdown=down
+            on:pointermove=moved
+            on:pointerup=up
+            on:pointerleave=up
+        >
             {picture}
         </div>
     }

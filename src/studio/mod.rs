@@ -56,8 +56,10 @@ pub struct Analysis {
     pub q: Option<&'static Questionnaire>,
     /// Her example readers, played.
     pub examples: Option<Outcome>,
-    /// The flow map.
+    /// The flow map (of the last version without errors, when this one has some).
     pub map: Option<Map>,
+    /// Whether the map is of an earlier version (this one has errors).
+    pub map_is_older: bool,
     /// How long the check took, in milliseconds.
     pub took_ms: f64,
 }
@@ -115,6 +117,7 @@ pub fn analyse(
     origin: String,
     sources: &[Source],
     last: Option<&'static Questionnaire>,
+    last_map: Option<Map>,
 ) -> Analysis {
     let started = now_ms();
     let checked = check_sources(sources);
@@ -131,13 +134,15 @@ pub fn analyse(
         }
         None => (None, None, None),
     };
+    let map_is_older = map.is_none() && last_map.is_some();
     Analysis {
         revision,
         origin,
         diagnostics,
         q,
         examples,
-        map,
+        map: map.or(last_map),
+        map_is_older,
         took_ms: now_ms() - started,
     }
 }
@@ -171,6 +176,7 @@ pub fn App() -> impl IntoView {
             q: None,
             examples: None,
             map: None,
+            map_is_older: false,
             took_ms: 0.0,
         }),
         tab: RwSignal::new(Tab::Problems),
@@ -194,8 +200,10 @@ pub fn App() -> impl IntoView {
             .into_iter()
             .map(|f| Source::new(f.path, f.text))
             .collect();
-        let (revision, last) = studio.analysis.with_untracked(|a| (a.revision + 1, a.q));
-        let analysis = analyse(revision, files.origin, &sources, last);
+        let (revision, last, last_map) = studio
+            .analysis
+            .with_untracked(|a| (a.revision + 1, a.q, a.map.clone()));
+        let analysis = analyse(revision, files.origin, &sources, last, last_map);
         let errors = analysis
             .diagnostics
             .iter()

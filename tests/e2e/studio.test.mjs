@@ -89,6 +89,7 @@ describe("the author's studio (tools/author)", () => {
     const at = lines.findIndex((l) => /^\s*next\s*=\s*"/.test(l));
     assert.ok(at >= 0, "the fixture has a next = line");
     lines[at] = lines[at].replace(/"[^"]*"/, '"no_such_question"');
+    t.after(() => fs.writeFileSync(path.join(folder, file), original));
     await save(page, file, lines.join("\n"));
     const problem = page.locator("li.problem.error").filter({ hasText: "no_such_question" });
     await problem.first().waitFor();
@@ -99,6 +100,14 @@ describe("the author's studio (tools/author)", () => {
     assert.match(await page.getByRole("tab", { name: /^Problems/ }).innerText(), /\(\d+\)/);
     await tab(page, "Preview");
     await page.getByText("The preview appears once the files have no errors").waitFor();
+    // The map (of the last version without errors) marks the problem's place.
+    await tab(page, "Problems");
+    await page.getByRole("button", { name: /^Show .* on the map$/ }).first().click();
+    await page.getByRole("note").filter({ hasText: "last version without any" }).waitFor();
+    assert.ok((await page.locator("g.node.problem").count()) >= 1, "a box is marked");
+    const shown = page.locator("g.node.problem.focused");
+    assert.equal(await shown.count(), 1, "the problem's own box is marked and shown");
+    assert.match(await shown.getAttribute("aria-label"), /Has a problem\.$/);
     await tab(page, "Problems");
     await save(page, file, original);
     await page.getByRole("heading", { name: "No problems" }).waitFor();
@@ -122,6 +131,7 @@ describe("the author's studio (tools/author)", () => {
     const file = "questions.toml";
     const original = fs.readFileSync(path.join(folder, file), "utf8");
     assert.ok(original.includes(last.text));
+    t.after(() => fs.writeFileSync(path.join(folder, file), original));
     await save(page, file, original.replace(last.text, `${last.text} (edited)`));
     await phone.getByRole("heading", { name: `${last.text} (edited)` }).waitFor();
     fs.writeFileSync(path.join(folder, file), original);
