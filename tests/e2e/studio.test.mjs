@@ -170,6 +170,18 @@ describe("the author's studio (tools/author)", () => {
     const leading = await knows.locator("p strong").first().innerText();
     const article = checkIn.articles.find((a) => a.id === first.expect.top_article);
     assert.equal(leading, article.title);
+    // Her play-through, saved as a new example reader, lands in examples/ and passes.
+    const before = new Set(fs.readdirSync(path.join(folder, "examples")));
+    const was = await revision(page);
+    await page.getByRole("button", { name: "Save this play-through as an example" }).click();
+    await page.waitForFunction((n) => Number(document.querySelector(".studio").dataset.revision) > n, was);
+    const added = fs.readdirSync(path.join(folder, "examples")).filter((f) => !before.has(f));
+    assert.equal(added.length, 1, `one new example: ${added}`);
+    t.after(() => fs.rmSync(path.join(folder, "examples", added[0])));
+    const text = fs.readFileSync(path.join(folder, "examples", added[0]), "utf8");
+    assert.match(text, new RegExp(`first_article = "${article.id}"`));
+    await tab(page, "Examples");
+    await page.getByRole("heading", { name: `${all.length + 1} pass, 0 fail` }).waitFor();
     s.assertNoErrors();
   });
 
