@@ -246,6 +246,7 @@ pub fn App() -> impl IntoView {
                 role="tab"
                 id=format!("tab-{}", tab.title().to_lowercase().replace(' ', "-"))
                 aria-selected=move || (studio.tab.get() == tab).to_string()
+                tabindex=move || if studio.tab.get() == tab { "0" } else { "-1" }
                 aria-controls="view"
                 class:current=move || studio.tab.get() == tab
                 on:click=move |_| studio.tab.set(tab)
@@ -253,6 +254,31 @@ pub fn App() -> impl IntoView {
                 {tab.title()}
                 {count}
             </button>
+        }
+    };
+    // The tabs' keys: Left and Right (and Home, End) move between them.
+    let arrows = move |ev: leptos::ev::KeyboardEvent| {
+        const ALL: [Tab; 4] = [Tab::Problems, Tab::Preview, Tab::Map, Tab::Examples];
+        let at = ALL
+            .iter()
+            .position(|t| *t == studio.tab.get_untracked())
+            .unwrap_or(0);
+        let to = match ev.key().as_str() {
+            "ArrowRight" => (at + 1) % ALL.len(),
+            "ArrowLeft" => (at + ALL.len() - 1) % ALL.len(),
+            "Home" => 0,
+            "End" => ALL.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        studio.tab.set(ALL[to]);
+        let id = format!("tab-{}", ALL[to].title().to_lowercase().replace(' ', "-"));
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
         }
     };
     view! {
@@ -276,7 +302,7 @@ pub fn App() -> impl IntoView {
                 </Show>
             </header>
             <p class="sr-only" role="status" aria-live="polite">{move || studio.status.get()}</p>
-            <nav class="tabs" role="tablist" aria-label="Studio views">
+            <nav class="tabs" role="tablist" aria-label="Studio views" on:keydown=arrows>
                 {tab_button(Tab::Problems)}
                 {tab_button(Tab::Preview)}
                 {tab_button(Tab::Map)}

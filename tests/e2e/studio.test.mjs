@@ -185,9 +185,15 @@ describe("the author's studio (tools/author)", () => {
     s.assertNoErrors();
   });
 
-  test("every view passes axe at 1280×800", T, async (t) => {
+  test("every view passes axe at 1280×800; the tabs work from the keyboard", T, async (t) => {
     const s = await studio(t);
     const { page } = s;
+    await page.getByRole("tab", { name: /^Problems/ }).focus();
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await page.getByRole("tab", { name: "Preview" }).getAttribute("aria-selected"), "true");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Preview");
+    await page.keyboard.press("End");
+    assert.equal(await page.getByRole("tab", { name: "Examples" }).getAttribute("aria-selected"), "true");
     for (const name of ["Problems", "Preview", "Flow map", "Examples"]) {
       await tab(page, name);
       await page.waitForTimeout(100);
