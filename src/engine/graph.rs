@@ -1,7 +1,7 @@
 //! The flow as a picture: Mermaid or Graphviz DOT text, one node per question and one arrow per
 //! way forward, labelled with the option or condition that takes it.
 
-use super::model::{Condition, Form, Kind, RESULTS};
+use super::model::{Condition, Form, Kind, QuestionnaireFile, RESULTS};
 use super::questionnaire::Questionnaire;
 
 /// Diagram formats.
@@ -21,9 +21,9 @@ pub(crate) struct Edge {
     pub(crate) label: String,
 }
 
-pub(crate) fn edges(q: &Questionnaire) -> Vec<Edge> {
+pub(crate) fn edges(file: &QuestionnaireFile) -> Vec<Edge> {
     let mut out = Vec::new();
-    for question in &q.file().questions {
+    for question in &file.questions {
         let mut push = |to: &str, label: String| {
             out.push(Edge {
                 from: question.id.as_str().to_owned(),
@@ -102,7 +102,7 @@ pub fn render(q: &Questionnaire, format: Format) -> String {
                 ));
             }
             s.push_str(&format!("  {RESULTS}((Results))\n"));
-            for e in edges(q) {
+            for e in edges(q.file()) {
                 if e.label.is_empty() {
                     s.push_str(&format!("  {} --> {}\n", e.from, e.to));
                 } else {
@@ -115,7 +115,7 @@ pub fn render(q: &Questionnaire, format: Format) -> String {
                 }
             }
         }
-        Format::Svg => return super::map::layout(q).to_svg(),
+        Format::Svg => return super::map::layout(q.file()).to_svg(),
         Format::Dot => {
             s.push_str(
                 "digraph questionnaire {\n  rankdir=TB;\n  node [shape=box, style=rounded];\n",
@@ -131,7 +131,7 @@ pub fn render(q: &Questionnaire, format: Format) -> String {
             s.push_str(&format!(
                 "  \"{RESULTS}\" [shape=doublecircle, label=\"Results\"];\n"
             ));
-            for e in edges(q) {
+            for e in edges(q.file()) {
                 s.push_str(&format!(
                     "  \"{}\" -> \"{}\" [label=\"{}\"];\n",
                     e.from,

@@ -6,8 +6,8 @@
 //! boxes clickable and marks the places of problems).
 
 use super::graph::{describe, edges};
+use super::model::QuestionnaireFile;
 use super::model::RESULTS;
-use super::questionnaire::Questionnaire;
 use layout::core::base::Orientation;
 use layout::core::color::Color;
 use layout::core::format::{ClipHandle, RenderBackend};
@@ -170,9 +170,9 @@ impl RenderBackend for Collect {
     }
 }
 
-/// Lays out the map of a questionnaire.
-pub fn layout(q: &Questionnaire) -> Map {
-    let file = q.file();
+/// Lays out the map of a questionnaire: a checked one, or one with errors as read (arrows to
+/// ids that do not exist are left out, so the studio can still show where a problem is).
+pub fn layout(file: &QuestionnaireFile) -> Map {
     let mut graph = VisualGraph::new(Orientation::TopToBottom);
     let mut kinds: Vec<(String, NodeKind, Vec<String>)> = Vec::new();
     let mut handles = std::collections::HashMap::new();
@@ -216,7 +216,7 @@ pub fn layout(q: &Questionnaire) -> Map {
         );
     }
     let style = StyleAttr::new(Color::fast("black"), 1, None, 0, FONT - 2);
-    for e in edges(q) {
+    for e in edges(file) {
         let (Some(&from), Some(&to)) = (
             handles.get(&(false, e.from.clone())),
             handles.get(&(false, e.to.clone())),

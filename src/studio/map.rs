@@ -47,12 +47,8 @@ pub fn MapTab() -> impl IntoView {
                 }
                 .into_any();
             };
-            let older = a.map_is_older.then(|| {
-                view! {
-                    <p class="older" role="note">
-                        "Your files have errors, so this is the map of the last version without any. Boxes with a problem have a thick red outline."
-                    </p>
-                }
+            let older = a.map_note.map(|note| {
+                view! { <p class="older" role="note">{note}</p> }
             });
             let marked: BTreeSet<String> = a.diagnostics.iter().filter_map(subject).collect();
             let (w, h) = (map.width, map.height);

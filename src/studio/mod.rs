@@ -13,6 +13,7 @@ mod problems;
 
 use crate::engine::examples::{run as run_examples, Outcome};
 use crate::engine::map::{layout, Map};
+use crate::engine::source::read;
 use crate::engine::{check_sources, Diagnostic, Position, Questionnaire, Severity, Source};
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -58,8 +59,8 @@ pub struct Analysis {
     pub examples: Option<Outcome>,
     /// The flow map (of the last version without errors, when this one has some).
     pub map: Option<Map>,
-    /// Whether the map is of an earlier version (this one has errors).
-    pub map_is_older: bool,
+    /// What to say above the map when this version has errors.
+    pub map_note: Option<&'static str>,
     /// How long the check took, in milliseconds.
     pub took_ms: f64,
 }
@@ -130,11 +131,17 @@ pub fn analyse(
             };
             let outcome = run_examples(q, sources);
             diagnostics.extend(outcome.diagnostics.iter().cloned());
-            (Some(q), Some(outcome), Some(layout(q)))
+            (Some(q), Some(outcome), Some(layout(q.file())))
         }
-        None => (None, None, None),
+        // With errors, the map of the files as read (when they are valid TOML at all).
+        None => (None, None, read(sources).file.map(|f| layout(&f))),
     };
-    let map_is_older = map.is_none() && last_map.is_some();
+    let map_note = match (&q, &map, &last_map) {
+        (Some(_), _, _) => None,
+        (None, Some(_), _) => Some("Your files have errors: this map shows them as written (an arrow to a question that does not exist is left out). Boxes with a problem have a thick red outline."),
+        (None, None, Some(_)) => Some("Your files cannot be read as they are, so this is the map of the last version that could be. Boxes with a problem have a thick red outline."),
+        (None, None, None) => None,
+    };
     Analysis {
         revision,
         origin,
@@ -142,7 +149,7 @@ pub fn analyse(
         q,
         examples,
         map: map.or(last_map),
-        map_is_older,
+        map_note,
         took_ms: now_ms() - started,
     }
 }
@@ -176,7 +183,7 @@ pub fn App() -> impl IntoView {
             q: None,
             examples: None,
             map: None,
-            map_is_older: false,
+            map_note: None,
             took_ms: 0.0,
         }),
         tab: RwSignal::new(Tab::Problems),

@@ -100,10 +100,10 @@ describe("the author's studio (tools/author)", () => {
     assert.match(await page.getByRole("tab", { name: /^Problems/ }).innerText(), /\(\d+\)/);
     await tab(page, "Preview");
     await page.getByText("The preview appears once the files have no errors").waitFor();
-    // The map (of the last version without errors) marks the problem's place.
+    // The map (of the files as written) marks the problem's place.
     await tab(page, "Problems");
     await page.getByRole("button", { name: /^Show .* on the map$/ }).first().click();
-    await page.getByRole("note").filter({ hasText: "last version without any" }).waitFor();
+    await page.getByRole("note").filter({ hasText: "Boxes with a problem have a thick red outline" }).waitFor();
     assert.ok((await page.locator("g.node.problem").count()) >= 1, "a box is marked");
     const shown = page.locator("g.node.problem.focused");
     assert.equal(await shown.count(), 1, "the problem's own box is marked and shown");
