@@ -41,7 +41,7 @@ try {
   // then fixed: the problems list and the preview both have to follow).
   const file = path.join(folder, "questions.toml");
   const original = fs.readFileSync(file, "utf8");
-  const ids = [...original.matchAll(/^id\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
+  const ids = [...original.matchAll(/^\[\[questions\]\]\s*\nid\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
   const target = ids[Math.min(3, ids.length - 1)];
   await page.getByRole("tab", { name: /^Preview/ }).click();
   await page.getByLabel("Preview from").selectOption(target);

@@ -280,13 +280,19 @@ pub fn App() -> impl IntoView {
         ev.prevent_default();
         studio.tab.set(ALL[to]);
         let id = format!("tab-{}", ALL[to].title().to_lowercase().replace(' ', "-"));
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
+        // After the view's own first frames (the preview's question moves focus to its heading
+        // then): focus stays on the tab, as arrow keys in a tab list promise.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&id))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            })
+        });
     };
     view! {
         <div

@@ -191,7 +191,7 @@ describe("the author's studio (tools/author)", () => {
     await page.getByRole("tab", { name: /^Problems/ }).focus();
     await page.keyboard.press("ArrowRight");
     assert.equal(await page.getByRole("tab", { name: "Preview" }).getAttribute("aria-selected"), "true");
-    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Preview");
+    await page.waitForFunction(() => document.activeElement?.textContent === "Preview");
     await page.keyboard.press("End");
     assert.equal(await page.getByRole("tab", { name: "Examples" }).getAttribute("aria-selected"), "true");
     for (const name of ["Problems", "Preview", "Flow map", "Examples"]) {
