@@ -33,6 +33,7 @@ fn main() {
             eprintln!("error: cannot write {}: {e}", out.display());
             std::process::exit(1);
         }
+        println!("cargo:rustc-env=WWS_FINDINGS=");
         return;
     }
     let fail = |message: &str| -> ! {
@@ -58,11 +59,30 @@ fn main() {
         fail(errors.trim_end());
     };
     // Embedded as postcard (compact binary serde): the app decodes the same types without
-    // shipping the TOML reader or the checker.
-    let Ok(compact) = postcard::to_allocvec(q.file()) else {
+    // shipping the TOML reader or the checker. The findings (articles, their rules, the plan's
+    // phases) go in a file of their own, fetched once she starts: the first screen needs none
+    // of them. Its name carries a hash of its bytes, so a reader never gets another build's.
+    let (flow, findings) = engine::Findings::split(q.file().clone());
+    let (Ok(compact), Ok(later)) = (
+        postcard::to_allocvec(&flow),
+        postcard::to_allocvec(&findings),
+    ) else {
         fail("error: cannot encode the questionnaire for the app");
     };
-    if let Err(e) = std::fs::write(&out, compact) {
-        fail(&format!("error: cannot write {}: {e}", out.display()));
+    let name = format!("findings-{:016x}.bin", fnv1a(&later));
+    let later_out = out.with_file_name(&name);
+    for (path, bytes) in [(&out, compact), (&later_out, later)] {
+        if let Err(e) = std::fs::write(path, bytes) {
+            fail(&format!("error: cannot write {}: {e}", path.display()));
+        }
     }
+    // tools/findings.mjs (a trunk hook) copies the file the app names next to it.
+    println!("cargo:rustc-env=WWS_FINDINGS={name}");
+}
+
+/// FNV-1a, 64 bits: a stable name for the findings file (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -43,3 +43,26 @@ fn what_the_build_embeds_loads_as_the_same_questionnaire() {
     assert_eq!(back.file(), q.file());
     assert!(where_we_stand::engine::load_built(&bytes[..bytes.len() / 2]).is_err());
 }
+
+#[test]
+fn the_findings_fetched_later_complete_the_embedded_part_into_the_same_questionnaire() {
+    // The build embeds the questions' part and writes the findings (articles, their rules, the
+    // plan's phases) to a file the app fetches once she starts; joined, they are the whole.
+    use where_we_stand::engine::{load_built, Findings};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny");
+    let sources = where_we_stand::folder::sources(&root, "tiny").unwrap();
+    let q = check_sources(&sources).questionnaire.expect("tiny builds");
+    let (flow, findings) = Findings::split(q.file().clone());
+    assert!(flow.articles.is_empty() && flow.recommendations.is_empty() && flow.phases.is_empty());
+    assert!(!findings.articles.is_empty() && !findings.recommendations.is_empty());
+    let flow_bytes = postcard::to_allocvec(&flow).expect("it encodes");
+    let later = postcard::to_allocvec(&findings).expect("it encodes");
+    // The first load alone walks the same questions.
+    let first = load_built(&flow_bytes).expect("the embedded part loads");
+    assert_eq!(first.file().questions, q.file().questions);
+    assert!(first.article(&q.file().articles[0].id).is_none());
+    let whole = Findings::join(&flow_bytes, &later).expect("they join");
+    assert_eq!(whole.file(), q.file());
+    assert!(Findings::join(&flow_bytes, &later[..later.len() / 2]).is_err());
+    assert!(Findings::join(&flow_bytes[..flow_bytes.len() / 2], &later).is_err());
+}

@@ -6,6 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+// First the findings file the app fetches once she starts (articles, rules, plan phases), so
+// that it is cached with the rest (trunk runs a stage's hooks side by side, not in turn).
+import "./findings.mjs";
 
 // The author's studio is never cached for offline use (nor is it the reader's).
 if (process.env.WWS_STUDIO) process.exit(0);

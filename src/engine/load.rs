@@ -102,6 +102,43 @@ pub fn load_built(bytes: &[u8]) -> Result<Questionnaire, String> {
     Questionnaire::build(file).ok_or_else(|| "its questions do not form a usable flow".into())
 }
 
+/// The parts of a questionnaire only the results need: the plan's phases, the articles and the
+/// rules that recommend them. The app's first load carries the rest (everything the home page
+/// and the questions need) and fetches these once she starts, so the first screen comes sooner.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Findings {
+    /// Phases of the action plan.
+    pub phases: Vec<super::model::Phase>,
+    /// The articles.
+    pub articles: Vec<super::model::Article>,
+    /// The rules that recommend them.
+    pub recommendations: Vec<super::model::Recommendation>,
+}
+
+impl Findings {
+    /// Takes the findings out of `file`, leaving the part the questions need.
+    pub fn split(mut file: QuestionnaireFile) -> (QuestionnaireFile, Findings) {
+        let findings = Findings {
+            phases: std::mem::take(&mut file.phases),
+            articles: std::mem::take(&mut file.articles),
+            recommendations: std::mem::take(&mut file.recommendations),
+        };
+        (file, findings)
+    }
+
+    /// The whole questionnaire again, from the build's postcard of both parts: `flow` (as
+    /// [`load_built`] reads it) and the findings (fetched).
+    #[inline(never)]
+    pub fn join(flow: &[u8], findings: &[u8]) -> Result<Questionnaire, String> {
+        let findings: Findings = postcard::from_bytes(findings).map_err(|e| e.to_string())?;
+        let mut file: QuestionnaireFile = postcard::from_bytes(flow).map_err(|e| e.to_string())?;
+        file.phases = findings.phases;
+        file.articles = findings.articles;
+        file.recommendations = findings.recommendations;
+        Questionnaire::build(file).ok_or_else(|| "its questions do not form a usable flow".into())
+    }
+}
+
 /// serde's message about a value of the wrong shape, reworded for an author where it helps.
 pub fn plain_shape_message(raw: &str) -> String {
     let raw = raw.trim().trim_end_matches('\n');

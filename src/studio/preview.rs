@@ -42,7 +42,7 @@ fn Preview(q: &'static Questionnaire) -> impl IntoView {
         _ => href(session.position()),
     };
     let nav = Nav::detached(&path);
-    let app = AppState::new(q, nav, session);
+    let app = AppState::new(q, Some(q), nav, session);
     app.started.set(true);
     provide_context(app);
     if !restored.dropped.is_empty() {

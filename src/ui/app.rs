@@ -9,8 +9,9 @@ use super::persist;
 use super::question::QuestionPage;
 use super::results::ResultsPage;
 use super::route::{Nav, Page};
-use crate::content::CHECK_IN;
-use crate::engine::{load_built, Questionnaire};
+use super::state::{AppState, Fetch};
+use crate::content::{fetch_findings, CHECK_IN};
+use crate::engine::{load_built, Findings, Questionnaire};
 use leptos::prelude::*;
 
 /// The app, or a plain error page if the built-in questionnaire cannot be loaded.
@@ -23,7 +24,7 @@ pub fn App() -> impl IntoView {
                 // Offline after the first visit (tools/offline.mjs writes sw.js at build time).
                 let _ = window.navigator().service_worker().register("/sw.js");
             }
-            view! { <Root q/> }.into_any()
+            view! { <Root q later=true/> }.into_any()
         }
         Err(e) => view! {
             <main class="page">
@@ -40,10 +41,22 @@ pub fn App() -> impl IntoView {
 pub fn Root(
     /// The checked questionnaire.
     q: &'static Questionnaire,
+    /// Whether `q` comes without its findings, which are then fetched once she leaves the
+    /// home page (the built app's first load leaves them out).
+    #[prop(optional)]
+    later: bool,
 ) -> impl IntoView {
     let nav = Nav::start();
-    let app = persist::start(q, nav);
+    let app = persist::start(q, (!later).then_some(q), nav);
     provide_context(app);
+    // The findings, once she is past the home page (again after a failure, when she asks).
+    Effect::new(move |_| {
+        let wanted = nav.page.get() != Page::Home;
+        if wanted && app.full.with(Option::is_none) && app.findings.with(|f| *f == Fetch::Idle) {
+            app.findings.set(Fetch::Loading);
+            leptos::task::spawn_local(fetch_into(app));
+        }
+    });
     // A locked device opens at home, where she can unlock (or start afresh, keeping nothing).
     if app.locked_away.get_untracked()
         && !matches!(nav.page.get_untracked(), Page::Home | Page::Article)
@@ -75,5 +88,21 @@ fn NotFound() -> impl IntoView {
             <h1 tabindex="-1">"This page isn't here"</h1>
             <p><a href="/">"Go to the start"</a></p>
         </section>
+    }
+}
+
+/// Fetches the findings and completes the questionnaire with them, or says why not.
+async fn fetch_into(app: AppState) {
+    let joined = fetch_findings().await.and_then(|bytes| {
+        Findings::join(CHECK_IN, &bytes).map_err(|e| {
+            format!("Your results could not be read ({e}). Reload the page to try again.")
+        })
+    });
+    match joined {
+        Ok(full) => {
+            app.full.set(Some(Box::leak(Box::new(full))));
+            app.findings.set(Fetch::Idle);
+        }
+        Err(words) => app.findings.set(Fetch::Failed(words)),
     }
 }

@@ -2,6 +2,7 @@
 //! full on the author's blog.
 
 use super::focus::focus_soon;
+use super::results::Pending;
 use super::state::use_app;
 use crate::engine::model::Article;
 use leptos::prelude::*;
@@ -11,9 +12,12 @@ use leptos::prelude::*;
 pub fn ArticlePage() -> impl IntoView {
     let app = use_app();
     let id = app.nav.id;
-    move || match app.q.article(&id.get()) {
-        Some(article) => view! { <ArticleBody article/> }.into_any(),
-        None => view! { <Missing/> }.into_any(),
+    move || match app.full.get() {
+        None => view! { <Pending heading="Article"/> }.into_any(),
+        Some(full) => match full.article(&id.get()) {
+            Some(article) => view! { <ArticleBody article/> }.into_any(),
+            None => view! { <Missing/> }.into_any(),
+        },
     }
 }
 

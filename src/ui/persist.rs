@@ -143,9 +143,14 @@ impl Saver {
     }
 }
 
-/// Restores her saved progress into a new [`AppState`] for `q` and keeps storage in step with
-/// it from then on (for as long as the calling owner lives).
-pub fn start(q: &'static Questionnaire, nav: Nav) -> AppState {
+/// Restores her saved progress into a new [`AppState`] for `q` (and `full`, see
+/// [`AppState::new`]) and keeps storage in step with it from then on (for as long as the
+/// calling owner lives).
+pub fn start(
+    q: &'static Questionnaire,
+    full: Option<&'static Questionnaire>,
+    nav: Nav,
+) -> AppState {
     let loaded = local::load();
     let mut notices: Vec<String> = loaded.faults.iter().map(|f| f.to_string()).collect();
     let (session, started, ticked) = match &loaded.progress {
@@ -158,7 +163,7 @@ pub fn start(q: &'static Questionnaire, nav: Nav) -> AppState {
         }
         None => (Session::new(q), false, Default::default()),
     };
-    let app = AppState::new(q, nav, session);
+    let app = AppState::new(q, full, nav, session);
     app.started.set(started);
     app.ticked.set(ticked);
     app.history.set(loaded.history.clone());

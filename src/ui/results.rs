@@ -5,7 +5,7 @@ use super::focus::focus_soon;
 use super::plan::{Plan, Step};
 use super::safety::SafetyPanel;
 use super::scores::ScoreChart;
-use super::state::use_app;
+use super::state::{use_app, Fetch};
 use crate::engine::report::{PlanStep, Ranked};
 use crate::engine::Report;
 use leptos::prelude::*;
@@ -24,7 +24,39 @@ pub fn ResultsPage() -> impl IntoView {
             }
         })
     });
-    move || app.report.get().map(|report| view! { <Results report/> })
+    move || match app.full.get() {
+        Some(_) => app
+            .report
+            .get()
+            .map(|report| view! { <Results report/> })
+            .into_any(),
+        None => view! { <Pending heading="Your results"/> }.into_any(),
+    }
+}
+
+/// While the findings (articles and plan) are on their way, or could not come: a calm line,
+/// and "Try again" after a failure.
+#[component]
+pub fn Pending(
+    /// The page's heading.
+    heading: &'static str,
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">{heading}</h1>
+            {move || match app.findings.get() {
+                Fetch::Failed(words) => view! {
+                    <p class="error" role="alert">{words}</p>
+                    <button type="button" class="primary" on:click=move |_| {
+                        app.findings.set(Fetch::Idle)
+                    }>"Try again"</button>
+                }
+                    .into_any(),
+                _ => view! { <p role="status">"Getting your results ready…"</p> }.into_any(),
+            }}
+        </section>
+    }
 }
 
 /// The results for one report: safety help first when a red flag was raised, then where to

@@ -22,11 +22,29 @@ pub enum Keeping {
     Nothing,
 }
 
+/// Fetching the findings (articles, their rules, the plan's phases), which the first load
+/// leaves out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fetch {
+    /// Not asked for yet (or already here).
+    Idle,
+    /// On the way.
+    Loading,
+    /// Could not be fetched or read: why, in plain words.
+    Failed(String),
+}
+
 /// Everything components share.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The checked questionnaire.
+    /// The checked questionnaire: everything the home page and the questions need (in the
+    /// reader's app, without the findings until they are fetched).
     pub q: &'static Questionnaire,
+    /// The whole questionnaire, findings included: the results and articles come from it.
+    /// `None` while the findings are still to be fetched.
+    pub full: RwSignal<Option<&'static Questionnaire>>,
+    /// Fetching the findings, when `full` is not here yet.
+    pub findings: RwSignal<Fetch>,
     /// The address shown.
     pub nav: Nav,
     /// Her answers and position.
@@ -77,11 +95,21 @@ pub fn href(position: &Position) -> String {
 
 impl AppState {
     /// The state for `q` and a session restored from storage (or a fresh one), with the
-    /// screen and report memos derived from it.
-    pub fn new(q: &'static Questionnaire, nav: Nav, session: Session) -> AppState {
+    /// screen and report memos derived from it. `full` is `q` with its findings, or `None`
+    /// when they are to be fetched (the report then has scores but no articles until they
+    /// come).
+    pub fn new(
+        q: &'static Questionnaire,
+        full: Option<&'static Questionnaire>,
+        nav: Nav,
+        session: Session,
+    ) -> AppState {
         let session = RwSignal::new(session);
+        let full = RwSignal::new(full);
         AppState {
             q,
+            full,
+            findings: RwSignal::new(Fetch::Idle),
             nav,
             session,
             started: RwSignal::new(false),
@@ -91,7 +119,10 @@ impl AppState {
             announce: RwSignal::new(String::new()),
             can_save: RwSignal::new(true),
             screen: Memo::new(move |_| session.with(|s| s.screen(q))),
-            report: Memo::new(move |_| session.with(|s| s.report(q))),
+            report: Memo::new(move |_| {
+                let q = full.get().unwrap_or(q);
+                session.with(|s| s.report(q))
+            }),
             danger: Memo::new(move |_| session.with(|s| s.in_danger(q))),
             dialogs: RwSignal::new(0),
             keeping: RwSignal::new(Keeping::Plain),

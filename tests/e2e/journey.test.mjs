@@ -767,3 +767,42 @@ describe("privacy", () => {
   test("erase everything (from a question) removes the app's data and nothing else", T, (t) => eraseFrom(t, "question"));
   test("erase everything (from the home page) removes the app's data and nothing else", T, (t) => eraseFrom(t, "home"));
 });
+
+describe("the findings come after the first screen", () => {
+  // Articles, their rules and the plan's phases are a file of their own (findings-<hash>.bin),
+  // left out of the first load and fetched once she leaves the home page. The service worker
+  // is blocked here: it would fetch every file for offline use, and page.route cannot see what
+  // it answers.
+  const findings = /\/findings-[0-9a-f]{16}\.bin$/;
+
+  test("the home page loads without them, and starting the check-in fetches them once", T, async (t) => {
+    const { page, requests, assertNoErrors } = await open(browser, t, { serviceWorkers: "block" });
+    const home = new HomePage(page);
+    await home.goto();
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(requests.filter((u) => findings.test(u)), [], "the home page fetched the findings");
+    const fetched = page.waitForResponse((r) => findings.test(r.url()) && r.ok());
+    await home.start();
+    await fetched;
+    assert.equal(requests.filter((u) => findings.test(u)).length, 1, "fetched once");
+    assertNoErrors();
+  });
+
+  test("when they cannot be fetched, the results say so calmly and Try again brings them", T, async (t) => {
+    const { page, context } = await open(browser, t, { serviceWorkers: "block" });
+    const s = scenario("rebuild-after-walked-out");
+    await seedStorage(context, { [PROGRESS_KEY]: savedProgress(s.answers, "results") });
+    await page.route(findings, (route) => route.abort());
+    await page.goto("/results");
+    const alert = page.locator("main [role=alert]").filter({ hasText: "could not be loaded" });
+    await alert.waitFor();
+    assert.equal(await page.locator("main h1").innerText(), "Your results");
+    assert.equal(await page.locator("section.results .article-card").count(), 0);
+    await page.unroute(findings);
+    await page.getByRole("button", { name: "Try again" }).click();
+    const results = new ResultsPage(page);
+    await results.waitForReady();
+    const titles = await results.articleTitles();
+    assert.equal(titles[0], articleById(s.expect.top_article).title, "her best match, after Try again");
+  });
+});
