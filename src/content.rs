@@ -16,7 +16,7 @@ pub async fn fetch_findings() -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let failed = || {
-        "Your results could not be loaded (this page could not fetch them). Check your connection and try again.".to_string()
+        "The articles and your plan could not be loaded (this page could not fetch them). Check your connection and try again.".to_string()
     };
     let window = web_sys::window().ok_or_else(failed)?;
     let response = JsFuture::from(window.fetch_with_str(&format!("/{FINDINGS}")))

@@ -7,12 +7,11 @@ use crate::engine::{Answer, Questionnaire, Session};
 use crate::ui::article::ArticlePage;
 use crate::ui::question::QuestionPage;
 use crate::ui::results::ResultsPage;
-use crate::ui::route::{Nav, Page};
+use crate::ui::route::{app_link, Nav, Page};
 use crate::ui::safety::UrgentHelp;
 use crate::ui::state::{href, AppState};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-use wasm_bindgen::JsCast;
 
 /// The preview view: rebuilt from the kept answers and place whenever her files change.
 #[component]
@@ -62,15 +61,7 @@ fn Preview(q: &'static Questionnaire) -> impl IntoView {
     });
     // Links inside the reader's screens move the preview, never the studio's page.
     let follow = move |ev: leptos::ev::MouseEvent| {
-        let Some(a) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-        else {
-            return;
-        };
-        let href = a.get_attribute("href").unwrap_or_default();
-        if href.starts_with('/') && !href.starts_with("//") {
+        if let Some(href) = app_link(&ev) {
             ev.prevent_default();
             if href == "/" {
                 start_over(studio);
@@ -84,7 +75,7 @@ fn Preview(q: &'static Questionnaire) -> impl IntoView {
         <div class="preview-layout">
             <div class="preview-side">
                 <Controls q app/>
-                <Knows q info app/>
+                <Knows info app/>
             </div>
             <div class="phone" aria-label="The reader's screen" role="region">
                 <div class="phone-screen" on:click=follow>
@@ -223,7 +214,7 @@ fn save_example(q: &'static Questionnaire, app: AppState) {
 
 /// What the engine knows at the previewed place.
 #[component]
-fn Knows(q: &'static Questionnaire, info: Memo<Inspection>, app: AppState) -> impl IntoView {
+fn Knows(info: Memo<Inspection>, app: AppState) -> impl IntoView {
     let path = move || {
         let here = app.session.with(|s| match s.position() {
             crate::engine::Position::Question(id) => id.clone(),
@@ -326,7 +317,6 @@ fn Knows(q: &'static Questionnaire, info: Memo<Inspection>, app: AppState) -> im
             view! { <p>{count}</p><ul class="rules">{items}</ul> }
         })
     };
-    let _ = q;
     view! {
         <div class="knows" aria-label="What the engine knows here" role="region">
             <h2>"What the engine knows here"</h2>

@@ -95,7 +95,9 @@ fn NotFound() -> impl IntoView {
 async fn fetch_into(app: AppState) {
     let joined = fetch_findings().await.and_then(|bytes| {
         Findings::join(CHECK_IN, &bytes).map_err(|e| {
-            format!("Your results could not be read ({e}). Reload the page to try again.")
+            format!(
+                "The articles and your plan could not be read ({e}). Reload the page to try again."
+            )
         })
     });
     match joined {

@@ -47,7 +47,7 @@ pub fn Pending(
             <h1 tabindex="-1">{heading}</h1>
             {move || match app.findings.get() {
                 Fetch::Failed(words) => view! {
-                    <p class="error" role="alert">{words}</p>
+                    <p role="alert">{words}</p>
                     <button type="button" class="primary" on:click=move |_| {
                         app.findings.set(Fetch::Idle)
                     }>"Try again"</button>

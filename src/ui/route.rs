@@ -112,18 +112,7 @@ impl Nav {
             {
                 return;
             }
-            let Some(a) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest("a[href]").ok().flatten())
-            else {
-                return;
-            };
-            if a.has_attribute("target") || a.has_attribute("download") {
-                return;
-            }
-            let href = a.get_attribute("href").unwrap_or_default();
-            if href.starts_with('/') && !href.starts_with("//") {
+            if let Some(href) = app_link(&ev) {
                 ev.prevent_default();
                 nav.go(&href);
             }
@@ -134,4 +123,18 @@ impl Nav {
         });
         nav
     }
+}
+
+/// The address of the app's own link a click landed on (inside it, too), if it is one: a path
+/// on this site, not opened elsewhere (`target`) or downloaded.
+pub fn app_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    let a = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten())?;
+    if a.has_attribute("target") || a.has_attribute("download") {
+        return None;
+    }
+    let href = a.get_attribute("href")?;
+    (href.starts_with('/') && !href.starts_with("//")).then_some(href)
 }
