@@ -15,15 +15,15 @@ if (!wasm) throw new Error(`findings: no wasm in ${dir}`);
 const name = fs.readFileSync(path.join(dir, wasm)).toString("latin1").match(/findings-[0-9a-f]{16}\.bin/)?.[0];
 if (!name) throw new Error(`findings: ${wasm} names no findings file`);
 const target = process.env.CARGO_TARGET_DIR ?? path.resolve("target");
+// <target>/wasm32-unknown-unknown/<profile>/build/where-we-stand-<hash>/out/<name>
+const wasmTarget = path.join(target, "wasm32-unknown-unknown");
 let found = null;
-for (const triple of ["wasm32-unknown-unknown"]) {
-  for (const profile of fs.existsSync(path.join(target, triple)) ? fs.readdirSync(path.join(target, triple)) : []) {
-    const builds = path.join(target, triple, profile, "build");
-    if (!fs.existsSync(builds)) continue;
-    for (const b of fs.readdirSync(builds)) {
-      const candidate = path.join(builds, b, "out", name);
-      if (fs.existsSync(candidate)) found = candidate;
-    }
+for (const profile of fs.existsSync(wasmTarget) ? fs.readdirSync(wasmTarget) : []) {
+  const builds = path.join(wasmTarget, profile, "build");
+  if (!fs.existsSync(builds)) continue;
+  for (const b of fs.readdirSync(builds)) {
+    const candidate = path.join(builds, b, "out", name);
+    if (fs.existsSync(candidate)) found = candidate;
   }
 }
 if (!found) throw new Error(`findings: ${name} is not in ${target} (build.rs writes it there)`);

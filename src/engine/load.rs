@@ -99,6 +99,11 @@ pub fn load_prechecked(name: &str, text: &str) -> Result<Questionnaire, LoadErro
 #[inline(never)]
 pub fn load_built(bytes: &[u8]) -> Result<Questionnaire, String> {
     let file: QuestionnaireFile = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
+    built(file)
+}
+
+/// The indexes and flow of a file the build already checked.
+fn built(file: QuestionnaireFile) -> Result<Questionnaire, String> {
     Questionnaire::build(file).ok_or_else(|| "its questions do not form a usable flow".into())
 }
 
@@ -135,7 +140,7 @@ impl Findings {
         file.phases = findings.phases;
         file.articles = findings.articles;
         file.recommendations = findings.recommendations;
-        Questionnaire::build(file).ok_or_else(|| "its questions do not form a usable flow".into())
+        built(file)
     }
 }
 
