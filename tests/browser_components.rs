@@ -107,6 +107,17 @@ impl Page {
         settle().await;
     }
 
+    /// On the home page of a first visit: chooses to keep her progress on this device (nothing
+    /// is chosen for her) and presses Start.
+    async fn start(&self) {
+        let keep: web_sys::HtmlInputElement = self.all("form.keep-choice input[name=keeping]")[0]
+            .clone()
+            .unchecked_into();
+        keep.click();
+        settle().await;
+        self.click(&self.button("Start the check-in")).await;
+    }
+
     /// Chooses `value` and presses Continue.
     async fn answer(&self, value: &str) {
         self.option(value).click();
@@ -147,7 +158,7 @@ async fn other_tab(change: impl FnOnce(&mut where_we_stand::storage::format::Sav
 #[wasm_bindgen_test]
 async fn choosing_changing_and_going_back() {
     let page = Page::open("/").await;
-    page.click(&page.button("Start the check-in")).await;
+    page.start().await;
     assert_eq!(page.heading(), "Where do things stand?");
     assert!(page.checked().is_empty(), "nothing is chosen at first");
     assert!(
@@ -181,9 +192,46 @@ async fn choosing_changing_and_going_back() {
 }
 
 #[wasm_bindgen_test]
+async fn a_first_visit_chooses_nothing_for_her_and_start_asks_her_to_choose() {
+    let page = Page::open("/").await;
+    let radios: Vec<web_sys::HtmlInputElement> = page
+        .all("form.keep-choice input[name=keeping]")
+        .into_iter()
+        .map(|i| i.unchecked_into())
+        .collect();
+    assert_eq!(radios.len(), 3, "three ways of keeping");
+    assert!(
+        radios.iter().all(|r| !r.checked()),
+        "none is chosen for her"
+    );
+    page.click(&page.button("Start the check-in")).await;
+    assert!(
+        page.get("form.keep-choice p.error")
+            .text_content()
+            .unwrap()
+            .contains("Choose how this device should keep your answers"),
+        "Start says what to do"
+    );
+    assert!(page.find("section.question").is_none(), "still at home");
+    assert!(
+        window().local_storage().unwrap().unwrap().length().unwrap() == 0,
+        "nothing is kept before she chooses"
+    );
+    radios[2].click();
+    settle().await;
+    assert_eq!(
+        page.get("form.keep-choice p.error").text_content().unwrap(),
+        "",
+        "choosing clears the problem"
+    );
+    page.click(&page.button("Start the check-in")).await;
+    assert!(page.find("section.question").is_some(), "then she starts");
+}
+
+#[wasm_bindgen_test]
 async fn continue_without_an_answer_says_what_to_do() {
     let page = Page::open("/").await;
-    page.click(&page.button("Start the check-in")).await;
+    page.start().await;
     page.click(&page.button("Continue")).await;
     assert_eq!(page.heading(), "Where do things stand?");
     assert!(page
@@ -199,7 +247,7 @@ async fn continue_without_an_answer_says_what_to_do() {
 #[wasm_bindgen_test]
 async fn a_checklist_ticks_several_and_none_of_these_clears_them() {
     let page = Page::open("/").await;
-    page.click(&page.button("Start the check-in")).await;
+    page.start().await;
     page.answer("home").await;
     page.answer("safe").await;
     page.answer("never").await;
@@ -220,7 +268,7 @@ async fn a_checklist_ticks_several_and_none_of_these_clears_them() {
 
 /// Answers home, safe, never and talks: the results.
 async fn to_results(page: &Page) {
-    page.click(&page.button("Start the check-in")).await;
+    page.start().await;
     for value in ["home", "safe", "never", "talks"] {
         page.answer(value).await;
     }
@@ -292,7 +340,7 @@ async fn plan_ticks_are_saved_and_follow_another_tab() {
 #[wasm_bindgen_test]
 async fn another_tab_raising_a_red_flag_shows_the_banner_and_keeps_her_place() {
     let page = Page::open("/").await;
-    page.click(&page.button("Start the check-in")).await;
+    page.start().await;
     page.answer("home").await;
     page.answer("safe").await;
     assert_eq!(page.heading(), "I feel worn out by the relationship");

@@ -444,6 +444,9 @@ fn progress_is_honest_and_never_falls_going_forward() {
     );
     assert_eq!((q.min_left(i("tired")), q.max_left(i("tired"))), (1, 2));
     assert_eq!((q.min_left(i("signs")), q.max_left(i("signs"))), (1, 1));
+    // The home page's promise: the shortest and the longest whole check-in (home → safety →
+    // tired → results is 3; apart → contact → safety → tired → signs is 5).
+    assert_eq!(q.length(), (3, 5));
 }
 
 #[test]

@@ -151,6 +151,12 @@ impl Questionnaire {
         self.max_left.get(index).copied().unwrap_or(0)
     }
 
+    /// How many questions a whole check-in asks: the fewest and the most, over every path
+    /// from the first question to the results (what the home page promises).
+    pub fn length(&self) -> (usize, usize) {
+        (self.min_left(self.start), self.max_left(self.start))
+    }
+
     /// Resolves a `next` value to a target.
     pub fn target(&self, next: &str) -> Option<Target> {
         if next == RESULTS {

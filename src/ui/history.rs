@@ -56,9 +56,20 @@ pub fn HistoryPage() -> impl IntoView {
     }
 }
 
-/// One dimension's scores, check-in by check-in, as a line chart named in words.
+/// A check-in's date, short ("4 Dec"), in the reader's own locale.
+fn short_date(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
+    let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
+    date.to_locale_date_string("default", &options).into()
+}
+
+/// One dimension's scores, check-in by check-in, as a line chart with its scale: the score from
+/// 0 (bottom) to the highest possible (top), the bands shaded and named below it, each point's
+/// score above it and its date under it. The chart's accessible name says it all in words.
 fn trend(dimension: &Dimension, entries: &[SavedCheckIn]) -> impl IntoView + use<> {
-    // Whole units of the 300×80 view box.
+    // Whole units of the 320×130 view box: the plot runs from x 36 to 306, y 12 (top) to 96.
     let max = dimension
         .bands
         .iter()
@@ -66,30 +77,28 @@ fn trend(dimension: &Dimension, entries: &[SavedCheckIn]) -> impl IntoView + use
         .max()
         .unwrap_or(1)
         .max(1);
+    let (left, right, top, bottom) = (36i64, 306i64, 12i64, 96i64);
+    let y = move |v: i64| bottom - (bottom - top) * v.clamp(0, max) / max;
     let n = entries.len() as i64;
+    let x = move |i: i64| {
+        if n == 1 {
+            (left + right) / 2
+        } else {
+            left + 12 + (right - left - 24) * i / (n - 1)
+        }
+    };
     let values: Vec<i64> = entries
         .iter()
         .map(|e| e.scores.get(&dimension.id).copied().unwrap_or(0))
         .collect();
-    let points: Vec<(i64, i64)> = values
+    let line = values
         .iter()
         .enumerate()
-        .map(|(i, v)| {
-            let x = if n == 1 {
-                150
-            } else {
-                10 + 280 * i as i64 / (n - 1)
-            };
-            (x, 70 - 60 * v.clamp(&0, &max) / max)
-        })
-        .collect();
-    let line = points
-        .iter()
-        .map(|(x, y)| format!("{x},{y}"))
+        .map(|(i, v)| format!("{},{}", x(i as i64), y(*v)))
         .collect::<Vec<_>>()
         .join(" ");
     let name = format!(
-        "{}: {}",
+        "{}, from 0 to {max}: {}",
         dimension.label,
         values
             .iter()
@@ -97,17 +106,62 @@ fn trend(dimension: &Dimension, entries: &[SavedCheckIn]) -> impl IntoView + use
             .collect::<Vec<_>>()
             .join(", then ")
     );
-    let dots = points
-        .into_iter()
-        .map(|(x, y)| view! { <circle r="4" cx=x cy=y></circle> })
+    let bands = dimension
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            // Each band reaches up to where the next begins, so they meet without a gap.
+            let (y0, y1) = (y((b.max + 1).min(max)), y(b.min.max(0)));
+            view! {
+                <rect class=format!("band band-{i}") x=left y=y0 width=right - left height=(y1 - y0).max(1)></rect>
+            }
+        })
+        .collect_view();
+    // Dates under the points: every one when few, else the first and the last.
+    let dated = |i: usize| values.len() <= 5 || i == 0 || i + 1 == values.len();
+    let points = values
+        .iter()
+        .zip(entries)
+        .enumerate()
+        .map(|(i, (v, e))| {
+            let (cx, cy) = (x(i as i64), y(*v));
+            let date = dated(i).then(|| {
+                view! { <text class="date" x=cx y="122" text-anchor="middle">{short_date(e.completed_at)}</text> }
+            });
+            view! {
+                <circle r="4" cx=cx cy=cy></circle>
+                <text class="value" x=cx y=cy - 8 text-anchor="middle">{*v}</text>
+                {date}
+            }
+        })
+        .collect_view();
+    let scale = dimension
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            view! {
+                <li>
+                    <span class=format!("swatch band-{i}") aria-hidden="true"></span>
+                    {b.label.clone()}" ("{b.min}"–"{b.max}")"
+                </li>
+            }
+        })
         .collect_view();
     view! {
         <div class="trend">
             <h2>{dimension.label.clone()}</h2>
-            <svg viewBox="0 0 300 80" role="img" class="chart" aria-label=name>
+            <svg viewBox="0 0 320 130" role="img" class="chart" aria-label=name>
+                {bands}
+                <line class="axis" x1=left y1=top x2=left y2=bottom></line>
+                <line class="axis" x1=left y1=bottom x2=right y2=bottom></line>
+                <text class="tick" x=left - 6 y=top + 4 text-anchor="end">{max}</text>
+                <text class="tick" x=left - 6 y=bottom + 4 text-anchor="end">"0"</text>
                 <polyline fill="none" points=line></polyline>
-                {dots}
+                {points}
             </svg>
+            <ul class="scale" aria-label="Bands">{scale}</ul>
         </div>
     }
 }

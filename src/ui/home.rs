@@ -1,5 +1,7 @@
-//! Home: what this is, that everything stays on this device, the disclaimer, and Start — or
-//! Continue with how far she got, and Start over.
+//! Home: her first action on the first screen (the keeping choice and Start on a first visit,
+//! Unlock on a locked device, Continue or her results when she returns), then what quick exit
+//! can and cannot do, and the rest (what this is, the promises, the disclaimer) behind
+//! "About this check-in".
 
 use super::keeping::{KeepChoice, UnlockPanel};
 use super::quick_exit::ExitNote;
@@ -14,6 +16,7 @@ pub fn Home() -> impl IntoView {
     let nav = app.nav;
     let file = app.q.file();
     let returning = move || app.started.get() && !app.session.with(|s| s.is_fresh());
+    let finished = move || app.screen.with(|s| matches!(s, Screen::Results(_)));
     // How far she got, in words.
     let resume = move || {
         app.screen.with(|screen| match screen {
@@ -29,28 +32,23 @@ pub fn Home() -> impl IntoView {
                     p.answered, p.min_left, p.max_left
                 )
             }
-            Screen::Results(_) => "You finished the check-in; your results are waiting.".into(),
+            Screen::Results(_) => "You finished the check-in.".into(),
         })
+    };
+    let (fewest, most) = app.q.length();
+    let length = if fewest == most {
+        format!("About {most} questions, one at a time.")
+    } else {
+        format!("About {fewest}–{most} questions, one at a time.")
     };
     let start = move |_| nav.go(&app.start());
     view! {
         <section class="page home">
             <h1 tabindex="-1">{file.title.as_str()}</h1>
-            <p class="lead">{file.about.intro.as_str()}</p>
-            <ul class="promises">
-                <li>"One question at a time; go back and change any answer."</li>
-                <li>"Your answers stay on this device. Nothing is sent anywhere."</li>
-                <li>"Use Quick exit (or press Shift three times) to leave this page at once."</li>
-            </ul>
-            <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
             <Show
                 when=returning
                 fallback=move || {
                     view! {
-                        <aside class="before-start" aria-labelledby="before-start">
-                            <h2 id="before-start">"Before you start: leaving quickly"</h2>
-                            <ExitNote/>
-                        </aside>
                         {move || {
                             if app.locked_away.get() {
                                 view! {
@@ -80,13 +78,20 @@ pub fn Home() -> impl IntoView {
                                     .into_any()
                             }
                         }}
+                        <p class="length">{length.clone()}" You can go back and change any answer."</p>
+                        <aside class="before-start" aria-labelledby="before-start">
+                            <h2 id="before-start">"Leaving quickly"</h2>
+                            <ExitNote/>
+                        </aside>
                     }
                 }
             >
                 <p class="resume">{resume}</p>
                 <div class="row">
                     <button type="button" class="primary" on:click=start>
-                        "Continue where you left off"
+                        {move || {
+                            if finished() { "See your results" } else { "Continue where you left off" }
+                        }}
                     </button>
                     <button
                         type="button"
@@ -97,6 +102,15 @@ pub fn Home() -> impl IntoView {
                     </button>
                 </div>
             </Show>
+            <details class="about">
+                <summary>"About this check-in"</summary>
+                <p class="lead">{file.about.intro.as_str()}</p>
+                <ul class="promises">
+                    <li>"Your answers stay on this device. Nothing is sent anywhere."</li>
+                    <li>"Use Quick exit (or press Shift three times) to leave this page at once."</li>
+                </ul>
+                <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
+            </details>
         </section>
     }
 }

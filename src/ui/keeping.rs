@@ -20,7 +20,9 @@ pub fn KeepChoice(
     done: Callback<()>,
 ) -> impl IntoView {
     let app = use_app();
-    let choice = RwSignal::new(app.keeping.get_untracked());
+    // Nothing is chosen for her on a first visit: the least private choice is not the default.
+    let choice =
+        RwSignal::new((!app.first_visit.get_untracked()).then(|| app.keeping.get_untracked()));
     let passcode = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let problem = RwSignal::new(String::new());
@@ -30,7 +32,13 @@ pub fn KeepChoice(
 
     let apply = move || {
         problem.set(String::new());
-        match choice.get_untracked() {
+        let Some(chosen) = choice.get_untracked() else {
+            problem.set(
+                "Choose how this device should keep your answers: one of the three above.".into(),
+            );
+            return;
+        };
+        match chosen {
             Keeping::Plain => {
                 if app.keeping.get_untracked() != Keeping::Plain {
                     keep_plain(app);
@@ -74,7 +82,7 @@ pub fn KeepChoice(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // Keeping nothing erases what is saved: ask first (only if something is).
-        let erases = choice.get_untracked() == Keeping::Nothing
+        let erases = choice.get_untracked() == Some(Keeping::Nothing)
             && app.keeping.get_untracked() != Keeping::Nothing
             && !app.first_visit.get_untracked();
         if erases {
@@ -90,8 +98,11 @@ pub fn KeepChoice(
                 <input
                     type="radio"
                     name="keeping"
-                    prop:checked=move || choice.get() == value
-                    on:change=move |_| choice.set(value)
+                    prop:checked=move || choice.get() == Some(value)
+                    on:change=move |_| {
+                        problem.set(String::new());
+                        choice.set(Some(value))
+                    }
                 />
                 <span>
                     <strong>{title}</strong>
@@ -107,20 +118,20 @@ pub fn KeepChoice(
                 {option(
                     Keeping::Plain,
                     "Keep my progress on this device",
-                    "So you can come back to it. Anyone who opens this site on this device could see it.",
+                    "Come back to it later. Anyone who opens this site on this device could see it.",
                 )}
                 {option(
                     Keeping::Locked,
                     "Keep it locked with a passcode",
-                    "Only someone with the passcode can open it. A forgotten passcode cannot be recovered: you could only erase it and start again.",
+                    "Only someone with the passcode can open it. A forgotten passcode cannot be recovered.",
                 )}
                 {option(
                     Keeping::Nothing,
                     "Keep nothing",
-                    "Your answers stay only in this tab and are gone when you close it. You will be asked again next time.",
+                    "Your answers stay only in this tab and are gone when you close it.",
                 )}
             </fieldset>
-            <Show when=move || choice.get() == Keeping::Locked>
+            <Show when=move || choice.get() == Some(Keeping::Locked)>
                 <div class="passcode">
                     <label>
                         "Passcode"

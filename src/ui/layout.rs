@@ -4,9 +4,9 @@
 use super::focus::focus_soon;
 use super::keeping::KeepSettings;
 use super::persist::erase_everything;
-use super::quick_exit::QuickExit;
-use super::safety::UrgentHelp;
-use super::state::{use_app, Keeping};
+use super::quick_exit::{ExitNote, QuickExit};
+use super::safety::{HelpNow, UrgentHelp};
+use super::state::use_app;
 use leptos::prelude::*;
 
 /// The page frame.
@@ -18,23 +18,22 @@ pub fn Shell(
     let app = use_app();
     let file = app.q.file();
     view! {
+        // The frame sticks to the top of the screen wherever she scrolls, so Quick exit (and,
+        // after a danger answer, Help now) is always in reach; it is in the flow, so it takes
+        // its own room and covers nothing at the top of the page.
         <div class="frame">
             <a class="skip" href="#main">"Skip to the check-in"</a>
             <header class="top">
                 <a class="brand" href="/">{file.title.as_str()}</a>
+                <HelpNow/>
                 <QuickExit/>
             </header>
         </div>
         <Notices/>
         <p class="sr-only" aria-live="polite" aria-atomic="true">{move || app.announce.get()}</p>
-        <main id="main">
+        <main id="main" class:keyboard=move || app.keyboard.get()>
             <UrgentHelp/>
-            <Show when=move || {
-                app.keeping.get() == Keeping::Nothing
-                    || (app.first_visit.get() && app.started.get())
-                    || (app.keeping.get() == Keeping::Locked && app.locked_away.get()
-                        && app.started.get())
-            }>
+            <Show when=move || app.tab_only()>
                 <p class="tab-only">
                     "Nothing is being kept on this device: closing this tab forgets your answers."
                 </p>
@@ -45,6 +44,10 @@ pub fn Shell(
             <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
             <p>{file.about.privacy.as_str()}</p>
             <KeepSettings/>
+            <details class="exit-note">
+                <summary>"About quick exit"</summary>
+                <ExitNote/>
+            </details>
             <p>
                 "Articles by Leslie Cane, from "
                 <a rel="noopener noreferrer" target="_blank" href=file.blog.url.as_str()>

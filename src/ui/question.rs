@@ -133,15 +133,17 @@ fn QuestionForm(
             draft.set(screen.with_untracked(|s| s.as_ref().map(Draft::of).unwrap_or_default()));
         }
     });
-    // A new question: the heading gets the focus, and the live region says which it is.
+    // A new question: the heading gets the focus (a screen reader reads the question from
+    // there, once), and the live region says where she is, once, without repeating the
+    // question's words. The id is read, not only tracked: a memo that is never read is never
+    // computed, and then never changes.
     let id = Memo::new(move |_| screen.with(|s| s.as_ref().map(|s| s.id.clone())));
     Effect::new(move |_| {
-        id.track();
+        if id.with(Option::is_none) {
+            return;
+        }
         focus_soon(heading);
-        if let Some(words) = screen.with_untracked(|s| {
-            s.as_ref()
-                .map(|s| format!("Question {}: {}", s.progress.answered + 1, s.text))
-        }) {
+        if let Some(words) = screen.with_untracked(|s| s.as_ref().map(position_words)) {
             app.announce.set(words);
         }
     });
@@ -395,6 +397,12 @@ fn left_words(s: &QuestionScreen) -> String {
     } else {
         format!("About {}–{} questions left.", p.min_left, p.max_left)
     }
+}
+
+/// Where she is, for the live region: "Question 3. About 9–12 questions left." (the question's
+/// own words are read from its heading, which gets the focus).
+fn position_words(s: &QuestionScreen) -> String {
+    format!("Question {}. {}", s.progress.answered + 1, left_words(s))
 }
 
 /// The hint under the question.

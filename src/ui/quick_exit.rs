@@ -66,6 +66,10 @@ fn listen(app: AppState, url: &'static str, title: &'static str) {
         if ev.repeat() {
             return;
         }
+        // A key pressed outside a field: she has a keyboard, so its hints may show.
+        if !app.keyboard.get_untracked() && !typing(&ev) && ev.key() != "Shift" {
+            app.keyboard.set(true);
+        }
         match ev.key().as_str() {
             "Shift" if !typing(&ev) => {
                 if counted(shifts, 3) {
@@ -88,7 +92,8 @@ fn listen(app: AppState, url: &'static str, title: &'static str) {
     on_cleanup(move || handle.remove());
 }
 
-/// The quick-exit button and what it can and cannot do.
+/// The quick-exit button (in the bar that stays on screen; what it can and cannot do is told
+/// on the home page and in the footer, so the bar stays one line high).
 #[component]
 pub fn QuickExit() -> impl IntoView {
     let app = use_app();
@@ -96,15 +101,9 @@ pub fn QuickExit() -> impl IntoView {
     let (url, title) = (exit.url.as_str(), exit.tab_title.as_str());
     listen(app, url, title);
     view! {
-        <div class="exit-wrap">
-            <button type="button" class="quick-exit" on:click=move |_| leave(url, title)>
-                "Quick exit"
-            </button>
-            <details class="exit-note">
-                <summary>"About quick exit"</summary>
-                <ExitNote/>
-            </details>
-        </div>
+        <button type="button" class="quick-exit" on:click=move |_| leave(url, title)>
+            "Quick exit"
+        </button>
     }
 }
 

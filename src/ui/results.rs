@@ -113,9 +113,7 @@ fn Results(report: Report) -> impl IntoView {
             {best}
             {more}
             <h2 id="plan" tabindex="-1">"Your action plan"</h2>
-            <p>
-                "Take these steps in order. Tick them off as you go; your ticks are kept on this device."
-            </p>
+            <p>"Take these steps in order. Tick them off as you go; "{move || app.ticks_kept()}</p>
             <Plan phases=plan/>
             <h2>"Your scores"</h2>
             <div class="scores">{scores}</div>

@@ -78,6 +78,9 @@ pub struct AppState {
     pub first_visit: RwSignal<bool>,
     /// The key to her locked progress, in memory only, while unlocked.
     pub lock: StoredValue<Option<Unlocked>, ThisThread>,
+    /// Whether she has used a keyboard on this page (then the number-key hints show; a phone
+    /// reader who only taps never sees them).
+    pub keyboard: RwSignal<bool>,
 }
 
 /// The shared state; panics only if a component is used outside the app (a programming error).
@@ -129,6 +132,27 @@ impl AppState {
             locked_away: RwSignal::new(false),
             first_visit: RwSignal::new(false),
             lock: StoredValue::new_local(None),
+            keyboard: RwSignal::new(false),
+        }
+    }
+
+    /// Whether her answers live in this tab only (tracked): she keeps nothing, has not chosen
+    /// yet, or started without unlocking what is locked on this device.
+    pub fn tab_only(&self) -> bool {
+        let started = self.started.get();
+        self.keeping.get() == Keeping::Nothing
+            || (self.first_visit.get() && started)
+            || (self.keeping.get() == Keeping::Locked && self.locked_away.get() && started)
+    }
+
+    /// Where her ticks are kept, in words that end a sentence (tracked).
+    pub fn ticks_kept(&self) -> &'static str {
+        if self.tab_only() || !self.can_save.get() {
+            "your ticks stay only in this tab and are gone when you close it."
+        } else if self.keeping.get() == Keeping::Locked {
+            "your ticks are kept on this device, locked with your passcode."
+        } else {
+            "your ticks are kept on this device."
         }
     }
 

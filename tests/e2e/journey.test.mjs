@@ -219,7 +219,15 @@ describe("keyboard", () => {
     await page.goto("/");
     await new HomePage(page).waitForReady();
 
-    // Tab to Start, press Enter.
+    // Tab to the keeping choice (none is made for her) and choose with Space.
+    let onChoice = false;
+    for (let i = 0; i < 20 && !onChoice; i++) {
+      await page.keyboard.press("Tab");
+      onChoice = await page.evaluate(() => document.activeElement?.matches("form.keep-choice input[name=keeping]"));
+    }
+    assert.ok(onChoice, "the keeping choice can be reached with Tab");
+    await page.keyboard.press("Space");
+    // Tab on to Start, press Enter.
     let onStart = false;
     for (let i = 0; i < 20 && !onStart; i++) {
       await page.keyboard.press("Tab");
@@ -574,8 +582,8 @@ describe("quick exit", () => {
   test("'About quick exit' says honestly what it can and cannot do", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
     await page.goto("/");
-    await page.locator("header.top summary").filter({ hasText: "About quick exit" }).click();
-    const note = page.locator("header.top details.exit-note p");
+    await page.locator("footer.foot summary").filter({ hasText: "About quick exit" }).click();
+    const note = page.locator("footer.foot details.exit-note p");
     await note.waitFor();
     assert.match(await note.innerText(), /cannot remove this site from your browser's history/);
     assertNoErrors();
@@ -650,7 +658,7 @@ describe("quick exit", () => {
     assert.match(text, /private or incognito window/);
     const noteBox = await note.boundingBox();
     const startBox = await home.startButton().boundingBox();
-    assert.ok(noteBox.y < startBox.y, "the note comes before Start");
+    assert.ok(startBox.y < noteBox.y, "Start comes first, the note right after it");
     // Exit itself asks nothing: once started, no note stands in the way.
     await home.start();
     assert.equal(await page.locator("main aside.before-start").count(), 0);

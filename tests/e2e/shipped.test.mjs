@@ -17,6 +17,7 @@ describe("the shipped questionnaire", { skip: SHIPPED_URL ? false : "SHIPPED_URL
   test("start, take the first option every time, and reach results that recommend an article", T, async (t) => {
     const { page, assertNoErrors, requests } = await open(browser, t, { baseURL: SHIPPED_URL });
     await page.goto("/");
+    await page.getByRole("radio", { name: "Keep my progress on this device" }).check();
     await page.getByRole("button", { name: "Start the check-in" }).click();
     let answered = 0;
     for (; answered < 200; answered++) {

@@ -124,8 +124,9 @@ export class HomePage extends Layout {
   startButton() {
     return this.page.getByRole("button", { name: "Start the check-in" });
   }
+  /** "Continue where you left off", or "See your results" once she has finished. */
   continueButton() {
-    return this.page.getByRole("button", { name: "Continue where you left off" });
+    return this.page.getByRole("button", { name: /^(Continue where you left off|See your results)$/ });
   }
   startOverButton() {
     return this.page.getByRole("button", { name: "Start over" });
@@ -134,7 +135,19 @@ export class HomePage extends Layout {
   async resumeText() {
     return (await this.page.locator("section.home p.resume").innerText()).trim();
   }
+  /** The first-visit choice of how this device keeps her answers (none is chosen for her). */
+  keepChoice() {
+    return this.page.locator("section.home form.keep-choice");
+  }
+  /**
+   * Presses Start; on a first visit, first chooses to keep her progress on this device (the
+   * choice most tests need), unless a choice is already made.
+   */
   async start() {
+    const form = this.keepChoice();
+    if ((await form.count()) && !(await form.locator("input[name=keeping]:checked").count())) {
+      await form.getByRole("radio", { name: "Keep my progress on this device" }).check();
+    }
     await this.startButton().click();
     await this.page.waitForURL(/\/q\//);
   }
