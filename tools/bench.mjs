@@ -87,6 +87,8 @@ while (times.length < 200) {
   await page.goto(base + "/");
   await page.evaluate(() => localStorage.clear());
   await page.goto(base + "/");
+  // A first visit: nothing is chosen for her, so choose to keep progress, then Start.
+  await page.getByRole("radio", { name: "Keep my progress on this device" }).check();
   await page.getByRole("button", { name: "Start the check-in" }).click();
   await page.waitForURL(/\/q\//);
   for (let step = 0; step < 40; step++) {
