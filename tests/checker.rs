@@ -15,6 +15,26 @@ const W: Severity = Severity::Warning;
 /// (fixture name without `.toml`, severity, what follows `FILE:`: line:column: place: message).
 const CASES: &[(&str, Severity, &str)] = &[
     (
+        "advice-about-him",
+        E,
+        "213:1: article \"keep-calm\" › step \"calm-breathe\": a reader with a red flag (afraid of him, threatened, hurt) could be given this, and it says \"give him space\"; add not_if_unsafe = true to the step",
+    ),
+    (
+        "crisis-without-help",
+        E,
+        "158:3: question \"safety\" › option \"afraid\": \"crisis = true\" shows crisis help first on every screen, but there is none to show; add [safety.crisis]",
+    ),
+    (
+        "unknown-country",
+        E,
+        "24:2: safety › resources › resource \"Emergency\" › country: there is no country \"UK\" in [[safety.countries]]; add it there (with its name) or fix the code",
+    ),
+    (
+        "tie-order-unknown",
+        E,
+        "205:1: results › tie_order: there is no article \"keep-clam\" (did you mean \"keep-calm\"?)",
+    ),
+    (
         "syntax-ends-early",
         E,
         "190:12: this is not valid TOML (unclosed array table, expected \"]\"); check this line for a missing quote, = or bracket",

@@ -1051,3 +1051,138 @@ fn the_studio_reaches_any_question_and_says_what_the_engine_knows_there() {
     let holding = info.rules.iter().filter(|r| r.holds).count();
     assert!(holding >= 1 && holding <= info.rules.len());
 }
+
+#[test]
+fn a_red_flag_keeps_advice_about_the_marriage_for_later() {
+    // keep-calm is advice about the marriage; the "reconnect" phase is rebuilding with him.
+    let q = tiny_with(|v| {
+        v["articles"][0]["not_if_unsafe"] = true.into();
+        v["phases"][1]["not_if_unsafe"] = true.into();
+    });
+    let path = |first: Answer| {
+        session(
+            &q,
+            &[
+                ("situation", one("home")),
+                ("safety", first),
+                ("tired", one("never")),
+                ("signs", ticks(&["talks"])),
+            ],
+        )
+    };
+    let safe = results(&q, &path(one("safe")));
+    assert_eq!(
+        ids(&safe.articles.iter().map(|a| &a.id).collect::<Vec<_>>()),
+        ["keep-calm", "hope-signs"]
+    );
+    assert!(
+        safe.later.is_empty(),
+        "nothing is held back without a red flag"
+    );
+    assert!(safe.plan.iter().any(|p| p.id == "reconnect"));
+
+    let afraid = results(&q, &path(one("afraid")));
+    assert_eq!(
+        ids(&afraid.articles.iter().map(|a| &a.id).collect::<Vec<_>>()),
+        ["hope-signs"],
+        "the marked article is not recommended to her"
+    );
+    assert_eq!(
+        ids(&afraid.later.iter().map(|a| &a.id).collect::<Vec<_>>()),
+        ["keep-calm"],
+        "it is kept for later, once she is safe"
+    );
+    let phases: Vec<&str> = afraid.plan.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        phases,
+        ["safety"],
+        "no step of a held-back article, no marked phase"
+    );
+}
+
+#[test]
+fn ties_follow_the_authors_order_and_close_calls_are_said() {
+    // home → keep-calm 3; signs "talks" → hope-signs 2, "apart" adds 1 to hope-signs.
+    let answers = [
+        ("situation", one("home")),
+        ("safety", one("safe")),
+        ("tired", one("never")),
+        ("signs", ticks(&["talks"])),
+    ];
+    let order = |q: &Questionnaire| -> Vec<String> {
+        results(q, &session(q, &answers))
+            .articles
+            .iter()
+            .map(|a| a.id.clone())
+            .collect()
+    };
+    // Make the two tie at 3: hope-signs' "talks" rule weighs 3.
+    let tied = |tie_order: &[&str], margin: i64| {
+        tiny_with(|v| {
+            v["recommendations"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .filter(|r| r["article"] == "hope-signs" && r["weight"] == 2)
+                .for_each(|r| r["weight"] = 3.into());
+            v["results"]["tie_order"] = serde_json::json!(tie_order);
+            v["results"]["close_margin"] = margin.into();
+        })
+    };
+    let q = tied(&[], 0);
+    assert_eq!(
+        order(&q)[..2],
+        ["keep-calm", "hope-signs"],
+        "without an order: file order"
+    );
+    let q = tied(&["hope-signs", "keep-calm"], 0);
+    assert_eq!(
+        order(&q)[..2],
+        ["hope-signs", "keep-calm"],
+        "the author's order decides a tie"
+    );
+    assert!(
+        results(&q, &session(&q, &answers)).close,
+        "a tie is always a close call"
+    );
+
+    let q = tiny();
+    let r = results(&q, &session(&q, &answers));
+    assert_eq!((r.articles[0].weight, r.articles[1].weight), (3, 2));
+    assert!(
+        !r.close,
+        "one point apart with no margin set is not a close call"
+    );
+    let q = tiny_with(|v| v["results"]["close_margin"] = 1.into());
+    assert!(
+        results(&q, &session(&q, &answers)).close,
+        "within the margin: both fit her"
+    );
+}
+
+#[test]
+fn thoughts_of_self_harm_bring_crisis_help_first() {
+    let q = tiny_with(|v| {
+        for question in v["questions"].as_array_mut().unwrap() {
+            if question["id"] == "safety" {
+                question["options"][1]["crisis"] = true.into();
+            }
+        }
+        v["safety"]["crisis"] = serde_json::json!({
+            "title": "You don't have to carry this alone",
+            "message": "A crisis line is there, day or night.",
+            "resources": [{ "name": "Crisis line", "contact": "988", "detail": "" }],
+        });
+    });
+    let mut s = session(&q, &[("situation", one("home"))]);
+    assert!(!s.in_crisis(&q));
+    s.answer(&q, one("afraid")).unwrap();
+    assert!(s.in_crisis(&q), "crisis help from then on");
+    assert!(!s.in_danger(&q), "crisis is not the danger of abuse");
+    answer_all(
+        &q,
+        &mut s,
+        &[("tired", one("never")), ("signs", ticks(&["none"]))],
+    );
+    assert!(results(&q, &s).safety.is_some(), "and it is a red flag");
+}

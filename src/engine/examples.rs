@@ -43,6 +43,10 @@ pub struct Expect {
     /// Steps (by id) her action plan should include.
     #[serde(default)]
     pub plan_includes: Vec<String>,
+    /// Articles (by id) her results should keep for later, once she is safe (advice about the
+    /// marriage held back because an answer raised a red flag).
+    #[serde(default)]
+    pub later_includes: Vec<String>,
 }
 
 /// What playing the examples found.
@@ -126,7 +130,9 @@ pub fn run(q: &Questionnaire, sources: &[Source]) -> Outcome {
                         .articles
                         .first()
                         .map_or("no article".to_string(), |a| format!("\"{}\"", a.id));
-                    out.lines.push(format!("  ✓ {name}: {first} first"));
+                    let runner_up = runner_up(&report);
+                    out.lines
+                        .push(format!("  ✓ {name}: {first} first{runner_up}"));
                     played.passed = true;
                     played.reason = format!("{first} comes first, as expected");
                 } else {
@@ -321,6 +327,33 @@ fn play(q: &Questionnaire, r: &Read) -> Result<Report, Diagnostic> {
     ))
 }
 
+/// How close her second article came, in words: ", then \"b\" 2 behind (a close call)".
+fn runner_up(report: &Report) -> String {
+    match report.articles.as_slice() {
+        [first, second, ..] => {
+            let gap = first.weight - second.weight;
+            format!(
+                ", then \"{}\" {}{}",
+                second.id,
+                if gap == 0 {
+                    "tied".to_string()
+                } else {
+                    format!("{gap} behind")
+                },
+                if report.close {
+                    " (a close call: both are offered as fitting her)"
+                } else {
+                    ""
+                }
+            )
+        }
+        _ if !report.later.is_empty() => {
+            format!(", {} kept for later (a red flag)", report.later.len())
+        }
+        _ => String::new(),
+    }
+}
+
 /// What differs from what the example expects, in plain words.
 fn expectations(r: &Read, report: &Report) -> Vec<String> {
     let mut problems = Vec::new();
@@ -353,6 +386,18 @@ fn expectations(r: &Read, report: &Report) -> Vec<String> {
             } else {
                 "safety help comes first, but this example says it should not".into()
             });
+        }
+    }
+    for article in &expect.later_includes {
+        if !report.later.iter().any(|a| &a.id == article) {
+            problems.push(format!(
+                "\"{article}\" should be kept for later (advice about the marriage, held back after a red flag), but {}",
+                if report.articles.iter().any(|a| &a.id == article) {
+                    "it is recommended now: add not_if_unsafe = true to the article"
+                } else {
+                    "no rule of it holds for her"
+                }
+            ));
         }
     }
     for step in &expect.plan_includes {

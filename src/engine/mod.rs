@@ -8,6 +8,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod examples;
 pub mod graph;
+pub mod help;
 pub mod inspect;
 pub mod load;
 pub mod map;

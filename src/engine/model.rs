@@ -57,6 +57,24 @@ pub struct QuestionnaireFile {
     pub articles: Vec<Article>,
     /// Rules that recommend articles; an article's rank is the sum of its matching weights.
     pub recommendations: Vec<Recommendation>,
+    /// How the results order articles that tie, and when two are too close to call.
+    #[serde(default)]
+    pub results: ResultsSettings,
+}
+
+/// How the results order articles that tie, and when two are too close to call.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ResultsSettings {
+    /// Article ids in the order they come when their weights tie (articles not listed come
+    /// after, in file-name order).
+    #[serde(default)]
+    pub tie_order: Vec<String>,
+    /// When her first two articles are this close or closer in weight, the results say both
+    /// fit her (0: only when they tie).
+    #[serde(default)]
+    pub close_margin: i64,
 }
 
 /// Texts for the home screen.
@@ -111,6 +129,29 @@ pub struct Safety {
     /// Urgent help, at the top of every screen once an answer with `danger = true` was given.
     #[serde(default)]
     pub urgent: Option<Urgent>,
+    /// Crisis help for a reader who may hurt herself, at the top of every screen (before any
+    /// other help) once an answer with `crisis = true` was given.
+    #[serde(default)]
+    pub crisis: Option<Urgent>,
+    /// The countries whose help lines are listed (a resource's `country`); the first is shown
+    /// where the reader's own cannot be told.
+    #[serde(default)]
+    pub countries: Vec<Country>,
+}
+
+/// A country with help lines of its own.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// Its two-letter code (ISO 3166), as a resource's `country` names it: "US", "GB", …
+    pub code: String,
+    /// Its name, as the reader sees it in the list of countries.
+    pub name: String,
+    /// The device time zones that mean she is most likely there ("Europe/London"); read on
+    /// the device, never sent anywhere.
+    #[serde(default)]
+    pub time_zones: Vec<String>,
 }
 
 /// Urgent help for a reader who gave a sign of serious danger: short, calm, and first.
@@ -138,6 +179,10 @@ pub struct Resource {
     /// One line on when to use it.
     #[serde(default)]
     pub detail: String,
+    /// The country it serves (a code from `[[safety.countries]]`); without one it is shown
+    /// to every reader.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// A safety step in the action plan.
@@ -296,6 +341,10 @@ pub struct AnswerOption {
     /// flag.
     #[serde(default)]
     pub danger: bool,
+    /// Choosing this says she may hurt herself: crisis help (`[safety.crisis]`) shows at the
+    /// top of every screen from then on, before any other help. It is also a red flag.
+    #[serde(default)]
+    pub crisis: bool,
     /// On a checklist, choosing this clears the others (e.g. "None of these").
     #[serde(default)]
     pub exclusive: bool,
@@ -492,6 +541,10 @@ pub struct Phase {
     /// One or two sentences on this phase.
     #[serde(default)]
     pub about: String,
+    /// Advice about the marriage (rebuilding with him, working on it together) that is not
+    /// given to a reader with a red flag: the phase is left out of her plan.
+    #[serde(default)]
+    pub not_if_unsafe: bool,
 }
 
 /// An article that can be recommended.
@@ -518,6 +571,10 @@ pub struct Article {
     /// Suggested steps, each in a phase of the action plan.
     #[serde(default)]
     pub steps: Vec<Step>,
+    /// Advice about the marriage (reaching out to him, rebuilding with him, waiting on him)
+    /// that is not given to a reader with a red flag: her results keep it for later.
+    #[serde(default)]
+    pub not_if_unsafe: bool,
 }
 
 /// A suggested step.

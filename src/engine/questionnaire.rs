@@ -151,6 +151,17 @@ impl Questionnaire {
         self.max_left.get(index).copied().unwrap_or(0)
     }
 
+    /// Where the article at `position` (in the file) comes among articles of equal weight:
+    /// its place in `[results] tie_order`, or after every listed one, in file order.
+    pub fn tie_rank(&self, position: usize) -> usize {
+        let order = &self.file.results.tie_order;
+        self.file
+            .articles
+            .get(position)
+            .and_then(|a| order.iter().position(|id| *id == a.id))
+            .unwrap_or(order.len() + position)
+    }
+
     /// How many questions a whole check-in asks: the fewest and the most, over every path
     /// from the first question to the results (what the home page promises).
     pub fn length(&self) -> (usize, usize) {

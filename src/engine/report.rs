@@ -18,6 +18,12 @@ pub struct Report {
     pub scores: Vec<Score>,
     /// Recommended articles, best first.
     pub articles: Vec<Ranked>,
+    /// Articles her answers matched that are advice about the marriage (`not_if_unsafe`),
+    /// held back because an answer raised a red flag: there for later, once she is safe.
+    pub later: Vec<Ranked>,
+    /// Whether her first two articles are too close to call (within the author's
+    /// `close_margin`): the results then say both fit her.
+    pub close: bool,
     /// The action plan, phase by phase.
     pub plan: Vec<PlanPhase>,
 }
@@ -194,12 +200,21 @@ pub fn report(q: &Questionnaire, facts: &Facts) -> Report {
         })
         .collect();
 
-    let articles = rank(q, facts);
-    let plan = plan(q, &articles, safety.is_some());
+    let unsafe_ = safety.is_some();
+    let (later, articles): (Vec<Ranked>, Vec<Ranked>) = rank(q, facts)
+        .into_iter()
+        .partition(|r| unsafe_ && q.article(&r.id).is_some_and(|a| a.not_if_unsafe));
+    let close = match articles.as_slice() {
+        [first, second, ..] => first.weight - second.weight <= file.results.close_margin.max(0),
+        _ => false,
+    };
+    let plan = plan(q, &articles, unsafe_);
     Report {
         safety,
         scores,
         articles,
+        later,
+        close,
         plan,
     }
 }
@@ -221,11 +236,11 @@ pub fn rank_positions(q: &Questionnaire, facts: &Facts) -> Vec<(usize, i64)> {
         }
     }
     weights.retain(|(_, w)| *w > 0);
-    let keys: Vec<(i64, usize)> = weights.iter().map(|&(p, w)| (w, p)).collect();
+    let keys: Vec<(i64, usize)> = weights.iter().map(|&(p, w)| (w, q.tie_rank(p))).collect();
     best_first(&keys).into_iter().map(|i| weights[i]).collect()
 }
 
-/// Indexes of `(weight, position)` keys, highest weight first and ties in position order.
+/// Indexes of `(weight, tie rank)` keys, highest weight first and ties in tie-rank order.
 /// (One small insertion sort: the lists are a few dozen long, and each `sort_by` instance
 /// costs kilobytes of wasm.)
 fn best_first(keys: &[(i64, usize)]) -> Vec<usize> {
@@ -244,7 +259,8 @@ fn best_first(keys: &[(i64, usize)]) -> Vec<usize> {
     order
 }
 
-/// Ranks the articles whose rules match, best first; ties keep the file's article order.
+/// Ranks the articles whose rules match, best first; ties follow `[results] tie_order`, then
+/// the file's article order.
 pub fn rank(q: &Questionnaire, facts: &Facts) -> Vec<Ranked> {
     let file = q.file();
     let mut ranked: Vec<(usize, Ranked)> = Vec::new();
@@ -286,7 +302,10 @@ pub fn rank(q: &Questionnaire, facts: &Facts) -> Vec<Ranked> {
         }
     }
     ranked.retain(|(_, r)| r.weight > 0);
-    let keys: Vec<(i64, usize)> = ranked.iter().map(|(p, r)| (r.weight, *p)).collect();
+    let keys: Vec<(i64, usize)> = ranked
+        .iter()
+        .map(|(p, r)| (r.weight, q.tie_rank(*p)))
+        .collect();
     let mut slots: Vec<Option<Ranked>> = ranked.into_iter().map(|(_, r)| Some(r)).collect();
     best_first(&keys)
         .into_iter()
@@ -400,7 +419,7 @@ pub fn plan(q: &Questionnaire, articles: &[Ranked], unsafe_: bool) -> Vec<PlanPh
         .take(PLAN_ARTICLES)
         .filter_map(|r| q.article(&r.id))
         .collect();
-    for phase in &file.phases {
+    for phase in file.phases.iter().filter(|p| !(unsafe_ && p.not_if_unsafe)) {
         let mut steps: Vec<PlanStep> = Vec::new();
         for article in &chosen {
             for step in article.steps.iter().filter(|s| s.phase == phase.id) {

@@ -395,6 +395,12 @@ impl Session {
         !self.walk(q).facts.danger.is_empty()
     }
 
+    /// Whether an answer on her path said she may hurt herself (an option with
+    /// `crisis = true`): crisis help then shows first on every screen.
+    pub fn in_crisis(&self, q: &Questionnaire) -> bool {
+        !self.walk(q).facts.crisis.is_empty()
+    }
+
     /// The report, once her answers reach the results.
     pub fn report(&self, q: &Questionnaire) -> Option<Report> {
         let w = self.walk(q);

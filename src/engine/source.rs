@@ -12,7 +12,7 @@
 use super::diagnostic::{suggestion, Diagnostic, Severity};
 use super::model::{
     About, Article, Blog, Condition, Dimension, Phase, Question, QuestionnaireFile, QuickExit,
-    Recommendation, Safety, Scale, Section, Step,
+    Recommendation, ResultsSettings, Safety, Scale, Section, Step,
 };
 use rustc_hash::FxHashMap as HashMap;
 use serde::de::DeserializeOwned;
@@ -283,6 +283,8 @@ pub struct Part {
     /// Articles written in this file rather than in `articles/` (each needs an `id`).
     #[serde(default)]
     pub articles: Vec<ArticleSource>,
+    /// How the results order articles that tie, and when two are too close to call.
+    pub results: Option<ResultsSettings>,
 }
 
 /// One article as the author writes it: in `articles/<id>.toml`, or as `[[articles]]`.
@@ -313,6 +315,10 @@ pub struct ArticleSource {
     /// The rules that recommend it: when each holds, its weight adds to the article's rank.
     #[serde(default)]
     pub recommend: Vec<Rule>,
+    /// Advice about the marriage (reaching out to him, rebuilding with him, waiting on him):
+    /// a reader with a red flag is not given it; her results keep it for later.
+    #[serde(default)]
+    pub not_if_unsafe: bool,
 }
 
 /// A rule that recommends the article it is written in.
@@ -351,6 +357,7 @@ pub const PART_KEYS: &[&str] = &[
     "phases",
     "questions",
     "articles",
+    "results",
 ];
 
 /// Line starts of a text, for turning byte offsets into lines and columns.
@@ -425,6 +432,7 @@ struct Gathered {
     blog: Option<(Blog, Loc)>,
     quick_exit: Option<(QuickExit, Loc)>,
     safety: Option<(Safety, Loc)>,
+    results: Option<(ResultsSettings, Loc)>,
     conditions: BTreeMap<String, (Condition, Loc)>,
     scales: Vec<Scale>,
     dimensions: Vec<Dimension>,
@@ -864,6 +872,7 @@ fn gather_part(r: &mut Reader, g: &mut Gathered, lines: &Lines, file: usize, tab
             "blog" => once!(g.blog, Blog),
             "quick_exit" => once!(g.quick_exit, QuickExit),
             "safety" => once!(g.safety, Safety),
+            "results" => once!(g.results, ResultsSettings),
             "scales" => list!(g.scales, Scale),
             "dimensions" => list!(g.dimensions, Dimension),
             "sections" => list!(g.sections, Section),
@@ -989,6 +998,7 @@ fn assemble(r: &mut Reader, g: Gathered) -> Option<QuestionnaireFile> {
             helps: a.helps,
             hurts: a.hurts,
             steps: a.steps,
+            not_if_unsafe: a.not_if_unsafe,
         });
     }
     let mut questions = g.questions;
@@ -1029,6 +1039,7 @@ fn assemble(r: &mut Reader, g: Gathered) -> Option<QuestionnaireFile> {
         phases: g.phases,
         articles,
         recommendations,
+        results: g.results.map(|(v, _)| v).unwrap_or_default(),
     })
 }
 

@@ -22,6 +22,9 @@ pub struct Facts {
     /// (question index, option id) of each answer that gave a sign of serious danger (each is
     /// also a red flag).
     pub danger: Vec<(usize, String)>,
+    /// (question index, option id) of each answer that said she may hurt herself (each is also
+    /// a red flag).
+    pub crisis: Vec<(usize, String)>,
 }
 
 /// The path a set of answers takes.
@@ -139,11 +142,14 @@ pub(crate) fn add_points(
         Kind::Single | Kind::Multiple => {
             for option in question.options.iter().filter(|o| answer.chose(&o.id)) {
                 add_points(&option.scores, 1);
-                if option.red_flag || option.danger {
+                if option.red_flag || option.danger || option.crisis {
                     facts.red_flags.push((index, option.id.as_str().to_owned()));
                 }
                 if option.danger {
                     facts.danger.push((index, option.id.as_str().to_owned()));
+                }
+                if option.crisis {
+                    facts.crisis.push((index, option.id.as_str().to_owned()));
                 }
             }
         }

@@ -43,6 +43,7 @@ fn Preview(q: &'static Questionnaire) -> impl IntoView {
     let nav = Nav::detached(&path);
     let app = AppState::new(q, Some(q), nav, session);
     app.started.set(true);
+    app.country.set(crate::ui::safety::home_country(q));
     provide_context(app);
     if !restored.dropped.is_empty() {
         studio.status.set(format!(

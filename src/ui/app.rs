@@ -9,6 +9,7 @@ use super::persist;
 use super::question::QuestionPage;
 use super::results::ResultsPage;
 use super::route::{Nav, Page};
+use super::safety::home_country;
 use super::state::{AppState, Fetch};
 use crate::content::{fetch_findings, CHECK_IN};
 use crate::engine::{load_built, Findings, Questionnaire};
@@ -48,6 +49,8 @@ pub fn Root(
 ) -> impl IntoView {
     let nav = Nav::start();
     let app = persist::start(q, (!later).then_some(q), nav);
+    // Help lines for where she is, told on the device (she can choose another country).
+    app.country.set(home_country(q));
     provide_context(app);
     // The findings, once she is past the home page (again after a failure, when she asks).
     Effect::new(move |_| {

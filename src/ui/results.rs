@@ -75,13 +75,30 @@ fn Results(report: Report) -> impl IntoView {
         safety,
         scores,
         articles,
+        later,
+        close,
         plan,
     } = report;
     let safety = safety.map(|s| view! { <SafetyPanel because=s.because/> });
+    // When her first two are too close to call, the second's title, to say both fit her.
+    let also = close
+        .then(|| articles.get(1).map(|a| a.title.clone()))
+        .flatten();
     let mut articles = articles.into_iter();
-    let best = articles
-        .next()
-        .map(|article| view! { <StartHere article first_step/> });
+    let best = match articles.next() {
+        Some(article) => view! { <StartHere article first_step also/> }.into_any(),
+        // Nothing recommended now (a red flag held the articles back): her first step alone.
+        None => first_step
+            .map(|step| {
+                view! {
+                    <section class="start-here article-card best" aria-labelledby="start-here">
+                        <h2 id="start-here" class="eyebrow">"Start here"</h2>
+                        <FirstStep step/>
+                    </section>
+                }
+            })
+            .into_any(),
+    };
     let more: Vec<_> = articles
         .map(|article| view! { <ArticleCard article/> })
         .collect();
@@ -90,6 +107,21 @@ fn Results(report: Report) -> impl IntoView {
             <h2>"More articles for you"</h2>
             <p class="hint">"Open one to read its summary."</p>
             <ol class="articles more-articles">{more}</ol>
+        }
+    });
+    let later = (!later.is_empty()).then(|| {
+        let cards = later
+            .into_iter()
+            .map(|article| view! { <ArticleCard article/> })
+            .collect_view();
+        view! {
+            <section class="later" aria-labelledby="later-title">
+                <h2 id="later-title">"For later, once you are safe"</h2>
+                <p>
+                    "Some of what fits your answers is about reaching out to him, rebuilding with him or waiting for him. Your safety comes first, so it isn't part of your plan now. These articles are here for later, if you want them."
+                </p>
+                <ol class="articles more-articles">{cards}</ol>
+            </section>
         }
     });
     let scores = scores
@@ -115,6 +147,7 @@ fn Results(report: Report) -> impl IntoView {
             <h2 id="plan" tabindex="-1">"Your action plan"</h2>
             <p>"Take these steps in order. Tick them off as you go; "{move || app.ticks_kept()}</p>
             <Plan phases=plan/>
+            {later}
             <h2>"Your scores"</h2>
             <div class="scores">{scores}</div>
             <p>
@@ -144,25 +177,24 @@ fn Results(report: Report) -> impl IntoView {
 /// step both show before she scrolls, however many reasons there are. The step is the plan's
 /// first (a safety step when a red flag was raised), tickable here as in the plan.
 #[component]
-fn StartHere(article: Ranked, first_step: Option<PlanStep>) -> impl IntoView {
+fn StartHere(
+    article: Ranked,
+    first_step: Option<PlanStep>,
+    /// The title of a second article that fits her about as well, when it is too close to call.
+    also: Option<String>,
+) -> impl IntoView {
     let href = format!("/article/{}", article.id);
     let reasons = article
         .reasons
         .into_iter()
         .map(|reason| view! { <li>{reason}</li> })
         .collect_view();
-    let first_step = first_step.map(|step| {
+    let first_step = first_step.map(|step| view! { <FirstStep step/> });
+    let also = also.map(|title| {
         view! {
-            <div class="first-step">
-                <h3>"Your first step"</h3>
-                <ul class="steps">
-                    <Step step/>
-                </ul>
-                <p class="hint">
-                    <a href="#plan">"The rest of your plan"</a>
-                    " is below; take it a step at a time."
-                </p>
-            </div>
+            <p class="also">
+                "Another article fits you just as well: “"{title}"”. It is the next one below; start with whichever feels closer to where you are."
+            </p>
         }
     });
     view! {
@@ -175,7 +207,25 @@ fn StartHere(article: Ranked, first_step: Option<PlanStep>) -> impl IntoView {
             {first_step}
             <p class="why-title">"Why this article"</p>
             <ul class="reasons">{reasons}</ul>
+            {also}
         </section>
+    }
+}
+
+/// The one step to take first, tickable here as in the plan.
+#[component]
+fn FirstStep(step: PlanStep) -> impl IntoView {
+    view! {
+        <div class="first-step">
+            <h3>"Your first step"</h3>
+            <ul class="steps">
+                <Step step/>
+            </ul>
+            <p class="hint">
+                <a href="#plan">"The rest of your plan"</a>
+                " is below; take it a step at a time."
+            </p>
+        </div>
     }
 }
 

@@ -5,8 +5,30 @@
 
 use super::route::Page;
 use super::state::use_app;
-use crate::engine::model::Resource;
+use crate::engine::help::{country_for, lines_for};
+use crate::engine::model::{Resource, Urgent};
+use crate::engine::Questionnaire;
 use leptos::prelude::*;
+
+/// The country whose help lines to show first, told on the device from its time zone and
+/// languages (nothing is sent anywhere); `None` when the author lists no countries.
+pub fn home_country(q: &Questionnaire) -> Option<String> {
+    let safety = &q.file().safety;
+    if safety.countries.is_empty() {
+        return None;
+    }
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    let zone = js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()
+        .and_then(|z| z.as_string())
+        .unwrap_or_default();
+    let languages: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default();
+    country_for(safety, &zone, &languages).map(|c| c.code.clone())
+}
 
 /// The safety panel; `compact` for the banner on question screens, `because` for the answers
 /// that raised it (shown on the results, folded: her answers are not quoted in plain view, and
@@ -34,6 +56,7 @@ pub fn SafetyPanel(
             <h2 id="safety-title">{safety.title.as_str()}</h2>
             {(!compact).then(|| view! { <p>{safety.message.as_str()}</p> })}
             <Resources list=&safety.resources/>
+            <CountryPicker/>
             {because}
         </aside>
     }
@@ -47,33 +70,71 @@ fn urgent_here() -> bool {
     use_app().danger.get()
 }
 
-/// Urgent help, at the top of every screen once an answer gave a sign of
-/// serious danger (an option with `danger = true`), worded by the author in `[safety.urgent]`.
-/// On a question its message is left out, so that the question still starts on the first
-/// screen of a small phone; the numbers are always there.
+/// Whether any help tops the screen (urgent help or crisis help): Help now then shows too.
+fn help_here() -> bool {
+    let app = use_app();
+    app.danger.get() || app.crisis.get()
+}
+
+/// Help at the top of every screen: crisis help first once she said she may hurt herself
+/// (`[safety.crisis]`, words for her and the crisis line first), then urgent help once an
+/// answer gave a sign of serious danger (`[safety.urgent]`). On a question the messages are
+/// left out, so the question still starts on the first screen of a small phone; the numbers
+/// are always there.
 #[component]
 pub fn UrgentHelp() -> impl IntoView {
     let app = use_app();
-    app.q.file().safety.urgent.as_ref().map(|urgent| {
-        let full = move || app.nav.page.get() != Page::Question;
-        view! {
-            <Show when=urgent_here>
-                <aside
-                    id=URGENT_ID
-                    class="urgent"
-                    class:compact=move || !full()
-                    tabindex="-1"
-                    aria-labelledby="urgent-title"
-                >
-                    <h2 id="urgent-title">{urgent.title.as_str()}</h2>
-                    <Show when=full>
-                        <p>{urgent.message.as_str()}</p>
-                    </Show>
-                    <Resources list=&urgent.resources/>
-                </aside>
+    let safety = &app.q.file().safety;
+    view! {
+        <Show when=help_here>
+            <div id=URGENT_ID tabindex="-1" class="help-top">
+                {safety.crisis.as_ref().map(|help| {
+                    view! {
+                        <Show when=move || app.crisis.get()>
+                            <HelpPanel help id="crisis" first=true/>
+                        </Show>
+                    }
+                })}
+                {safety.urgent.as_ref().map(|help| {
+                    view! {
+                        <Show when=urgent_here>
+                            <HelpPanel help id="urgent" first=false/>
+                        </Show>
+                    }
+                })}
+            </div>
+        </Show>
+    }
+}
+
+/// One panel of help at the top of the screen: its title, its message (not on questions),
+/// the numbers for her country, and the way to choose another.
+#[component]
+fn HelpPanel(
+    /// The author's words and numbers.
+    help: &'static Urgent,
+    /// The panel's id (and its title's).
+    id: &'static str,
+    /// Whether it always comes first (crisis help); urgent help comes first, and carries the
+    /// country picker, only when there is no crisis help above it.
+    first: bool,
+) -> impl IntoView {
+    let app = use_app();
+    let full = move || app.nav.page.get() != Page::Question;
+    let title = format!("{id}-title");
+    let labelled = title.clone();
+    view! {
+        <aside class=format!("urgent {id}") class:compact=move || !full() aria-labelledby=labelled>
+            <h2 id=title>{help.title.as_str()}</h2>
+            <Show when=full>
+                <p>{help.message.as_str()}</p>
             </Show>
-        }
-    })
+            <Resources list=&help.resources/>
+            <Show when=move || first || !app.crisis.get()>
+                <CountryPicker/>
+            </Show>
+        </aside>
+    }
 }
 
 /// "Help now", in the bar that stays on screen, after a danger answer: one tap brings the
@@ -92,9 +153,10 @@ pub fn HelpNow() -> impl IntoView {
             }
         }
     };
-    app.q.file().safety.urgent.as_ref().map(|_| {
+    let file = app.q.file();
+    (file.safety.urgent.is_some() || file.safety.crisis.is_some()).then(|| {
         view! {
-            <Show when=urgent_here>
+            <Show when=help_here>
                 <button type="button" class="help-now" aria-controls=URGENT_ID on:click=show>
                     "Help now"
                 </button>
@@ -103,37 +165,74 @@ pub fn HelpNow() -> impl IntoView {
     })
 }
 
-/// Crisis lines and services; a number to call becomes a link that dials it, a tap target of
-/// its own that never breaks across lines.
+/// "Help lines for: [country]": the countries the author lists, hers chosen; shown where
+/// there is more than one.
+#[component]
+fn CountryPicker() -> impl IntoView {
+    let app = use_app();
+    let countries = &app.q.file().safety.countries;
+    (countries.len() > 1).then(|| {
+        let options = countries
+            .iter()
+            .map(|c| {
+                let code = c.code.as_str();
+                view! {
+                    <option value=code selected=move || app.country.with(|h| h.as_deref() == Some(code))>
+                        {c.name.as_str()}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <label class="country">
+                "Help lines for "
+                <select on:change=move |ev| app.country.set(Some(event_target_value(&ev)))>
+                    {options}
+                </select>
+            </label>
+        }
+    })
+}
+
+/// Crisis lines and services for her country; a number to call becomes a link that dials it,
+/// a tap target of its own that never breaks across lines.
 #[component]
 fn Resources(list: &'static [Resource]) -> impl IntoView {
-    let items = list
-        .iter()
-        .map(|r| {
-            let digits: String = r.contact.chars().filter(|c| c.is_ascii_digit()).collect();
-            let contact = r.contact.as_str();
-            // A number to call becomes a link that dials it; a text line stays words.
-            let contact = if digits.len() >= 3 && !contact.to_ascii_lowercase().contains("text") {
-                view! {
-                    <a class="call" href=format!("tel:{digits}") aria-label=format!("Call {}: {contact}", r.name)>
-                        {contact}
-                    </a>
-                }
-                .into_any()
-            } else {
-                view! { <span class="contact">{contact}</span> }.into_any()
-            };
-            let detail = (!r.detail.is_empty())
-                .then(|| view! { <span class="detail">{r.detail.as_str()}</span> });
-            view! {
-                <li>
-                    <strong>{r.name.as_str()}</strong>
-                    " "
-                    {contact}
-                    {detail}
-                </li>
-            }
+    let app = use_app();
+    let items = move || {
+        app.country.with(|country| {
+            lines_for(list, country.as_deref())
+                .into_iter()
+                .map(resource)
+                .collect_view()
         })
-        .collect_view();
+    };
     view! { <ul class="resources">{items}</ul> }
+}
+
+/// One line of help: who, the number (a link that dials it) or the way to reach them, and when.
+fn resource(r: &'static Resource) -> impl IntoView {
+    let digits: String = r.contact.chars().filter(|c| c.is_ascii_digit()).collect();
+    let contact = r.contact.as_str();
+    // A number to call becomes a link that dials it; a text line or an address stays words.
+    let contact = if digits.len() >= 3 && !contact.to_ascii_lowercase().contains("text") {
+        view! {
+            <a class="call" href=format!("tel:{digits}") aria-label=format!("Call {}: {contact}", r.name)>
+                {contact}
+            </a>
+        }
+        .into_any()
+    } else {
+        view! { <span class="contact">{contact}</span> }.into_any()
+    };
+    let detail =
+        (!r.detail.is_empty()).then(|| view! { <span class="detail">{r.detail.as_str()}</span> });
+    view! {
+        <li>
+            <strong>{r.name.as_str()}</strong>
+            " "
+            {contact}
+            {detail}
+        </li>
+    }
 }

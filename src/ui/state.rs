@@ -67,6 +67,11 @@ pub struct AppState {
     pub report: Memo<Option<Report>>,
     /// Whether an answer gave a sign of serious danger: urgent help tops every screen.
     pub danger: Memo<bool>,
+    /// Whether an answer said she may hurt herself: crisis help tops every screen.
+    pub crisis: Memo<bool>,
+    /// The country whose help lines show (a code from the author's `[[safety.countries]]`),
+    /// told from the device's time zone and languages; she can choose another.
+    pub country: RwSignal<Option<String>>,
     /// How many dialogs are open (Escape belongs to them, not to quick exit, while any is).
     pub dialogs: RwSignal<usize>,
     /// How this device keeps her answers.
@@ -127,6 +132,8 @@ impl AppState {
                 session.with(|s| s.report(q))
             }),
             danger: Memo::new(move |_| session.with(|s| s.in_danger(q))),
+            crisis: Memo::new(move |_| session.with(|s| s.in_crisis(q))),
+            country: RwSignal::new(None),
             dialogs: RwSignal::new(0),
             keeping: RwSignal::new(Keeping::Plain),
             locked_away: RwSignal::new(false),

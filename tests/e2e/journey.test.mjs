@@ -684,7 +684,7 @@ describe("danger signs", () => {
     const answers = { ...scenario("safety-red-flag").answers, [dangerQ.id]: dangerQ.kind === "multiple" ? [sign] : sign };
     const urgent = page.locator("main aside.urgent");
     const urgentFirst = () =>
-      page.evaluate(() => !!document.querySelector("main")?.firstElementChild?.matches("aside.urgent"));
+      page.evaluate(() => !!document.querySelector("main > div.help-top:first-child > aside.urgent"));
     const seen = [];
     const q = await startCheckIn(page);
     await q.answerScenario(answers, {

@@ -236,6 +236,7 @@ impl<'q> Explorer<'q> {
             for answer in &self.choices[index] {
                 facts.scores.iter_mut().for_each(|s| *s = 0);
                 facts.danger.clear();
+                facts.crisis.clear();
                 add_points(q, index, question, answer, &mut facts);
                 let start = self.deltas.len() as u32;
                 for (d, points) in facts.scores.iter().enumerate() {

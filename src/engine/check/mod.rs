@@ -25,6 +25,7 @@ mod flow;
 mod ids;
 mod paths;
 mod references;
+mod safety;
 mod texts;
 
 pub use bands::score_range;
@@ -35,6 +36,7 @@ use ids::check_ids;
 use paths::check_paths;
 use paths::{classes, thresholds, Rules};
 use references::{check_articles, check_questions};
+use safety::check_safety;
 use texts::check_texts;
 
 /// How far the path exploration went.
@@ -115,6 +117,7 @@ pub fn check_with(file_name: &str, file: QuestionnaireFile, explore_paths: bool)
     check_questions(&mut cx, &file, &questions);
     check_dimensions(&mut cx, &file);
     check_articles(&mut cx, &file);
+    check_safety(&mut cx, &file);
     let graph = check_graph(&mut cx, &file, &questions);
 
     let mut coverage = Coverage::default();

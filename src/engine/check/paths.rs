@@ -74,6 +74,8 @@ impl<'q> Test<'q> {
 pub(super) struct Rules<'q> {
     pub(super) rules: Vec<(usize, i64, Test<'q>)>,
     pub(super) articles: usize,
+    /// Each article's place among articles of equal weight (`Questionnaire::tie_rank`).
+    tie_rank: Vec<usize>,
 }
 
 impl<'q> Rules<'q> {
@@ -90,6 +92,7 @@ impl<'q> Rules<'q> {
         Rules {
             rules,
             articles: file.articles.len(),
+            tie_rank: (0..file.articles.len()).map(|p| q.tie_rank(p)).collect(),
         }
     }
 
@@ -116,7 +119,10 @@ impl<'q> Rules<'q> {
             .into_iter()
             .filter_map(|p| weight[p].filter(|w| *w > 0).map(|w| (p, w)))
             .collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(self.tie_rank[a.0].cmp(&self.tie_rank[b.0]))
+        });
         ranked
     }
 }
