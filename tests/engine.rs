@@ -1184,5 +1184,20 @@ fn thoughts_of_self_harm_bring_crisis_help_first() {
         &mut s,
         &[("tired", one("never")), ("signs", ticks(&["none"]))],
     );
-    assert!(results(&q, &s).safety.is_some(), "and it is a red flag");
+    let report = results(&q, &s);
+    let help = report.safety.expect("it is a red flag");
+    assert!(help.crisis, "her only red flag: the help is crisis help");
+    assert_eq!(help.title, "You don't have to carry this alone");
+    assert_eq!(help.resources[0].contact, "988", "the crisis line first");
+    assert_eq!(report.plan[0].title, "You don't have to carry this alone");
+
+    // With a sign of danger from him too, the help about him stays.
+    let mut s = session(&q, &[("situation", one("home"))]);
+    s.answer(&q, one("choked")).unwrap();
+    answer_all(
+        &q,
+        &mut s,
+        &[("tired", one("never")), ("signs", ticks(&["none"]))],
+    );
+    assert!(!results(&q, &s).safety.unwrap().crisis);
 }

@@ -165,6 +165,10 @@ pub struct Urgent {
     pub message: String,
     /// Who to call now (each number becomes a link that dials it).
     pub resources: Vec<Resource>,
+    /// For crisis help: the steps that open her plan when thoughts of hurting herself are her
+    /// only red flag (in place of the safety steps, which are about a man she fears).
+    #[serde(default)]
+    pub steps: Vec<SafetyStep>,
 }
 
 /// A crisis line or service.

@@ -39,6 +39,9 @@ pub struct SafetyHelp {
     pub resources: Vec<Resource>,
     /// The answers that raised it, as "question: answer".
     pub because: Vec<String>,
+    /// True when thoughts of hurting herself are her only red flag: the help is the author's
+    /// crisis help (`[safety.crisis]`), worded for her, with the crisis line first.
+    pub crisis: bool,
 }
 
 /// One dimension's score.
@@ -136,10 +139,17 @@ pub const SAFETY_PHASE: &str = "safety";
 /// Builds the report for the facts of a finished walk.
 pub fn report(q: &Questionnaire, facts: &Facts) -> Report {
     let file = q.file();
+    // Thoughts of hurting herself, and no other red flag: crisis help, not help about him.
+    let crisis = file.safety.crisis.as_ref().filter(|_| {
+        !facts.red_flags.is_empty() && facts.red_flags.iter().all(|f| facts.crisis.contains(f))
+    });
     let safety = (!facts.red_flags.is_empty()).then(|| SafetyHelp {
-        title: file.safety.title.clone(),
-        message: file.safety.message.clone(),
-        resources: file.safety.resources.clone(),
+        title: crisis.map_or(&file.safety.title, |c| &c.title).clone(),
+        message: crisis.map_or(&file.safety.message, |c| &c.message).clone(),
+        resources: crisis
+            .map_or(&file.safety.resources, |c| &c.resources)
+            .clone(),
+        crisis: crisis.is_some(),
         because: facts
             .red_flags
             .iter()
@@ -208,7 +218,24 @@ pub fn report(q: &Questionnaire, facts: &Facts) -> Report {
         [first, second, ..] => first.weight - second.weight <= file.results.close_margin.max(0),
         _ => false,
     };
-    let plan = plan(q, &articles, unsafe_);
+    let mut plan = plan(q, &articles, unsafe_);
+    if let (Some(c), Some(first)) = (crisis, plan.first_mut()) {
+        if first.id == SAFETY_PHASE {
+            first.title = c.title.clone();
+            first.about = c.message.clone();
+            if !c.steps.is_empty() {
+                first.steps = c
+                    .steps
+                    .iter()
+                    .map(|s| PlanStep {
+                        id: s.id.clone(),
+                        text: s.text.clone(),
+                        article: None,
+                    })
+                    .collect();
+            }
+        }
+    }
     Report {
         safety,
         scores,

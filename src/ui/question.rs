@@ -286,7 +286,7 @@ fn QuestionForm(
             // Built once and hidden until an answer raises a red flag; while hidden it is laid
             // out unseen (`data-off`, see the style sheet), so showing it costs little.
             // Urgent help (above every screen) already gives the numbers when she is in danger.
-            <div class="banner" data-off=move || !flag(|s| s.red_flag)() || app.danger.get()>
+            <div class="banner" data-off=move || !flag(|s| s.red_flag)() || app.danger.get() || app.crisis.get()>
                 <SafetyPanel compact=true/>
             </div>
             <div class="progress">

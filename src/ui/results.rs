@@ -79,7 +79,7 @@ fn Results(report: Report) -> impl IntoView {
         close,
         plan,
     } = report;
-    let safety = safety.map(|s| view! { <SafetyPanel because=s.because/> });
+    let safety = safety.map(|s| view! { <SafetyPanel because=s.because crisis=s.crisis/> });
     // When her first two are too close to call, the second's title, to say both fit her.
     let also = close
         .then(|| articles.get(1).map(|a| a.title.clone()))

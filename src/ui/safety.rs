@@ -41,8 +41,16 @@ pub fn SafetyPanel(
     /// The answers that raised it, in her words.
     #[prop(optional)]
     because: Vec<String>,
+    /// Thoughts of hurting herself are her only red flag: the author's crisis help instead.
+    #[prop(optional)]
+    crisis: bool,
 ) -> impl IntoView {
     let safety = &use_app().q.file().safety;
+    let crisis = safety.crisis.as_ref().filter(|_| crisis);
+    let (title, message, resources) = match crisis {
+        Some(c) => (&c.title, &c.message, &c.resources),
+        None => (&safety.title, &safety.message, &safety.resources),
+    };
     let because = (!because.is_empty()).then(|| {
         view! {
             <details class="because">
@@ -53,9 +61,9 @@ pub fn SafetyPanel(
     });
     view! {
         <aside class=if compact { "safety compact" } else { "safety" } aria-labelledby="safety-title">
-            <h2 id="safety-title">{safety.title.as_str()}</h2>
-            {(!compact).then(|| view! { <p>{safety.message.as_str()}</p> })}
-            <Resources list=&safety.resources/>
+            <h2 id="safety-title">{title.as_str()}</h2>
+            {(!compact).then(|| view! { <p>{message.as_str()}</p> })}
+            <Resources list=resources/>
             <CountryPicker/>
             {because}
         </aside>

@@ -51,6 +51,37 @@ pub(super) fn check_safety(cx: &mut Ctx, file: &QuestionnaireFile) {
     }
     if let Some(c) = &file.safety.crisis {
         check_help(cx, c, "crisis");
+        // Her ticks are kept by step id: a crisis step's id is its own.
+        let taken: Vec<&str> = file
+            .safety
+            .steps
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(
+                file.articles
+                    .iter()
+                    .flat_map(|a| a.steps.iter().map(|s| s.id.as_str())),
+            )
+            .collect();
+        for (i, step) in c.steps.iter().enumerate() {
+            let place = [
+                "safety".to_string(),
+                "crisis".into(),
+                format!("step \"{}\"", step.id),
+            ];
+            if taken.contains(&step.id.as_str()) || c.steps[..i].iter().any(|s| s.id == step.id) {
+                cx.error(&place, "another step already has this id; give this one its own, since her ticks are kept by it");
+            }
+            if step.text.trim().is_empty() {
+                cx.error(
+                    &place,
+                    "this text is empty; write what the reader should see",
+                );
+            }
+            if let Some(words) = about_him(&step.text) {
+                cx.error(&place, format!("crisis steps are for a reader who may hurt herself, and this one says \"{words}\"; reword it"));
+            }
+        }
     }
 
     // Countries: known codes, and numbers for each country in every list of help.
