@@ -107,8 +107,8 @@ fn built(file: QuestionnaireFile) -> Result<Questionnaire, String> {
     Questionnaire::build(file).ok_or_else(|| "its questions do not form a usable flow".into())
 }
 
-/// The parts of a questionnaire only the results need: the plan's phases, the articles and the
-/// rules that recommend them. The app's first load carries the rest (everything the home page
+/// The parts of a questionnaire only the results need: the plan's phases, the articles, the
+/// rules that recommend them, and the steps that open the plan after a red flag. The app's first load carries the rest (everything the home page
 /// and the questions need) and fetches these once she starts, so the first screen comes sooner.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Findings {
@@ -118,6 +118,10 @@ pub struct Findings {
     pub articles: Vec<super::model::Article>,
     /// The rules that recommend them.
     pub recommendations: Vec<super::model::Recommendation>,
+    /// The safety steps that open the plan after a red flag (the plan is on the results).
+    pub safety_steps: Vec<super::model::SafetyStep>,
+    /// The crisis steps that open it when self-harm is her only red flag.
+    pub crisis_steps: Vec<super::model::SafetyStep>,
 }
 
 impl Findings {
@@ -127,6 +131,13 @@ impl Findings {
             phases: std::mem::take(&mut file.phases),
             articles: std::mem::take(&mut file.articles),
             recommendations: std::mem::take(&mut file.recommendations),
+            safety_steps: std::mem::take(&mut file.safety.steps),
+            crisis_steps: file
+                .safety
+                .crisis
+                .as_mut()
+                .map(|c| std::mem::take(&mut c.steps))
+                .unwrap_or_default(),
         };
         (file, findings)
     }
@@ -140,6 +151,10 @@ impl Findings {
         file.phases = findings.phases;
         file.articles = findings.articles;
         file.recommendations = findings.recommendations;
+        file.safety.steps = findings.safety_steps;
+        if let Some(c) = file.safety.crisis.as_mut() {
+            c.steps = findings.crisis_steps;
+        }
         built(file)
     }
 }

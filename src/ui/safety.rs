@@ -182,19 +182,15 @@ fn CountryPicker() -> impl IntoView {
     (countries.len() > 1).then(|| {
         let options = countries
             .iter()
-            .map(|c| {
-                let code = c.code.as_str();
-                view! {
-                    <option value=code selected=move || app.country.with(|h| h.as_deref() == Some(code))>
-                        {c.name.as_str()}
-                    </option>
-                }
-            })
+            .map(|c| view! { <option value=c.code.as_str()>{c.name.as_str()}</option> })
             .collect_view();
         view! {
             <label class="country">
                 "Help lines for "
-                <select on:change=move |ev| app.country.set(Some(event_target_value(&ev)))>
+                <select
+                    prop:value=move || app.country.get().unwrap_or_default()
+                    on:change=move |ev| app.country.set(Some(event_target_value(&ev)))
+                >
                     {options}
                 </select>
             </label>
