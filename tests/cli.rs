@@ -314,7 +314,12 @@ fn walk_says_where_the_answers_run_out() {
         dir.to_str().unwrap(),
         "tests/fixtures/tiny",
     ]);
-    assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "a path that stops early has its own code: {}",
+        explain(&o)
+    );
     assert!(
         stderr(&o).contains("the path stops at question \"contact\" (“How often do you talk?”)"),
         "{}",
@@ -351,4 +356,85 @@ fn unknown_commands_show_the_usage() {
         "{}",
         explain(&o)
     );
+}
+
+#[test]
+fn walk_names_the_nearest_question_for_a_misspelt_id_and_says_the_margin() {
+    let file = std::env::temp_dir().join(format!("wws-walk-typo-{}.toml", std::process::id()));
+    std::fs::write(
+        &file,
+        "[answers]\nsituaton = \"home\"\nsafty = \"safe\"\nzzz = \"x\"\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "walk",
+        "--answers",
+        file.to_str().unwrap(),
+        "tests/fixtures/tiny",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("no question \"situaton\" (did you mean \"situation\"?)"),
+        "{}",
+        explain(&o)
+    );
+    assert!(
+        err.contains("no question \"safty\" (did you mean \"safety\"?)"),
+        "every unknown id: {}",
+        explain(&o)
+    );
+    assert!(
+        err.contains("no question \"zzz\" (`questionnaire json` lists"),
+        "{}",
+        explain(&o)
+    );
+
+    // home → keep-calm 3; "talks" → hope-signs 2: a margin of 1.
+    std::fs::write(
+        &file,
+        "[answers]\nsituation = \"home\"\nsafety = \"safe\"\ntired = \"never\"\nsigns = [\"talks\"]\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "walk",
+        "--answers",
+        file.to_str().unwrap(),
+        "tests/fixtures/tiny",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
+    assert!(
+        stdout(&o).contains("First and second: \"keep-calm\" (weight 3) and \"hope-signs\" (weight 2): a margin of 1."),
+        "{}",
+        explain(&o)
+    );
+    let o = run(&[
+        "walk",
+        "--json",
+        "--answers",
+        file.to_str().unwrap(),
+        "tests/fixtures/tiny",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["margin"], 1);
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn walk_help_describes_the_answers_file_and_the_exit_codes() {
+    let o = run(&["walk", "--help"]);
+    assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
+    let text = stdout(&o);
+    for words in [
+        "[answers]",
+        "prefer_not_to_say",
+        "Exit codes: 0",
+        "3 her answers stop early",
+        "1 a file cannot be read",
+    ] {
+        assert!(
+            text.contains(words),
+            "walk --help mentions {words}:\n{text}"
+        );
+    }
 }

@@ -28,14 +28,44 @@ questionnaire: the author's tool for the files in questionnaires/
                                                  folder here, above, or the one you are in)
   questionnaire graph [PATH] [--format mermaid|dot|svg] [--out FILE]  print the flow as a diagram
   questionnaire schema [part|article|example]    print a JSON Schema editors use
-  questionnaire walk --answers FILE [PATH] [--json]  answer as FILE (an example reader) does, print the screens and report
+  questionnaire walk --answers FILE [PATH] [--json]  answer as FILE (an example reader) does, print the screens and report (walk --help)
   questionnaire fuzz [COUNT]                     read and check COUNT damaged copies of tests/fixtures/tiny.toml (default 1,000,000): 0 panics expected
   questionnaire fuzz-records [COUNT]             read COUNT damaged saved records (plain, locked envelope, unlocked contents) with the app's decoders (default 1,000,000): 0 panics expected
   questionnaire json [PATH]                      print the checked questionnaire and its example readers as JSON (for tools)
   questionnaire bench                            time the checker on synthetic 1,000- and 10,000-question files
 ";
 
+    const WALK_HELP: &str = "\
+questionnaire walk --answers FILE [PATH] [--json]
+
+Plays one reader through the check-in, as the app would, and prints each question with her
+answer, then her results: safety help, scores, articles (with how close the second came, and
+any tie), the articles kept for later after a red flag, and her plan.
+
+FILE is a TOML file with an [answers] table, one line per question she answers:
+    situation = \"unhappy\"                 a question with one answer: the option's id
+    burn_tired = \"sometimes\"              a scale question: the scale point's id
+    safety = [\"afraid\", \"controls\"]      a tick-all question: a list of option ids
+    trust_roots = \"prefer_not_to_say\"     where the question offers \"prefer not to say\"
+An example reader's file (questionnaires/examples/*.toml, with `reader` and [expect]) works as
+it is. Answers to questions not on her path are listed, not used. A line whose question id is
+not in the questionnaire is an error that names the nearest id.
+
+PATH is the questionnaire's folder or file (default: questionnaires/ here or above).
+--json prints the screens and the report as JSON (with \"margin\" and \"tied_first\").
+
+Exit codes: 0 the walk reached the results; 3 her answers stop early (a question on her path
+has no answer in FILE: it names the question); 1 a file cannot be read or understood (FILE,
+or the questionnaire has errors: run `questionnaire check`); 2 the command was written wrong.
+";
+
     pub fn run(args: Vec<String>) -> i32 {
+        if args.first().map(String::as_str) == Some("walk")
+            && args.iter().any(|a| a == "--help" || a == "-h")
+        {
+            print!("{WALK_HELP}");
+            return 0;
+        }
         let mut positional = Vec::new();
         let mut format = graph::Format::Mermaid;
         let mut answers: Option<PathBuf> = None;
@@ -422,6 +452,32 @@ questionnaire: the author's tool for the files in questionnaires/
                 return 1;
             }
         };
+        // Every answer must name a question of the questionnaire: a misspelt id is an error.
+        let ids: Vec<&str> = q.file().questions.iter().map(|x| x.id.as_str()).collect();
+        let unknown: Vec<String> = answers
+            .answers
+            .keys()
+            .filter(|k| !ids.contains(&k.as_str()))
+            .map(|k| {
+                let near = ids
+                    .iter()
+                    .map(|id| (strsim::jaro_winkler(k, id), *id))
+                    .filter(|(score, _)| *score >= 0.85)
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                match near {
+                    Some((_, id)) => format!("no question \"{k}\" (did you mean \"{id}\"?)"),
+                    None => {
+                        format!("no question \"{k}\" (`questionnaire json` lists the question ids)")
+                    }
+                }
+            })
+            .collect();
+        if !unknown.is_empty() {
+            for u in &unknown {
+                eprintln!("error: {}: [answers]: {u}", answers_path.display());
+            }
+            return 1;
+        }
         let mut session = Session::new(&q);
         let mut screens = Vec::new();
         let mut used = 0;
@@ -433,11 +489,43 @@ questionnaire: the author's tool for the files in questionnaires/
                         .keys()
                         .filter(|k| !session.answers().contains_key(*k))
                         .collect();
+                    let margin = match report.articles.as_slice() {
+                        [a, b, ..] => Some(a.weight - b.weight),
+                        _ => None,
+                    };
+                    let tied_first: Vec<&str> = report
+                        .articles
+                        .iter()
+                        .take_while(|a| Some(a.weight) == report.articles.first().map(|f| f.weight))
+                        .map(|a| a.id.as_str())
+                        .collect();
                     if json {
-                        let out = serde_json::json!({ "screens": screens, "report": report, "unused_answers": unused });
+                        let out = serde_json::json!({ "screens": screens, "report": report, "unused_answers": unused, "margin": margin, "tied_first": if tied_first.len() > 1 { tied_first.clone() } else { Vec::new() } });
                         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
                     } else {
                         print_report(&report);
+                        if let ([first, second, ..], Some(m)) = (report.articles.as_slice(), margin)
+                        {
+                            if tied_first.len() > 1 {
+                                let names: Vec<String> =
+                                    tied_first.iter().map(|id| format!("\"{id}\"")).collect();
+                                println!(
+                                    "\nTie: {} all have weight {}; [results] tie_order (or file-name order) puts \"{}\" first.",
+                                    names.join(" and "),
+                                    first.weight,
+                                    first.id
+                                );
+                            } else {
+                                println!(
+                                    "\nFirst and second: \"{}\" (weight {}) and \"{}\" (weight {}): a margin of {m}{}.",
+                                    first.id,
+                                    first.weight,
+                                    second.id,
+                                    second.weight,
+                                    if report.close { ", a close call: the results say both fit her" } else { "" }
+                                );
+                            }
+                        }
                         if !unused.is_empty() {
                             println!("\nNot asked on this path: {unused:?}");
                         }
@@ -447,10 +535,10 @@ questionnaire: the author's tool for the files in questionnaires/
                 Screen::Question(screen) => {
                     let Some(answer) = answers.answers.get(&screen.id) else {
                         eprintln!(
-                            "the path stops at question \"{}\" (“{}”): the answers file has no answer for it",
-                            screen.id, screen.text
+                            "the path stops at question \"{}\" (“{}”): the answers file has no answer for it; add a line under [answers]: {} = \"…\"",
+                            screen.id, screen.text, screen.id
                         );
-                        return 1;
+                        return 3;
                     };
                     if !json {
                         println!(
@@ -497,6 +585,12 @@ questionnaire: the author's tool for the files in questionnaires/
             println!("  {}. {} [weight {}]", i + 1, a.title, a.weight);
             for reason in &a.reasons {
                 println!("       because {reason}");
+            }
+        }
+        if !r.later.is_empty() {
+            println!("\nKept for later, once she is safe (a red flag):");
+            for a in &r.later {
+                println!("  - {} [weight {}]", a.title, a.weight);
             }
         }
         println!("\nAction plan:");
