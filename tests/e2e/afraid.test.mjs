@@ -5,6 +5,7 @@
 
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
+import AxeBuilder from "@axe-core/playwright";
 import { sharedBrowser, open, seedStorage, checkIn, scenario, savedProgress, PROGRESS_KEY } from "./lib/browser.mjs";
 import { HomePage, QuestionPage, ResultsPage, articleById } from "./lib/pages.mjs";
 
@@ -16,6 +17,13 @@ const T = { timeout: 90_000 };
 const heldBack = checkIn.articles.filter((a) => a.not_if_unsafe).map((a) => a.id);
 const safetyQ = checkIn.questions.find((q) => q.id === "safety");
 const crisisOption = safetyQ.options.find((o) => o.crisis);
+
+/** Asserts that axe finds no WCAG 2.2 A/AA violation on the page as it is. */
+async function axeClean(page, where) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(found, [], `axe on ${where}`);
+}
 
 /** A scenario's answers with her safety answer replaced (and the follow-up answered). */
 function withSafety(name, safety) {
@@ -49,6 +57,7 @@ describe("a reader with a red flag", () => {
     await results.openPhases();
     const all = (await results.stepTexts()).join("\n");
     for (const step of marked) assert.ok(!all.includes(step.text.trim().slice(0, 30)), `no "${step.id}" for her`);
+    await axeClean(page, "the results with articles kept for later");
     assertNoErrors();
   });
 
@@ -86,6 +95,7 @@ describe("a reader who may hurt herself", () => {
     assert.ok(text.includes("988"), "the crisis line for her country");
     assert.ok(await page.evaluate(() => document.querySelector("main > div.help-top")?.firstElementChild?.matches("aside.crisis")), "crisis help comes first");
     assert.equal(await page.locator("main aside.urgent:not(.crisis)").count(), 0, "not the wording for abuse alone");
+    await axeClean(page, "a question under crisis help");
     assertNoErrors();
   });
 });
@@ -104,6 +114,7 @@ describe("help where she lives", () => {
     await picker.selectOption("US");
     assert.ok((await calls()).includes("911"), "the US lines once she chooses the US");
     assert.ok(!(await calls()).includes("999"));
+    await axeClean(page, "the results with the country picker");
     assertNoErrors();
   });
 
