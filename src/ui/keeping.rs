@@ -4,7 +4,7 @@
 
 use super::focus::focus_soon;
 use super::persist::{
-    forget_here, keep_nothing, keep_plain, lock_with, unlock, Saver, MIN_PASSCODE,
+    forget_here, guessable, keep_nothing, keep_plain, lock_with, unlock, Saver, MIN_PASSCODE,
 };
 use super::state::{use_app, Keeping};
 use leptos::prelude::*;
@@ -137,22 +137,31 @@ pub fn KeepChoice(
                         "Passcode"
                         <input
                             type="password"
-                            autocomplete="new-password"
+                            autocomplete="off"
+                            aria-describedby="passcode-advice"
                             prop:value=move || passcode.get()
                             on:input=move |ev| passcode.set(event_target_value(&ev))
                         />
                     </label>
+                    <p class="hint" role="status">
+                        {move || {
+                            guessable(&passcode.get())
+                                .then_some(
+                                    "This is one of the first passcodes anyone would try. A longer one, such as a few words only you would put together, is much harder to guess.",
+                                )
+                        }}
+                    </p>
                     <label>
                         "The same passcode again"
                         <input
                             type="password"
-                            autocomplete="new-password"
+                            autocomplete="off"
                             prop:value=move || again.get()
                             on:input=move |ev| again.set(event_target_value(&ev))
                         />
                     </label>
-                    <p class="hint">
-                        "Write it down somewhere safe. If it is forgotten, no one can open what it locks."
+                    <p class="hint" id="passcode-advice">
+                        "At least 6 characters. Keep it somewhere only you can find: if it is forgotten, no one can open what it locks. If your browser offers to save or remember it, choose “Never”: a saved passcode would open the lock for anyone using this browser."
                     </p>
                 </div>
             </Show>
@@ -250,7 +259,7 @@ pub fn UnlockPanel() -> impl IntoView {
                 "Passcode"
                 <input
                     type="password"
-                    autocomplete="current-password"
+                    autocomplete="off"
                     prop:value=move || passcode.get()
                     on:input=move |ev| passcode.set(event_target_value(&ev))
                 />

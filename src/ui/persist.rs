@@ -291,7 +291,33 @@ pub fn forget_here(app: AppState) {
 }
 
 /// The shortest passcode the lock takes.
-pub const MIN_PASSCODE: usize = 4;
+pub const MIN_PASSCODE: usize = 6;
+
+/// Whether a passcode is among the first anyone would try: one character repeated, a run of
+/// digits or letters up or down, or a well-known code.
+pub fn guessable(code: &str) -> bool {
+    const KNOWN: &[&str] = &[
+        "password",
+        "passcode",
+        "qwerty",
+        "qwertyuiop",
+        "letmein",
+        "iloveyou",
+        "123123",
+        "abc123",
+        "654321",
+        "112233",
+        "121212",
+        "696969",
+        "password1",
+        "welcome",
+    ];
+    let lower = code.trim().to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let repeated = chars.windows(2).all(|w| w[0] == w[1]);
+    let step = |d: i32| chars.windows(2).all(|w| w[1] as i32 - w[0] as i32 == d);
+    chars.len() > 1 && (repeated || step(1) || step(-1) || KNOWN.contains(&lower.as_str()))
+}
 
 /// (`saver` is taken from context by the caller: the context is gone after an `await`.)
 ///

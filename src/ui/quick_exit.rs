@@ -111,9 +111,21 @@ pub fn QuickExit() -> impl IntoView {
 /// under "About quick exit"; never at the moment she exits).
 #[component]
 pub fn ExitNote() -> impl IntoView {
+    let url = use_app().q.file().quick_exit.url.as_str();
+    // The site it opens, as the address bar will show it.
+    let site = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split('/')
+        .next()
+        .unwrap_or(url)
+        .to_string();
     view! {
         <p>
-            "Quick exit (or pressing Shift three times, or Esc twice) hides this page at once and opens a weather site in its place. It cannot remove this site from your browser's history, close other tabs, or hide anything on other devices. For more privacy, use a private or incognito window, and clear your history afterwards."
+            "Quick exit (or pressing Shift three times, or Esc twice) blanks this page at once and opens "
+            {site}
+            " in its place. It cannot remove this site from your browser's history, close other tabs, or hide anything on other devices. Calls to a helpline show in your phone's call log and on the bill, and monitoring software, if someone has put it on this device, can see what you do here. If you can, use a device he cannot get into (a friend's phone, a work or library computer), or a private or incognito window."
         </p>
     }
 }

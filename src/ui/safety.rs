@@ -1,6 +1,6 @@
 //! Safety help: the questionnaire's crisis resources, shown first whenever an answer raised a
 //! red flag (a compact banner on later questions, the full panel on the results), and urgent
-//! help after a sign of serious danger: at the top of every screen, with
+//! help after a sign of serious danger: at the top of every screen past the home page, with
 //! "Help now" in the bar that stays on screen.
 
 use super::route::Page;
@@ -73,15 +73,18 @@ pub fn SafetyPanel(
 /// The id of the urgent-help panel, which "Help now" brings into view.
 const URGENT_ID: &str = "urgent";
 
-/// Whether urgent help shows: after a danger answer, on every screen.
+/// Whether urgent help shows: after a danger answer, on every screen past the home page (the
+/// home page is what anyone who opens the site sees first: it says nothing about danger).
 fn urgent_here() -> bool {
-    use_app().danger.get()
+    let app = use_app();
+    app.danger.get() && app.nav.page.get() != Page::Home
 }
 
 /// Whether any help tops the screen (urgent help or crisis help): Help now then shows too.
+/// Not on the home page, for the same reason.
 fn help_here() -> bool {
     let app = use_app();
-    app.danger.get() || app.crisis.get()
+    (app.danger.get() || app.crisis.get()) && app.nav.page.get() != Page::Home
 }
 
 /// Help at the top of every screen: crisis help first once she said she may hurt herself

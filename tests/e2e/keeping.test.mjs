@@ -215,12 +215,30 @@ describe("keeping her answers locked", () => {
   test("passcodes that differ, or are too short, are asked for again", T, async (t) => {
     const { page } = await open(browser, t);
     await new HomePage(page).goto();
-    await choose(page, "locked", { passcode: "abcd", again: "abce" });
+    await choose(page, "locked", { passcode: "lamp and river", again: "lamp and rivers" });
     assert.match(await choice(page).locator(".error").innerText(), /not the same/);
-    await choose(page, "locked", { passcode: "ab" });
-    assert.match(await choice(page).locator(".error").innerText(), /at least 4 characters/);
+    await choose(page, "locked", { passcode: "abcde" });
+    assert.match(await choice(page).locator(".error").innerText(), /at least 6 characters/);
     assert.equal(new URL(page.url()).pathname, "/");
     assert.deepEqual(await readStorage(page), {}, "nothing saved");
+  });
+
+  test("a guessable passcode gets a calm warning, and the browser is told not to save it", T, async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    await new HomePage(page).goto();
+    const form = choice(page);
+    await form.getByRole("radio", { name: "Keep it locked with a passcode" }).check();
+    const field = form.getByLabel("Passcode", { exact: true });
+    assert.equal(await field.getAttribute("autocomplete"), "off");
+    assert.match(await form.innerText(), /choose “Never”/);
+    const warning = form.locator('.passcode p[role="status"]');
+    for (const code of ["123456", "aaaaaa", "password", "987654"]) {
+      await field.fill(code);
+      assert.match(await warning.innerText(), /one of the first passcodes anyone would try/, `${code} is guessable`);
+    }
+    await field.fill(PASSCODE);
+    assert.equal((await warning.innerText()).trim(), "", "no warning for a passcode of her own");
+    assertNoErrors();
   });
 
   test("locked progress that is damaged gets a clear message and is left as it was", T, async (t) => {
