@@ -20,6 +20,9 @@ pub const LOCK_FORMAT: u32 = 1;
 pub const ITERATIONS: u32 = 600_000;
 /// Fewer than this is never accepted from a stored record (a weakened record is unreadable).
 pub const MIN_ITERATIONS: u32 = 100_000;
+/// More than this is never accepted either: an edited record could otherwise ask for so many
+/// that Unlock seems to hang (10 times today's count leaves room for future versions).
+pub const MAX_ITERATIONS: u32 = 6_000_000;
 /// Salt length, in bytes.
 pub const SALT_LEN: usize = 16;
 /// AES-GCM IV length, in bytes.
@@ -78,6 +81,9 @@ impl Envelope {
             .ok_or_else(|| damaged("no iteration count"))?;
         if iterations < MIN_ITERATIONS {
             return Err(damaged("too few iterations"));
+        }
+        if iterations > MAX_ITERATIONS {
+            return Err(damaged("more iterations than this app ever asks for"));
         }
         let mut field = |what: &str, len: Option<usize>| {
             let bytes = parts
@@ -280,6 +286,14 @@ mod tests {
         );
         let weak = text.replacen("600000", "1000", 1);
         assert!(matches!(Envelope::parse(&weak), Err(Unsealed::Damaged(_))));
+        // An edited record asking for billions of iterations would make Unlock seem to hang.
+        let slow = text.replacen("600000", "4000000000", 1);
+        assert!(matches!(Envelope::parse(&slow), Err(Unsealed::Damaged(_))));
+        let future = text.replacen("600000", "1200000", 1);
+        assert!(
+            Envelope::parse(&future).is_ok(),
+            "a stronger future record still reads"
+        );
         assert!(matches!(
             Envelope::parse(&text[..text.len() - 2]),
             Err(Unsealed::Damaged(_))
