@@ -225,6 +225,20 @@ pub fn start(
                     return;
                 };
                 let Some(text) = ev.new_value() else {
+                    // Her locked record was removed elsewhere: erased, or kept unlocked now.
+                    match local::load_progress() {
+                        Some(plain) => {
+                            app.lock.set_value(None);
+                            app.keeping.set(Keeping::Plain);
+                            app.adopt(&plain);
+                            saver.settle();
+                        }
+                        None => erased(
+                            app,
+                            saver,
+                            "Everything this check-in kept on this device was erased in another tab or window.",
+                        ),
+                    }
                     return;
                 };
                 leptos::task::spawn_local(async move {
@@ -237,12 +251,11 @@ pub fn start(
                 });
             }
             Some(_) => {}
-            None => {
-                // Storage was cleared elsewhere (e.g. "erase everything" in another tab).
-                app.adopt(&fresh());
-                app.history.set(Default::default());
-                saver.settle();
-            }
+            None => erased(
+                app,
+                saver,
+                "Everything this check-in kept on this device was erased in another tab or window.",
+            ),
         }
     });
     on_cleanup(move || {
@@ -391,25 +404,36 @@ pub fn keep_nothing(app: AppState) {
     }
 }
 
-/// Erases everything the app saved on this device and starts again at the home page. The
-/// state is reset first, and counted as written, so nothing is saved back afterwards.
+/// Erases everything the app saved on this device and starts again at the home page, in place
+/// (no reload, so the notice that it worked stays on screen).
 pub fn erase_everything(app: AppState) {
+    let saver = Saver::get();
+    match local::erase_all() {
+        Ok(_) => erased(
+            app,
+            saver,
+            "Everything this check-in saved on this device has been erased.",
+        ),
+        Err(fault) => app.notices.set(vec![fault.to_string()]),
+    }
+}
+
+/// Forgets everything of hers in this tab once the device's records are gone (erased here or
+/// in another tab): the key, her answers, ticks and history; the device now holds nothing, as
+/// on a first visit, so nothing is written until she chooses again. Shows the home page with
+/// `words`, without adding a history entry.
+fn erased(app: AppState, saver: Saver, words: &str) {
     app.lock.set_value(None);
     app.session.set(Session::new(app.q));
     app.started.set(false);
     app.ticked.set(Default::default());
     app.history.set(Default::default());
-    // Keep nothing for the save effect to write: stop saving until the page reloads.
-    app.can_save.set(false);
-    match local::erase_all() {
-        Ok(_) => app.notices.set(vec![
-            "Everything this check-in saved on this device has been erased.".into(),
-        ]),
-        Err(fault) => app.notices.set(vec![fault.to_string()]),
-    }
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().replace("/");
-    }
+    app.keeping.set(Keeping::Plain);
+    app.locked_away.set(false);
+    app.first_visit.set(true);
+    saver.settle();
+    app.notices.set(vec![words.to_string()]);
+    app.nav.replace("/");
 }
 
 /// What a restore kept and dropped, in plain words.

@@ -762,6 +762,11 @@ describe("privacy", () => {
     );
     await home.waitForReady();
     await home.startButton().waitFor();
+    assert.match(
+      (await home.notices()).join("\n"),
+      /has been erased/,
+      "she is told it worked (the page is not reloaded, so the notice stays)",
+    );
     assert.equal(await home.continueButton().count(), 0, "no Continue after erasing");
     await page.waitForTimeout(300); // let any late write land before looking
     assert.deepEqual(await readStorage(page), { "other-app:key": "keep me" }, "only the unrelated key is left");

@@ -223,6 +223,36 @@ describe("keeping her answers locked", () => {
     assert.deepEqual(await readStorage(page), {}, "nothing saved");
   });
 
+  test("erasing in one tab erases in an unlocked second tab too: it never writes her record back", T, async (t) => {
+    const { page: a, newPage, assertNoErrors } = await open(browser, t);
+    const homeA = new HomePage(a);
+    await homeA.goto();
+    await choose(a, "locked");
+    await answerFirst(a);
+    await waitForKey(a, LOCKED_KEY, "waiting for the locked record");
+    await a.waitForTimeout(500);
+    // A second tab unlocks the same record.
+    const b = await newPage();
+    const homeB = new HomePage(b);
+    await homeB.goto();
+    const unlock = b.locator("section.home form.unlock");
+    await unlock.getByLabel("Passcode").fill(PASSCODE);
+    await unlock.getByRole("button", { name: "Unlock" }).click();
+    await new QuestionPage(b).waitForQuestion();
+    // The first tab erases everything.
+    await a.bringToFront();
+    await homeA.eraseEverything();
+    await b.locator("div.notice").filter({ hasText: "erased in another tab" }).waitFor();
+    assert.equal(new URL(b.url()).pathname, "/", "the second tab goes home");
+    assert.equal(await b.locator("section.question").count(), 0, "her questions are gone from it");
+    // Whatever the second tab does next, it writes nothing back.
+    await b.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+    await b.waitForTimeout(800);
+    assert.deepEqual(await readStorage(b), {}, "nothing of hers is written back");
+    await assertNothingShows(b, "after an erase in another tab");
+    assertNoErrors();
+  });
+
   test("a guessable passcode gets a calm warning, and the browser is told not to save it", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
     await new HomePage(page).goto();
