@@ -205,6 +205,7 @@ pub fn start(
     // The effect runs just after each change; this catches a change made as the page closes.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| saver.save());
     let relock = relock_when_hidden(app);
+    let idle = relock_when_idle(app);
 
     // Another tab changed what is saved: adopt it, so no answer is silently lost, and count it
     // as written, so this tab does not write it back.
@@ -262,8 +263,42 @@ pub fn start(
         flush.remove();
         other_tab.remove();
         relock.remove();
+        for handle in idle {
+            handle.remove();
+        }
     });
     app
+}
+
+/// How long an open lock stays open, even on screen, with no touch, click or key.
+const IDLE_RELOCK_MS: f64 = 5.0 * 60.0 * 1000.0;
+
+/// Closes an open lock after [`IDLE_RELOCK_MS`] without input, even while the page is visible
+/// (a phone left on a table): the key and everything of hers leave the page, and the home
+/// page shows Unlock. Checked every few seconds; any touch, click or key counts as input.
+fn relock_when_idle(app: AppState) -> Vec<WindowListenerHandle> {
+    let last = StoredValue::new(crate::storage::clock::now());
+    let seen = move || last.set_value(crate::storage::clock::now());
+    let handles = vec![
+        window_event_listener(leptos::ev::pointerdown, move |_| seen()),
+        window_event_listener(leptos::ev::keydown, move |_| seen()),
+        window_event_listener(leptos::ev::input, move |_| seen()),
+    ];
+    let check = set_interval_with_handle(
+        move || {
+            let open = app.lock.try_with_value(Option::is_some).unwrap_or(false);
+            if open && crate::storage::clock::now() - last.get_value() >= IDLE_RELOCK_MS {
+                forget_here(app);
+                app.locked_away.set(true);
+                app.nav.replace("/");
+            }
+        },
+        std::time::Duration::from_secs(5),
+    );
+    if let Ok(check) = check {
+        on_cleanup(move || check.clear());
+    }
+    handles
 }
 
 /// How long the page may be hidden before an open lock closes again.

@@ -331,6 +331,31 @@ describe("keeping her answers locked", () => {
   });
 });
 
+describe("the lock closes by itself", () => {
+  test("after a few minutes without a touch or key, even while the page is on screen", T, async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      const now = Date.now;
+      Date.now = () => now() + window.__shift;
+    });
+    await new HomePage(page).goto();
+    await choose(page, "locked");
+    await answerFirst(page);
+    // A minute on screen without input: still open.
+    await page.evaluate(() => (window.__shift = 60_000));
+    await page.waitForTimeout(6000);
+    assert.ok(new URL(page.url()).pathname.startsWith("/q/"), "a minute's pause keeps it open");
+    // Six minutes without input: it closes, with the page still visible.
+    await page.evaluate(() => (window.__shift = 6 * 60_000));
+    await explain(page, "waiting for the lock to close by itself", () =>
+      page.locator("section.home form.unlock").waitFor({ timeout: 12_000 }),
+    );
+    await assertNothingShows(page, "after closing by itself");
+    assertNoErrors();
+  });
+});
+
 describe("keeping nothing", () => {
   test("keep nothing → the check-in works, says closing forgets → reload → nothing of hers stored", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
