@@ -360,7 +360,7 @@ pub fn guessable(code: &str) -> bool {
         "password1",
         "welcome",
     ];
-    let lower = code.trim().to_lowercase();
+    let lower = code.trim().to_ascii_lowercase();
     let chars: Vec<char> = lower.chars().collect();
     let repeated = chars.windows(2).all(|w| w[0] == w[1]);
     let step = |d: i32| chars.windows(2).all(|w| w[1] as i32 - w[0] as i32 == d);
