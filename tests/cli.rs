@@ -304,34 +304,166 @@ fn walk_prints_the_screens_and_the_results() {
     assert_eq!(v["screens"][0], "situation");
 }
 
-#[test]
-fn walk_says_where_the_answers_run_out() {
-    let dir = std::env::temp_dir().join(format!("wws-walk-{}.toml", std::process::id()));
-    std::fs::write(&dir, "reader = \"x\"\n[answers]\nsituation = \"apart\"\n").unwrap();
-    let o = run(&[
+/// An answers file for `walk`, in the temporary folder (a name per test: they run at once).
+fn answers_file(name: &str, text: &str) -> std::path::PathBuf {
+    let file = std::env::temp_dir().join(format!("wws-walk-{name}-{}.toml", std::process::id()));
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+/// `questionnaire walk --answers FILE tests/fixtures/tiny` and any further arguments.
+fn walk_tiny(file: &std::path::Path, more: &[&str]) -> Output {
+    let mut args = vec![
         "walk",
         "--answers",
-        dir.to_str().unwrap(),
+        file.to_str().unwrap(),
         "tests/fixtures/tiny",
-    ]);
+    ];
+    args.extend_from_slice(more);
+    run(&args)
+}
+
+#[test]
+fn walk_exits_2_and_says_where_the_answers_run_out() {
+    // He moved out: the next question is "contact", which this file does not answer; the
+    // answers it gives for later questions are listed as not used.
+    let file = answers_file(
+        "stops",
+        "reader = \"x\"\n[answers]\nsituation = \"apart\"\nsigns = [\"talks\"]\nsafety = \"safe\"\n",
+    );
+    let o = walk_tiny(&file, &[]);
     assert_eq!(
         o.status.code(),
-        Some(3),
+        Some(2),
         "a path that stops early has its own code: {}",
         explain(&o)
     );
+    let err = stderr(&o);
+    for words in [
+        "the path stops at question \"contact\" (“How often do you talk?”): the answers file has no answer for it",
+        "add a line under [answers]: contact = \"rarely\" (one of \"rarely\", \"often\", \"prefer_not_to_say\")",
+        "answers given that were not used:\n  signs = [\"talks\"]\n  safety = \"safe\"\n",
+    ] {
+        assert!(err.contains(words), "missing {words:?}: {}", explain(&o));
+    }
+    // What she was asked before it stopped is still printed.
     assert!(
-        stderr(&o).contains("the path stops at question \"contact\" (“How often do you talk?”)"),
+        stdout(&o).contains("Where do things stand?\n    → \"apart\""),
         "{}",
         explain(&o)
     );
-    let _ = std::fs::remove_file(&dir);
-    let o = run(&["walk", "tests/fixtures/tiny"]);
+    assert!(!stdout(&o).contains("=== Results ==="), "{}", explain(&o));
+
+    // Every answer used, one question short: none unused, still 2; a tick-all question asks
+    // for a list.
+    std::fs::write(
+        &file,
+        "[answers]\nsituation = \"home\"\nsafety = \"safe\"\ntired = \"never\"\n",
+    )
+    .unwrap();
+    let o = walk_tiny(&file, &["--json"]);
     assert_eq!(o.status.code(), Some(2), "{}", explain(&o));
     assert!(
-        stderr(&o).contains("walk needs --answers FILE"),
+        stderr(&o).contains("signs = [\"talks\"] (any of \"talks\", \"kind\", \"none\")"),
         "{}",
         explain(&o)
+    );
+    assert!(
+        stderr(&o).contains("answers given that were not used: none"),
+        "{}",
+        explain(&o)
+    );
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn walk_exits_1_when_a_file_cannot_be_read_or_the_command_is_wrong() {
+    // No answers file at all.
+    let o = run(&[
+        "walk",
+        "--answers",
+        "tests/fixtures/no-such-answers.toml",
+        "tests/fixtures/tiny",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
+    assert!(
+        stderr(&o).contains("cannot read the answers file tests/fixtures/no-such-answers.toml"),
+        "{}",
+        explain(&o)
+    );
+
+    // Not TOML, and TOML with no [answers] table: the place and the fix.
+    let file = answers_file("unreadable", "[answers]\nsituation = \"home\n");
+    let o = walk_tiny(&file, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
+    assert!(
+        stderr(&o).contains(&format!("error: {}:2:", file.display()))
+            && stderr(&o).contains("an answers file has an [answers] table"),
+        "{}",
+        explain(&o)
+    );
+    std::fs::write(&file, "reader = \"x\"\nsituation = \"home\"\n").unwrap();
+    let o = walk_tiny(&file, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
+    assert!(
+        stderr(&o).contains("answers file: there is no [answers] table"),
+        "{}",
+        explain(&o)
+    );
+
+    // An answer of the wrong shape, and an option the question does not have.
+    std::fs::write(&file, "[answers]\nsituation = \"home\"\nsafety = 1\n").unwrap();
+    let o = walk_tiny(&file, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "error: {}:3:1: answers file: the answer to \"safety\" must be an option id in quotes",
+            file.display()
+        )),
+        "{}",
+        explain(&o)
+    );
+    std::fs::write(&file, "[answers]\nsituation = \"hom\"\n").unwrap();
+    let o = walk_tiny(&file, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
+    assert!(
+        stderr(&o).contains("answers file: question \"situation\" has no option \"hom\" (did you mean \"home\"?); use one of \"home\", \"apart\""),
+        "{}",
+        explain(&o)
+    );
+    let _ = std::fs::remove_file(&file);
+
+    // The questionnaire does not load: what load_one says, and 1.
+    let o = run(&[
+        "walk",
+        "--answers",
+        "tests/fixtures/tiny/examples/afraid.toml",
+        "tests/fixtures/broken/cycle.toml",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
+    assert!(
+        stderr(&o).contains("the flow goes round in a circle")
+            && stderr(&o).contains("`questionnaire check` lists every problem"),
+        "{}",
+        explain(&o)
+    );
+
+    // A walk command written wrong: 1 (2 is only "her answers stop early"), with walk's help.
+    for args in [
+        &["walk", "tests/fixtures/tiny"][..],
+        &["walk", "tests/fixtures/tiny", "--answers"][..],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", explain(&o));
+        assert!(
+            stderr(&o).contains("questionnaire walk --answers FILE [PATH] [--json]"),
+            "{args:?}: {}",
+            explain(&o)
+        );
+    }
+    assert!(
+        stderr(&run(&["walk", "tests/fixtures/tiny"])).contains("walk needs --answers FILE"),
+        "the problem is named"
     );
 }
 
@@ -359,82 +491,161 @@ fn unknown_commands_show_the_usage() {
 }
 
 #[test]
-fn walk_names_the_nearest_question_for_a_misspelt_id_and_says_the_margin() {
-    let file = std::env::temp_dir().join(format!("wws-walk-typo-{}.toml", std::process::id()));
-    std::fs::write(
-        &file,
-        "[answers]\nsituaton = \"home\"\nsafty = \"safe\"\nzzz = \"x\"\n",
-    )
-    .unwrap();
-    let o = run(&[
-        "walk",
-        "--answers",
-        file.to_str().unwrap(),
-        "tests/fixtures/tiny",
-    ]);
+fn walk_names_the_nearest_question_for_every_misspelt_id() {
+    let file = answers_file(
+        "typo",
+        "[answers]\nsituaton = \"home\"\nsafty = \"safe\"\nzzz = \"x\"\ntired = \"never\"\n",
+    );
+    let o = walk_tiny(&file, &[]);
     assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
     let err = stderr(&o);
+    let shown = file.display();
+    for line in [
+        format!("error: {shown}:2:1: answers file: no question \"situaton\" (did you mean \"situation\"?)\n"),
+        format!("error: {shown}:3:1: answers file: no question \"safty\" (did you mean \"safety\"?)\n"),
+        // Nothing near: say how to see the ids.
+        format!("error: {shown}:4:1: answers file: no question \"zzz\"; `questionnaire graph tests/fixtures/tiny` lists every question id with its text\n"),
+    ] {
+        assert!(err.contains(&line), "missing {line:?}: {}", explain(&o));
+    }
     assert!(
-        err.contains("no question \"situaton\" (did you mean \"situation\"?)"),
+        err.contains("3 problem(s) in") && err.contains("nothing was walked"),
         "{}",
         explain(&o)
     );
+    assert!(stdout(&o).is_empty(), "nothing is walked: {}", explain(&o));
+
+    // A question id that is not on her path is no error: it is listed as not asked.
+    std::fs::write(
+        &file,
+        "[answers]\nsituation = \"home\"\ncontact = \"often\"\nsafety = \"safe\"\ntired = \"never\"\nsigns = [\"talks\"]\n",
+    )
+    .unwrap();
+    let o = walk_tiny(&file, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
     assert!(
-        err.contains("no question \"safty\" (did you mean \"safety\"?)"),
-        "every unknown id: {}",
+        stdout(&o).contains("\nNot asked on this path: [\"contact\"]"),
+        "{}",
         explain(&o)
     );
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn walk_prints_the_margin_between_the_first_two_articles() {
+    // home → keep-calm 2 + 1; "talks" → hope-signs 2: a margin of 1, printed right after the
+    // ranked articles.
+    let file = answers_file(
+        "margin",
+        "[answers]\nsituation = \"home\"\nsafety = \"safe\"\ntired = \"never\"\nsigns = [\"talks\"]\n",
+    );
+    let o = walk_tiny(&file, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
+    let out = stdout(&o);
     assert!(
-        err.contains("no question \"zzz\" (`questionnaire json` lists"),
+        out.contains("  2. Reading the signs [weight 2]\n       because you ticked “He talks to me more”\n\nFirst and second: \"keep-calm\" (weight 3) and \"hope-signs\" (weight 2): a margin of 1.\n"),
+        "{}",
+        explain(&o)
+    );
+    assert!(!out.contains("Tie:"), "{}", explain(&o));
+    let o = walk_tiny(&file, &["--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["margin"], 1, "{v:#}");
+    assert_eq!(v["tied_first"], serde_json::json!(["keep-calm"]), "{v:#}");
+
+    // Worn out: burnout-help 5, keep-calm 3.
+    std::fs::write(
+        &file,
+        "[answers]\nsituation = \"home\"\nsafety = \"safe\"\ntired = \"often\"\n",
+    )
+    .unwrap();
+    let o = walk_tiny(&file, &[]);
+    assert!(
+        stdout(&o).contains("First and second: \"burnout-help\" (weight 5) and \"keep-calm\" (weight 3): a margin of 2."),
         "{}",
         explain(&o)
     );
 
-    // home → keep-calm 3; "talks" → hope-signs 2: a margin of 1.
+    // One article only: no second, and a null margin.
     std::fs::write(
         &file,
-        "[answers]\nsituation = \"home\"\nsafety = \"safe\"\ntired = \"never\"\nsigns = [\"talks\"]\n",
+        "[answers]\nsituation = \"home\"\nsafety = \"safe\"\ntired = \"never\"\nsigns = [\"none\"]\n",
     )
     .unwrap();
-    let o = run(&[
-        "walk",
-        "--answers",
-        file.to_str().unwrap(),
-        "tests/fixtures/tiny",
-    ]);
+    let o = walk_tiny(&file, &[]);
     assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
     assert!(
-        stdout(&o).contains("First and second: \"keep-calm\" (weight 3) and \"hope-signs\" (weight 2): a margin of 1."),
+        stdout(&o)
+            .contains("Only one article: \"keep-calm\" (weight 3); there is no second to compare."),
         "{}",
         explain(&o)
     );
-    let o = run(&[
-        "walk",
-        "--json",
-        "--answers",
-        file.to_str().unwrap(),
-        "tests/fixtures/tiny",
-    ]);
+    let o = walk_tiny(&file, &["--json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
-    assert_eq!(v["margin"], 1);
+    assert!(v["margin"].is_null(), "{v:#}");
+    assert_eq!(v["tied_first"], serde_json::json!(["keep-calm"]), "{v:#}");
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn walk_prints_a_tie_at_the_top() {
+    // He moved out, they talk, she is safe, no signs: hope-signs 1 ("apart") and keep-calm 1
+    // (anyone): a tie, ordered by file order (tiny has no tie_order).
+    let file = answers_file(
+        "tie",
+        "[answers]\nsituation = \"apart\"\ncontact = \"often\"\nsafety = \"safe\"\ntired = \"never\"\nsigns = [\"none\"]\n",
+    );
+    let o = walk_tiny(&file, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
+    let out = stdout(&o);
+    for line in [
+        "First and second: \"hope-signs\" (weight 1) and \"keep-calm\" (weight 1): a margin of 0",
+        "Tie: \"hope-signs\" and \"keep-calm\" both have weight 1; the order between them comes from the questionnaire's tie order (or file order).",
+    ] {
+        assert!(out.contains(line), "missing {line:?}: {}", explain(&o));
+    }
+    let o = walk_tiny(&file, &["--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["margin"], 0, "{v:#}");
+    assert_eq!(
+        v["tied_first"],
+        serde_json::json!(["hope-signs", "keep-calm"]),
+        "{v:#}"
+    );
     let _ = std::fs::remove_file(&file);
 }
 
 #[test]
 fn walk_help_describes_the_answers_file_and_the_exit_codes() {
-    let o = run(&["walk", "--help"]);
-    assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
-    let text = stdout(&o);
-    for words in [
-        "[answers]",
-        "prefer_not_to_say",
-        "Exit codes: 0",
-        "3 her answers stop early",
-        "1 a file cannot be read",
-    ] {
-        assert!(
-            text.contains(words),
-            "walk --help mentions {words}:\n{text}"
-        );
+    for flag in ["--help", "-h"] {
+        let o = run(&["walk", flag]);
+        assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
+        let text = stdout(&o);
+        for words in [
+            "questionnaire walk --answers FILE [PATH] [--json]",
+            "[answers]",
+            "= \"sometimes\"          a scale question: the scale point's id",
+            "= [\"open\", \"future\"]   a tick-all question: a list of option ids",
+            "\"prefer_not_to_say\"",
+            "questionnaires/examples/*.toml",
+            "works as it is",
+            "--json",
+            "\"margin\"",
+            "\"tied_first\"",
+            "Exit codes:",
+            "  0  the walk reached the results",
+            "  2  her answers stop early",
+            "  1  FILE cannot be read or understood",
+        ] {
+            assert!(
+                text.contains(words),
+                "walk {flag} mentions {words:?}:\n{text}"
+            );
+        }
     }
+    // The general help points to it.
+    let o = run(&["--help"]);
+    assert!(stdout(&o).contains("(walk --help)"), "{}", explain(&o));
 }

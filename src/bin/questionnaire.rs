@@ -15,9 +15,11 @@ mod cli {
     use std::collections::BTreeMap;
     use std::path::{Path, PathBuf};
     use std::time::Instant;
+    use where_we_stand::engine::model::Kind;
+    use where_we_stand::engine::session::QuestionScreen;
     use where_we_stand::engine::{
         check_sources, check_text, examples, graph, load_sources_prechecked, source, Answer,
-        Screen, Session, Severity, Source,
+        AnswerError, Report, Screen, Session, Severity, Source,
     };
 
     const USAGE: &str = "\
@@ -38,34 +40,59 @@ questionnaire: the author's tool for the files in questionnaires/
     const WALK_HELP: &str = "\
 questionnaire walk --answers FILE [PATH] [--json]
 
-Plays one reader through the check-in, as the app would, and prints each question with her
-answer, then her results: safety help, scores, articles (with how close the second came, and
-any tie), the articles kept for later after a red flag, and her plan.
+Plays one reader through the check-in, as the app would: prints each question she is asked
+with her answer, then her results (safety help, scores, articles, the articles kept for later
+after a red flag, her plan). After the articles it says how far the first is ahead of the
+second, e.g. `First and second: \"a\" (weight 12) and \"b\" (weight 10): a margin of 2.`, and
+names any tie, e.g. `Tie: \"a\" and \"b\" both have weight 12; ...`: tied articles come in
+the order of [results] tie_order in questions.toml, or else in file order.
 
-FILE is a TOML file with an [answers] table, one line per question she answers:
-    situation = \"unhappy\"                 a question with one answer: the option's id
-    burn_tired = \"sometimes\"              a scale question: the scale point's id
-    safety = [\"afraid\", \"controls\"]      a tick-all question: a list of option ids
-    trust_roots = \"prefer_not_to_say\"     where the question offers \"prefer not to say\"
-An example reader's file (questionnaires/examples/*.toml, with `reader` and [expect]) works as
-it is. Answers to questions not on her path are listed, not used. A line whose question id is
-not in the questionnaire is an error that names the nearest id.
+FILE, the answers file, is a TOML file with an [answers] table, one line per question she
+answers:
 
-PATH is the questionnaire's folder or file (default: questionnaires/ here or above).
---json prints the screens and the report as JSON (with \"margin\" and \"tied_first\").
+    [answers]
+    situation = \"checked_out\"         a question with one answer: the option's id
+    burn_tired = \"sometimes\"          a scale question: the scale point's id
+    hope_signs = [\"open\", \"future\"]   a tick-all question: a list of option ids
+    trust_roots = \"prefer_not_to_say\" where the question offers \"prefer not to say\"
 
-Exit codes: 0 the walk reached the results; 3 her answers stop early (a question on her path
-has no answer in FILE: it names the question); 1 a file cannot be read or understood (FILE,
-or the questionnaire has errors: run `questionnaire check`); 2 the command was written wrong.
+An example reader's file (questionnaires/examples/*.toml, which also has `reader` and
+[expect]) works as it is: walk uses only its [answers]. Answers to questions that are not on
+her path are listed under \"Not asked on this path\". A line whose question id is not in
+the questionnaire is an error that names the nearest id (every such line is listed).
+
+PATH is the questionnaire's folder or one file (default: questionnaires/ here or above).
+
+--json prints one JSON object instead of the text: \"screens\" (the ids of the questions she
+was asked, in order), \"report\" (her results), \"unused_answers\" (ids answered in FILE but
+not asked), \"margin\" (the first article's weight minus the second's; null with fewer than
+two articles) and \"tied_first\" (the ids of every article with the top weight: more than
+one means a tie).
+
+Exit codes:
+  0  the walk reached the results
+  2  her answers stop early: a question on her path has no answer in FILE (the message names
+     the question and its text, and lists the answers in FILE that were not used)
+  1  FILE cannot be read or understood (not TOML, no [answers] table, a question id or option
+     id the questionnaire does not have), the questionnaire does not load (run
+     `questionnaire check`), or the command is written wrong (e.g. no --answers FILE)
 ";
 
     pub fn run(args: Vec<String>) -> i32 {
-        if args.first().map(String::as_str) == Some("walk")
-            && args.iter().any(|a| a == "--help" || a == "-h")
-        {
+        // `walk` has its own help and exit codes (2 means only that her answers stopped
+        // early), so a walk command written wrong exits 1 with walk's help.
+        let is_walk = command_of(&args) == Some("walk");
+        if is_walk && args.iter().any(|a| a == "--help" || a == "-h") {
             print!("{WALK_HELP}");
             return 0;
         }
+        let wrong = |problem: &str| {
+            if is_walk {
+                walk_usage(problem)
+            } else {
+                usage(problem)
+            }
+        };
         let mut positional = Vec::new();
         let mut format = graph::Format::Mermaid;
         let mut answers: Option<PathBuf> = None;
@@ -79,19 +106,19 @@ or the questionnaire has errors: run `questionnaire check`); 2 the command was w
                     Some("dot") => format = graph::Format::Dot,
                     Some("svg") => format = graph::Format::Svg,
                     other => {
-                        return usage(&format!(
+                        return wrong(&format!(
                             "--format takes mermaid, dot or svg, not {other:?}"
                         ))
                     }
                 },
                 "--answers" => match it.next() {
                     Some(f) => answers = Some(f.into()),
-                    None => return usage("--answers needs a file"),
+                    None => return wrong("--answers needs a file"),
                 },
                 "--json" => json = true,
                 "--out" => match it.next() {
                     Some(f) => out = Some(f.into()),
-                    None => return usage("--out needs a file name"),
+                    None => return wrong("--out needs a file name"),
                 },
                 "-h" | "--help" => {
                     print!("{USAGE}");
@@ -114,7 +141,7 @@ or the questionnaire has errors: run `questionnaire check`); 2 the command was w
             },
             "walk" => match answers {
                 Some(a) => walk(path, &a, json),
-                None => usage("walk needs --answers FILE"),
+                None => walk_usage("walk needs --answers FILE"),
             },
             "bench" => bench(),
             "json" => json_of(path),
@@ -146,6 +173,27 @@ or the questionnaire has errors: run `questionnaire check`); 2 the command was w
     fn usage(problem: &str) -> i32 {
         eprintln!("{problem}\n\n{USAGE}");
         2
+    }
+
+    /// A walk command written wrong: exit 1, as 2 is walk's "her answers stop early".
+    fn walk_usage(problem: &str) -> i32 {
+        eprintln!("error: {problem}\n\n{WALK_HELP}");
+        WALK_UNREADABLE
+    }
+
+    /// The command: the first word that is neither an option nor an option's value.
+    fn command_of(args: &[String]) -> Option<&str> {
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--format" | "--answers" | "--out" => {
+                    it.next();
+                }
+                flag if flag.starts_with('-') => {}
+                word => return Some(word),
+            }
+        }
+        None
     }
 
     /// A JSON Schema editors use (Taplo / Even Better TOML read it from the `#:schema` line).
@@ -430,10 +478,121 @@ or the questionnaire has errors: run `questionnaire check`); 2 the command was w
         }
     }
 
-    /// An answers file: an example reader's file (its other tables are not needed here).
+    /// `walk`'s exit codes (`walk --help` lists them): the results were reached; a file cannot
+    /// be read or understood (or the command is written wrong); her answers stop early.
+    const WALK_DONE: i32 = 0;
+    const WALK_UNREADABLE: i32 = 1;
+    const WALK_STOPPED: i32 = 2;
+
+    /// An answers file: an `[answers]` table, `question_id = "option_id"` (a list of option ids
+    /// for a tick-all question, "prefer_not_to_say" where offered). An example reader's file is
+    /// one as it is: its `reader` and `[expect]` are not needed here, and are ignored.
     #[derive(Deserialize)]
     struct AnswersFile {
-        answers: BTreeMap<String, Answer>,
+        /// Read as plain TOML values, so an answer of the wrong shape is named in plain words.
+        answers: BTreeMap<String, toml::Value>,
+    }
+
+    /// One answer as the file writes it: an option id, a list of option ids, or
+    /// "prefer_not_to_say" (None for any other value).
+    fn answer_of(value: &toml::Value) -> Option<Answer> {
+        match value {
+            toml::Value::String(s) if s == where_we_stand::engine::answer::DECLINED => {
+                Some(Answer::Declined)
+            }
+            toml::Value::String(s) => Some(Answer::Choice(s.clone())),
+            toml::Value::Array(items) => items
+                .iter()
+                .map(|i| i.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .map(Answer::Choices),
+            _ => None,
+        }
+    }
+
+    /// The line and column (from 1) of a byte offset in `text`.
+    fn line_column(text: &str, offset: usize) -> (usize, usize) {
+        let before = text.get(..offset).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .count()
+            + 1;
+        (line, column)
+    }
+
+    /// Where each key of the file's `[answers]` table is written (line, column), to point the
+    /// author at it (none when the text cannot be read as TOML).
+    fn answer_places(text: &str) -> BTreeMap<String, (usize, usize)> {
+        let mut places = BTreeMap::new();
+        let Ok(table) = toml::de::DeTable::parse(text) else {
+            return places;
+        };
+        for (key, value) in table.get_ref().iter() {
+            let (true, toml::de::DeValue::Table(answers)) =
+                (key.get_ref().as_ref() == "answers", value.get_ref())
+            else {
+                continue;
+            };
+            for (k, _) in answers.iter() {
+                places.insert(k.get_ref().to_string(), line_column(text, k.span().start));
+            }
+        }
+        places
+    }
+
+    /// The closest of `candidates` to `wrong`, if one is close enough to be a typo (the same
+    /// measure and threshold as the checker's "did you mean").
+    fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+        candidates
+            .into_iter()
+            .map(|c| (c, strsim::jaro_winkler(wrong, c)))
+            .filter(|(_, score)| *score >= 0.8)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(c, _)| c)
+    }
+
+    /// The ids she could give for a question, quoted: its options (or scale points), and
+    /// "prefer_not_to_say" where it is offered.
+    fn choices(screen: &QuestionScreen) -> Vec<String> {
+        let mut ids: Vec<String> = screen
+            .options
+            .iter()
+            .map(|o| format!("\"{}\"", o.id))
+            .collect();
+        if screen.prefer_not_to_say {
+            ids.push(format!("\"{}\"", where_we_stand::engine::answer::DECLINED));
+        }
+        ids
+    }
+
+    /// "\"a\"", "\"a\" and \"b\"", "\"a\", \"b\" and \"c\"".
+    fn quoted_list(ids: &[&str]) -> String {
+        let quoted: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+        match quoted.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => quoted.concat(),
+        }
+    }
+
+    /// The first article's weight minus the second's (None with fewer than two), and the ids
+    /// of every article sharing the top weight (more than one: a tie).
+    fn margin_and_tie(r: &Report) -> (Option<i64>, Vec<&str>) {
+        let margin = match r.articles.as_slice() {
+            [first, second, ..] => Some(first.weight - second.weight),
+            _ => None,
+        };
+        let top = r.articles.first().map(|a| a.weight);
+        let tied = r
+            .articles
+            .iter()
+            .take_while(|a| Some(a.weight) == top)
+            .map(|a| a.id.as_str())
+            .collect();
+        (margin, tied)
     }
 
     fn walk(given: Option<&String>, answers_path: &Path, json: bool) -> i32 {
@@ -441,104 +600,100 @@ or the questionnaire has errors: run `questionnaire check`); 2 the command was w
             Ok(q) => q,
             Err(code) => return code,
         };
-        let answers: AnswersFile = match std::fs::read_to_string(answers_path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| {
-                toml::from_str(t.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())
-            }) {
-            Ok(a) => a,
+        let file = answers_path.display().to_string();
+        let text = match std::fs::read_to_string(answers_path) {
+            Ok(t) => t,
             Err(e) => {
-                eprintln!("error: {}: {e} (expected an example reader's file, with an [answers] table: question_id = \"option_id\")", answers_path.display());
-                return 1;
+                eprintln!("error: cannot read the answers file {file}: {e}");
+                return WALK_UNREADABLE;
             }
         };
-        // Every answer must name a question of the questionnaire: a misspelt id is an error.
-        let ids: Vec<&str> = q.file().questions.iter().map(|x| x.id.as_str()).collect();
-        let unknown: Vec<String> = answers
-            .answers
-            .keys()
-            .filter(|k| !ids.contains(&k.as_str()))
-            .map(|k| {
-                let near = ids
-                    .iter()
-                    .map(|id| (strsim::jaro_winkler(k, id), *id))
-                    .filter(|(score, _)| *score >= 0.85)
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                match near {
-                    Some((_, id)) => format!("no question \"{k}\" (did you mean \"{id}\"?)"),
-                    None => {
-                        format!("no question \"{k}\" (`questionnaire json` lists the question ids)")
+        let text = text.trim_start_matches('\u{feff}');
+        let values = match toml::from_str::<AnswersFile>(text) {
+            Ok(a) => a.answers,
+            Err(e) => {
+                let at = e.span().map_or(file.clone(), |s| {
+                    let (line, column) = line_column(text, s.start);
+                    format!("{file}:{line}:{column}")
+                });
+                let problem = match e.message().trim() {
+                    m if m.contains("missing field `answers`") => {
+                        "there is no [answers] table".to_string()
                     }
-                }
-            })
-            .collect();
-        if !unknown.is_empty() {
-            for u in &unknown {
-                eprintln!("error: {}: [answers]: {u}", answers_path.display());
+                    m => m.to_string(),
+                };
+                eprintln!("error: {at}: answers file: {problem} (an answers file has an [answers] table: question_id = \"option_id\"; see `questionnaire walk --help`)");
+                return WALK_UNREADABLE;
             }
-            return 1;
+        };
+        let places = answer_places(text);
+        let at = |id: &str| match places.get(id) {
+            Some((line, column)) => format!("{file}:{line}:{column}"),
+            None => file.clone(),
+        };
+        // Every answer must name a question of the questionnaire (a misspelt id is an error;
+        // an id that is a question but not on her path is fine) and be an option id or a list
+        // of them. Every such problem is listed, in the file's order.
+        let ids: Vec<&str> = q.file().questions.iter().map(|x| x.id.as_str()).collect();
+        let mut answers = BTreeMap::new();
+        let mut problems = Vec::new();
+        for (key, value) in &values {
+            if !ids.contains(&key.as_str()) {
+                let hint = match nearest(key, ids.iter().copied()) {
+                    Some(id) => format!(" (did you mean \"{id}\"?)"),
+                    None => format!(
+                        "; `questionnaire graph{}` lists every question id with its text",
+                        given.map(|p| format!(" {p}")).unwrap_or_default()
+                    ),
+                };
+                problems.push((key, format!("no question \"{key}\"{hint}")));
+            } else if let Some(answer) = answer_of(value) {
+                answers.insert(key.clone(), answer);
+            } else {
+                problems.push((key, format!("the answer to \"{key}\" must be an option id in quotes (\"…\"), a list of them ([\"…\", \"…\"]) or \"prefer_not_to_say\", not {}", serde_json::to_string(value).unwrap_or_else(|_| value.type_str().into()))));
+            }
+        }
+        problems.sort_by_key(|(key, _)| places.get(*key).copied().unwrap_or((usize::MAX, 0)));
+        for (key, problem) in &problems {
+            eprintln!("error: {}: answers file: {problem}", at(key));
+        }
+        if !problems.is_empty() {
+            eprintln!(
+                "{} problem(s) in {file}; nothing was walked",
+                problems.len()
+            );
+            return WALK_UNREADABLE;
         }
         let mut session = Session::new(&q);
         let mut screens = Vec::new();
-        let mut used = 0;
         loop {
             match session.screen(&q) {
                 Screen::Results(report) => {
                     let unused: Vec<&String> = answers
-                        .answers
                         .keys()
                         .filter(|k| !session.answers().contains_key(*k))
                         .collect();
-                    let margin = match report.articles.as_slice() {
-                        [a, b, ..] => Some(a.weight - b.weight),
-                        _ => None,
-                    };
-                    let tied_first: Vec<&str> = report
-                        .articles
-                        .iter()
-                        .take_while(|a| Some(a.weight) == report.articles.first().map(|f| f.weight))
-                        .map(|a| a.id.as_str())
-                        .collect();
                     if json {
-                        let out = serde_json::json!({ "screens": screens, "report": report, "unused_answers": unused, "margin": margin, "tied_first": if tied_first.len() > 1 { tied_first.clone() } else { Vec::new() } });
+                        let (margin, tied_first) = margin_and_tie(&report);
+                        let out = serde_json::json!({
+                            "screens": screens,
+                            "report": report,
+                            "unused_answers": unused,
+                            "margin": margin,
+                            "tied_first": tied_first,
+                        });
                         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
                     } else {
                         print_report(&report);
-                        if let ([first, second, ..], Some(m)) = (report.articles.as_slice(), margin)
-                        {
-                            if tied_first.len() > 1 {
-                                let names: Vec<String> =
-                                    tied_first.iter().map(|id| format!("\"{id}\"")).collect();
-                                println!(
-                                    "\nTie: {} all have weight {}; [results] tie_order (or file-name order) puts \"{}\" first.",
-                                    names.join(" and "),
-                                    first.weight,
-                                    first.id
-                                );
-                            } else {
-                                println!(
-                                    "\nFirst and second: \"{}\" (weight {}) and \"{}\" (weight {}): a margin of {m}{}.",
-                                    first.id,
-                                    first.weight,
-                                    second.id,
-                                    second.weight,
-                                    if report.close { ", a close call: the results say both fit her" } else { "" }
-                                );
-                            }
-                        }
                         if !unused.is_empty() {
                             println!("\nNot asked on this path: {unused:?}");
                         }
                     }
-                    return 0;
+                    return WALK_DONE;
                 }
                 Screen::Question(screen) => {
-                    let Some(answer) = answers.answers.get(&screen.id) else {
-                        eprintln!(
-                            "the path stops at question \"{}\" (“{}”): the answers file has no answer for it; add a line under [answers]: {} = \"…\"",
-                            screen.id, screen.text, screen.id
-                        );
-                        return 3;
+                    let Some(answer) = answers.get(&screen.id) else {
+                        return stopped(&screen, &answers, session.answers(), &file, &places);
                     };
                     if !json {
                         println!(
@@ -552,20 +707,74 @@ or the questionnaire has errors: run `questionnaire check`); 2 the command was w
                     }
                     screens.push(screen.id.clone());
                     if let Err(e) = session.answer(&q, answer.clone()) {
-                        eprintln!("error: {e}");
-                        return 1;
+                        let hint = match &e {
+                            AnswerError::UnknownOption { option, .. } => {
+                                nearest(option, screen.options.iter().map(|o| o.id.as_str()))
+                                    .map(|id| format!(" (did you mean \"{id}\"?)"))
+                                    .unwrap_or_default()
+                            }
+                            _ => String::new(),
+                        };
+                        eprintln!(
+                            "error: {}: answers file: {e}{hint}; use one of {}",
+                            at(&screen.id),
+                            choices(&screen).join(", ")
+                        );
+                        return WALK_UNREADABLE;
                     }
-                    used += 1;
-                    if used > q.file().questions.len() {
+                    if screens.len() > q.file().questions.len() {
                         eprintln!("error: the walk did not end");
-                        return 1;
+                        return WALK_UNREADABLE;
                     }
                 }
             }
         }
     }
 
-    fn print_report(r: &where_we_stand::engine::Report) {
+    /// Her answers stop early: which question has no answer, what to add, and the answers
+    /// the file gives that were not used (in the file's order).
+    fn stopped(
+        screen: &QuestionScreen,
+        answers: &BTreeMap<String, Answer>,
+        used: &BTreeMap<String, Answer>,
+        file: &str,
+        places: &BTreeMap<String, (usize, usize)>,
+    ) -> i32 {
+        let options = choices(screen);
+        let first = options.first().map_or("\"…\"", String::as_str);
+        let example = if screen.kind == Kind::Multiple {
+            // A list of option ids; "prefer_not_to_say" (the last choice, if offered) goes
+            // on its own, not in the list.
+            let (ids, declined) = match options.split_last() {
+                Some((last, rest)) if screen.prefer_not_to_say => (rest, format!(", or {last}")),
+                _ => (options.as_slice(), String::new()),
+            };
+            format!("[{first}] (any of {}{declined})", ids.join(", "))
+        } else {
+            format!("{first} (one of {})", options.join(", "))
+        };
+        eprintln!(
+            "error: {file}: the path stops at question \"{}\" (“{}”): the answers file has no answer for it; add a line under [answers]: {} = {example}",
+            screen.id, screen.text, screen.id
+        );
+        let mut unused: Vec<(&String, &Answer)> = answers
+            .iter()
+            .filter(|(k, _)| !used.contains_key(*k))
+            .collect();
+        // In the file's order (ids without a known place last, by name).
+        unused.sort_by_key(|(k, _)| places.get(*k).copied().unwrap_or((usize::MAX, 0)));
+        if unused.is_empty() {
+            eprintln!("answers given that were not used: none (every answer in the file was used before this question)");
+        } else {
+            eprintln!("answers given that were not used:");
+            for (k, a) in unused {
+                eprintln!("  {k} = {}", serde_json::to_string(a).unwrap_or_default());
+            }
+        }
+        WALK_STOPPED
+    }
+
+    fn print_report(r: &Report) {
         println!("\n=== Results ===");
         if let Some(s) = &r.safety {
             println!("\n!! {} !!\n{}", s.title, s.message);
@@ -586,6 +795,39 @@ or the questionnaire has errors: run `questionnaire check`); 2 the command was w
             for reason in &a.reasons {
                 println!("       because {reason}");
             }
+        }
+        let (margin, tied) = margin_and_tie(r);
+        match (r.articles.as_slice(), margin) {
+            ([first, second, ..], Some(m)) => {
+                println!(
+                    "\nFirst and second: \"{}\" (weight {}) and \"{}\" (weight {}): a margin of {m}{}.",
+                    first.id,
+                    first.weight,
+                    second.id,
+                    second.weight,
+                    if r.close {
+                        ", a close call: the results say both fit her"
+                    } else {
+                        ""
+                    }
+                );
+                if tied.len() > 1 {
+                    println!(
+                        "Tie: {} {} have weight {}; the order between them comes from the questionnaire's tie order (or file order).",
+                        quoted_list(&tied),
+                        if tied.len() == 2 { "both" } else { "all" },
+                        first.weight
+                    );
+                }
+            }
+            ([only], _) => println!(
+                "\nOnly one article: \"{}\" (weight {}); there is no second to compare.",
+                only.id, only.weight
+            ),
+            _ if !r.later.is_empty() => {
+                println!("  none now: the articles her answers match are kept for later (below)")
+            }
+            _ => println!("  none: no article's rules hold for her answers"),
         }
         if !r.later.is_empty() {
             println!("\nKept for later, once she is safe (a red flag):");

@@ -71,22 +71,24 @@ fn Notices() -> impl IntoView {
     view! {
         <Show when=move || app.notices.with(|n| !n.is_empty())>
             <div class="notices" role="status">
-                // Keyed by their words: `notify` never adds the same words twice.
-                <For
-                    each=move || app.notices.get()
-                    key=|text| text.clone()
-                    children=move |text: String| {
-                        let words = text.clone();
-                        view! {
-                            <div class="notice">
-                                <p>{words}</p>
-                                <button type="button" class="link" on:click=move |_| dismiss(&text)>
-                                    "Dismiss"
-                                </button>
-                            </div>
-                        }
-                    }
-                />
+                // Redrawn whole when the list changes: it holds one or two short notices.
+                {move || {
+                    app.notices
+                        .get()
+                        .into_iter()
+                        .map(|text| {
+                            let words = text.clone();
+                            view! {
+                                <div class="notice">
+                                    <p>{words}</p>
+                                    <button type="button" class="link" on:click=move |_| dismiss(&text)>
+                                        "Dismiss"
+                                    </button>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
             </div>
         </Show>
     }

@@ -94,27 +94,33 @@ fn help_here() -> bool {
 /// are always there.
 #[component]
 pub fn UrgentHelp() -> impl IntoView {
+    // Plain reactive slots rather than `<Show>`: each `<Show>` is a generic instance of its
+    // own, and the first load is counted in kilobytes.
     let app = use_app();
     let safety = &app.q.file().safety;
-    view! {
-        <Show when=help_here>
-            <div id=URGENT_ID tabindex="-1" class="help-top">
-                {safety.crisis.as_ref().map(|help| {
-                    view! {
-                        <Show when=move || app.crisis.get()>
-                            <HelpPanel help id="crisis" first=true/>
-                        </Show>
-                    }
-                })}
-                {safety.urgent.as_ref().map(|help| {
-                    view! {
-                        <Show when=urgent_here>
-                            <HelpPanel help id="urgent" first=false/>
-                        </Show>
-                    }
-                })}
-            </div>
-        </Show>
+    let crisis = move || {
+        safety
+            .crisis
+            .as_ref()
+            .filter(|_| app.crisis.get())
+            .map(|help| view! { <HelpPanel help id="crisis" first=true/> })
+    };
+    let urgent = move || {
+        safety
+            .urgent
+            .as_ref()
+            .filter(|_| urgent_here())
+            .map(|help| view! { <HelpPanel help id="urgent" first=false/> })
+    };
+    move || {
+        help_here().then(|| {
+            view! {
+                <div id=URGENT_ID tabindex="-1" class="help-top">
+                    {crisis}
+                    {urgent}
+                </div>
+            }
+        })
     }
 }
 
@@ -137,13 +143,9 @@ fn HelpPanel(
     view! {
         <aside class=format!("urgent {id}") class:compact=move || !full() aria-labelledby=labelled>
             <h2 id=title>{help.title.as_str()}</h2>
-            <Show when=full>
-                <p>{help.message.as_str()}</p>
-            </Show>
+            {move || full().then(|| view! { <p>{help.message.as_str()}</p> })}
             <Resources list=&help.resources/>
-            <Show when=move || first || !app.crisis.get()>
-                <CountryPicker/>
-            </Show>
+            {move || (first || !app.crisis.get()).then(|| view! { <CountryPicker/> })}
         </aside>
     }
 }
@@ -165,15 +167,16 @@ pub fn HelpNow() -> impl IntoView {
         }
     };
     let file = app.q.file();
-    (file.safety.urgent.is_some() || file.safety.crisis.is_some()).then(|| {
-        view! {
-            <Show when=help_here>
+    let any = file.safety.urgent.is_some() || file.safety.crisis.is_some();
+    move || {
+        (any && help_here()).then(|| {
+            view! {
                 <button type="button" class="help-now" aria-controls=URGENT_ID on:click=show>
                     "Help now"
                 </button>
-            </Show>
-        }
-    })
+            }
+        })
+    }
 }
 
 /// "Help lines for: [country]": the countries the author lists, hers chosen; shown where
