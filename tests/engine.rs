@@ -1172,6 +1172,7 @@ fn thoughts_of_self_harm_bring_crisis_help_first() {
             "title": "You don't have to carry this alone",
             "message": "A crisis line is there, day or night.",
             "resources": [{ "name": "Crisis line", "contact": "988", "detail": "" }],
+            "steps": [{ "id": "crisis-call", "text": "Call or text the crisis line today." }],
         });
     });
     let mut s = session(&q, &[("situation", one("home"))]);
@@ -1190,6 +1191,15 @@ fn thoughts_of_self_harm_bring_crisis_help_first() {
     assert_eq!(help.title, "You don't have to carry this alone");
     assert_eq!(help.resources[0].contact, "988", "the crisis line first");
     assert_eq!(report.plan[0].title, "You don't have to carry this alone");
+    assert_eq!(
+        report.plan[0]
+            .steps
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>(),
+        ["crisis-call"],
+        "her plan opens with the crisis steps, not the plan to leave a man she fears"
+    );
 
     // With a sign of danger from him too, the help about him stays.
     let mut s = session(&q, &[("situation", one("home"))]);

@@ -15,6 +15,7 @@ mod cli {
     use std::collections::BTreeMap;
     use std::path::{Path, PathBuf};
     use std::time::Instant;
+    use where_we_stand::engine::diagnostic::did_you_mean;
     use where_we_stand::engine::model::Kind;
     use where_we_stand::engine::session::QuestionScreen;
     use where_we_stand::engine::{
@@ -544,17 +545,6 @@ Exit codes:
         places
     }
 
-    /// The closest of `candidates` to `wrong`, if one is close enough to be a typo (the same
-    /// measure and threshold as the checker's "did you mean").
-    fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-        candidates
-            .into_iter()
-            .map(|c| (c, strsim::jaro_winkler(wrong, c)))
-            .filter(|(_, score)| *score >= 0.8)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(c, _)| c)
-    }
-
     /// The ids she could give for a question, quoted: its options (or scale points), and
     /// "prefer_not_to_say" where it is offered.
     fn choices(screen: &QuestionScreen) -> Vec<String> {
@@ -639,7 +629,7 @@ Exit codes:
         let mut problems = Vec::new();
         for (key, value) in &values {
             if !ids.contains(&key.as_str()) {
-                let hint = match nearest(key, ids.iter().copied()) {
+                let hint = match did_you_mean(key, ids.iter().copied()) {
                     Some(id) => format!(" (did you mean \"{id}\"?)"),
                     None => format!(
                         "; `questionnaire graph{}` lists every question id with its text",
@@ -709,7 +699,7 @@ Exit codes:
                     if let Err(e) = session.answer(&q, answer.clone()) {
                         let hint = match &e {
                             AnswerError::UnknownOption { option, .. } => {
-                                nearest(option, screen.options.iter().map(|o| o.id.as_str()))
+                                did_you_mean(option, screen.options.iter().map(|o| o.id.as_str()))
                                     .map(|id| format!(" (did you mean \"{id}\"?)"))
                                     .unwrap_or_default()
                             }

@@ -1,7 +1,7 @@
 //! The results: safety help when a red flag was raised, each dimension's score and band,
 //! ranked articles with the reasons that chose them, and the action plan by phase.
 
-use super::model::{Condition, Form, Kind, Resource};
+use super::model::{Condition, Form, Kind, Resource, Urgent};
 use super::questionnaire::Questionnaire;
 use super::walk::{holds, Facts};
 use serde::Serialize;
@@ -218,24 +218,7 @@ pub fn report(q: &Questionnaire, facts: &Facts) -> Report {
         [first, second, ..] => first.weight - second.weight <= file.results.close_margin.max(0),
         _ => false,
     };
-    let mut plan = plan(q, &articles, unsafe_);
-    if let (Some(c), Some(first)) = (crisis, plan.first_mut()) {
-        if first.id == SAFETY_PHASE {
-            first.title = c.title.clone();
-            first.about = c.message.clone();
-            if !c.steps.is_empty() {
-                first.steps = c
-                    .steps
-                    .iter()
-                    .map(|s| PlanStep {
-                        id: s.id.clone(),
-                        text: s.text.clone(),
-                        article: None,
-                    })
-                    .collect();
-            }
-        }
-    }
+    let plan = plan(q, &articles, unsafe_.then_some(crisis));
     Report {
         safety,
         scores,
@@ -421,25 +404,36 @@ fn explain_into(q: &Questionnaire, condition: &Condition, facts: &Facts, out: &m
 
 /// The action plan: safety steps first when a red flag was raised, then the steps of the top
 /// articles phase by phase, each step once, leaving out steps not meant for a reader at risk.
-pub fn plan(q: &Questionnaire, articles: &[Ranked], unsafe_: bool) -> Vec<PlanPhase> {
+pub fn plan(
+    q: &Questionnaire,
+    articles: &[Ranked],
+    help: Option<Option<&Urgent>>,
+) -> Vec<PlanPhase> {
     let file = q.file();
+    let unsafe_ = help.is_some();
     let mut phases = Vec::new();
-    if unsafe_ && !file.safety.steps.is_empty() {
-        phases.push(PlanPhase {
-            id: SAFETY_PHASE.into(),
-            title: file.safety.title.clone(),
-            about: file.safety.message.clone(),
-            steps: file
-                .safety
-                .steps
-                .iter()
-                .map(|s| PlanStep {
-                    id: s.id.clone(),
-                    text: s.text.clone(),
-                    article: None,
-                })
-                .collect(),
-        });
+    // After a red flag her plan opens with the safety steps, or with the crisis help's own
+    // when thoughts of hurting herself are her only red flag.
+    if let Some(crisis) = help {
+        let (title, about, steps) = match crisis {
+            Some(c) => (&c.title, &c.message, &c.steps),
+            None => (&file.safety.title, &file.safety.message, &file.safety.steps),
+        };
+        if !steps.is_empty() {
+            phases.push(PlanPhase {
+                id: SAFETY_PHASE.into(),
+                title: title.clone(),
+                about: about.clone(),
+                steps: steps
+                    .iter()
+                    .map(|s| PlanStep {
+                        id: s.id.clone(),
+                        text: s.text.clone(),
+                        article: None,
+                    })
+                    .collect(),
+            });
+        }
     }
     let chosen: Vec<_> = articles
         .iter()
