@@ -286,6 +286,25 @@ const RECORD_PIECES: &[&str] = &[
 /// One damaged copy of a saved record (or, for the lock, of its plaintext).
 fn damage_record(seed: &str, rng: &mut Rng) -> String {
     let mut text = seed.to_string();
+    // A locked record asking for an absurd number of iterations (which, if obeyed, would hang
+    // Unlock): now and then, its count is replaced before any other damage.
+    if text.starts_with("wws-lock/") && rng.below(4) == 0 {
+        let absurd = [
+            "0".to_string(),
+            "4294967295".to_string(),
+            "4294967296".to_string(),
+            "6000001".to_string(),
+            "-600000".to_string(),
+            "99999999999999999999999".to_string(),
+            (rng.next() % 4_000_000_000).to_string(),
+        ];
+        let count = &absurd[rng.below(absurd.len())];
+        let mut parts: Vec<&str> = text.split(' ').collect();
+        if parts.len() > 1 {
+            parts[1] = count;
+            text = parts.join(" ");
+        }
+    }
     for _ in 0..=rng.below(3) {
         match rng.below(6) {
             0 | 1 => {
@@ -379,5 +398,32 @@ mod record_tests {
         let out = super::run_records(3_000, 7);
         assert_eq!(out.panics, 0, "{:?}", out.examples);
         assert!(out.loaded > 0 && out.refused > 0, "{out:?}");
+    }
+
+    #[test]
+    fn locked_records_with_absurd_iteration_counts_are_refused() {
+        use crate::storage::sealed::Envelope;
+        // The smallest well-formed ciphertext: one padded block and the AES-GCM tag.
+        let ciphertext = "ab".repeat(crate::storage::sealed::PAD_TO + 16);
+        let seed = &format!(
+            "wws-lock/1 600000 00112233445566778899aabbccddeeff 00112233445566778899aabb {ciphertext}"
+        );
+        assert!(Envelope::parse(seed).is_ok(), "the envelope itself reads");
+        for count in [
+            "0",
+            "99999",
+            "6000001",
+            "4294967295",
+            "4294967296",
+            "-1",
+            "1e9",
+        ] {
+            let mut parts: Vec<&str> = seed.split(' ').collect();
+            parts[1] = count;
+            assert!(
+                Envelope::parse(&parts.join(" ")).is_err(),
+                "{count} iterations must be refused"
+            );
+        }
     }
 }

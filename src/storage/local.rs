@@ -3,7 +3,7 @@
 
 use super::format::{decode, encode, Decoded, Record, SavedHistory, SavedProgress};
 use super::sealed::LOCKED_KEY;
-use super::{BACKUP_KEY, HISTORY_KEY, PREFIX, PROGRESS_KEY};
+use super::{BACKUP_KEY, HISTORY_KEY, OLD_PREFIX, PREFIX, PROGRESS_KEY, TRIES_KEY};
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
@@ -102,7 +102,39 @@ fn read<T: Record>(storage: &web_sys::Storage, key: &str, faults: &mut Vec<Fault
     }
 }
 
-/// Reads saved progress and history, reporting (and setting aside) anything unreadable.
+/// The keys in storage that start with any of `prefixes`.
+fn keys_with(storage: &web_sys::Storage, prefixes: &[&str]) -> Vec<String> {
+    let len = storage.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| prefixes.iter().any(|p| k.starts_with(p)))
+        .collect()
+}
+
+/// Moves records saved under the old keys (named after the site) to today's neutral keys,
+/// nothing lost: an old record is removed only once it is stored under its new key, and one
+/// whose new key is already taken is kept aside as a backup. Returns how many moved.
+pub fn migrate(storage: &web_sys::Storage) -> usize {
+    let mut moved = 0;
+    for old in keys_with(storage, &[OLD_PREFIX]) {
+        let Some(value) = storage.get_item(&old).ok().flatten() else {
+            continue;
+        };
+        let rest = &old[OLD_PREFIX.len()..];
+        let mut new = format!("{PREFIX}{rest}");
+        if storage.get_item(&new).ok().flatten().is_some() {
+            new = format!("{BACKUP_KEY}:{rest}:{}", now() as u64);
+        }
+        if storage.set_item(&new, &value).is_ok() {
+            let _ = storage.remove_item(&old);
+            moved += 1;
+        }
+    }
+    moved
+}
+
+/// Reads saved progress and history (moving them from the old keys first), reporting (and
+/// setting aside) anything unreadable.
 pub fn load() -> Loaded {
     let storage = match storage() {
         Ok(s) => s,
@@ -113,6 +145,7 @@ pub fn load() -> Loaded {
             }
         }
     };
+    migrate(&storage);
     if let Some(locked) = read_locked() {
         return Loaded {
             locked: Some(locked),
@@ -186,17 +219,53 @@ pub fn remove_locked() {
     LocalStorage::delete(LOCKED_KEY);
 }
 
+/// Wrong passcodes tried since the lock was last opened: how many, and when the last was
+/// (milliseconds since 1970). Kept on the device, so that the wait after them holds across a
+/// reload and in every tab.
+pub fn read_tries() -> (u32, f64) {
+    storage()
+        .ok()
+        .and_then(|s| s.get_item(TRIES_KEY).ok().flatten())
+        .and_then(|t| {
+            let (n, at) = t.split_once(' ')?;
+            // Whole milliseconds: parsing a float would add the float parser to the first load.
+            Some((n.parse().ok()?, at.parse::<u64>().ok()? as f64))
+        })
+        .unwrap_or((0, 0.0))
+}
+
+/// Counts one more wrong passcode, now; returns how many there have been.
+pub fn add_try() -> u32 {
+    let n = read_tries().0.saturating_add(1);
+    if let Ok(s) = storage() {
+        let _ = s.set_item(TRIES_KEY, &format!("{n} {}", now() as u64));
+    }
+    n
+}
+
+/// Forgets the wrong passcodes (once the lock is open, or gone).
+pub fn clear_tries() {
+    LocalStorage::delete(TRIES_KEY);
+}
+
+/// Removes the copies of unreadable records kept aside in plain text (when she locks her
+/// progress, nothing of hers may stay readable); returns how many were removed.
+pub fn remove_backups() -> usize {
+    let Ok(storage) = storage() else { return 0 };
+    let backups = keys_with(&storage, &[BACKUP_KEY]);
+    for key in &backups {
+        LocalStorage::delete(key);
+    }
+    backups.len()
+}
+
 /// Removes every key this app wrote (and nothing else). Returns how many were removed.
 pub fn erase_all() -> Result<usize, Fault> {
     let storage = match web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         Some(s) => s,
         None => return Err(Fault::Unavailable),
     };
-    let len = storage.length().unwrap_or(0);
-    let ours: Vec<String> = (0..len)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX))
-        .collect();
+    let ours = keys_with(&storage, &[PREFIX, OLD_PREFIX]);
     for key in &ours {
         LocalStorage::delete(key);
     }

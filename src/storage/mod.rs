@@ -14,14 +14,20 @@ pub mod local;
 #[cfg(target_arch = "wasm32")]
 pub mod vault;
 
-/// Every key the app writes starts with this, so "erase everything" removes exactly ours.
-pub const PREFIX: &str = "where-we-stand:";
+/// Every key the app writes starts with this, so "erase everything" removes exactly ours. Key
+/// names say nothing of the site or of marriage: anyone can list them in the browser's tools.
+pub const PREFIX: &str = "app:";
+/// What every key started with before keys were neutral; such keys are moved to [`PREFIX`] the
+/// first time the app reads storage (`local::load`), and erased with ours.
+pub const OLD_PREFIX: &str = "where-we-stand:";
 /// The reader's progress.
-pub const PROGRESS_KEY: &str = "where-we-stand:progress";
+pub const PROGRESS_KEY: &str = "app:progress";
 /// Completed check-ins, for "how things have changed".
-pub const HISTORY_KEY: &str = "where-we-stand:history";
+pub const HISTORY_KEY: &str = "app:history";
 /// Where unreadable saved data is kept aside instead of being thrown away.
-pub const BACKUP_KEY: &str = "where-we-stand:backup";
+pub const BACKUP_KEY: &str = "app:backup";
+/// Wrong passcodes tried since the lock was last opened, and when the last one was.
+pub const TRIES_KEY: &str = "app:tries";
 
 /// The time, for stamping saved records.
 pub mod clock {

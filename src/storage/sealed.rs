@@ -13,7 +13,7 @@
 use super::format::{decode, encode, Decoded, SavedHistory, SavedProgress};
 
 /// The key of the locked record.
-pub const LOCKED_KEY: &str = "where-we-stand:locked";
+pub const LOCKED_KEY: &str = "app:locked";
 /// The envelope's format version.
 pub const LOCK_FORMAT: u32 = 1;
 /// PBKDF2-SHA-256 iterations for records this version writes.

@@ -62,7 +62,7 @@ fn Preview(q: &'static Questionnaire) -> impl IntoView {
     });
     // Links inside the reader's screens move the preview, never the studio's page.
     let follow = move |ev: leptos::ev::MouseEvent| {
-        if let Some(href) = app_link(&ev) {
+        if let Some(href) = app_link(&ev).filter(|h| !h.starts_with('#')) {
             ev.prevent_default();
             if href == "/" {
                 start_over(studio);

@@ -5,10 +5,11 @@ use super::article::ArticlePage;
 use super::history::HistoryPage;
 use super::home::Home;
 use super::layout::Shell;
+use super::offline;
 use super::persist;
 use super::question::QuestionPage;
 use super::results::ResultsPage;
-use super::route::{Nav, Page};
+use super::route::{reloaded_inside, Nav, Page};
 use super::safety::home_country;
 use super::state::{AppState, Fetch};
 use crate::content::{fetch_findings, CHECK_IN};
@@ -21,10 +22,6 @@ pub fn App() -> impl IntoView {
     match load_built(CHECK_IN) {
         Ok(q) => {
             let q: &'static Questionnaire = Box::leak(Box::new(q));
-            if let Some(window) = web_sys::window() {
-                // Offline after the first visit (tools/offline.mjs writes sw.js at build time).
-                let _ = window.navigator().service_worker().register("/sw.js");
-            }
             view! { <Root q later=true/> }.into_any()
         }
         Err(e) => view! {
@@ -49,6 +46,7 @@ pub fn Root(
 ) -> impl IntoView {
     let nav = Nav::start();
     let app = persist::start(q, (!later).then_some(q), nav);
+    nav.follow(move || app.fallback());
     // Help lines for where she is, told on the device (she can choose another country).
     app.country.set(home_country(q));
     provide_context(app);
@@ -60,12 +58,18 @@ pub fn Root(
             leptos::task::spawn_local(fetch_into(app));
         }
     });
-    // A locked device opens at home, where she can unlock (or start afresh, keeping nothing).
-    if app.locked_away.get_untracked()
-        && !matches!(nav.page.get_untracked(), Page::Home | Page::Article)
-    {
-        nav.replace("/");
+    // A reload inside the check-in goes back to where she is; a locked device opens at home,
+    // where she can unlock (or start afresh, keeping nothing).
+    if let Some(screen) = reloaded_inside() {
+        nav.replace(&match screen {
+            _ if app.locked_away.get_untracked() => "/".to_string(),
+            Some(path) => path.to_string(),
+            None => app.fallback(),
+        });
     }
+    // Offline after the first visit, once she has chosen to keep her progress here
+    // (tools/offline.mjs writes sw.js at build time).
+    offline::follow(app);
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(&q.file().quick_exit.tab_title);
     }

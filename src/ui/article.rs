@@ -60,7 +60,7 @@ fn ArticleBody(article: &'static Article) -> impl IntoView {
                     when=move || app.report.with(Option::is_some)
                     fallback=|| view! { <a href="/">"Back to the start"</a> }
                 >
-                    <a href="/results">"Back to your results"</a>
+                    <a href="/" data-to="/results">"Back to your results"</a>
                 </Show>
             </p>
         </article>

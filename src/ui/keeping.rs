@@ -4,7 +4,8 @@
 
 use super::focus::focus_soon;
 use super::persist::{
-    forget_here, guessable, keep_nothing, keep_plain, lock_with, unlock, Saver, MIN_PASSCODE,
+    forget_here, guessable, keep_nothing, keep_plain, lock_with, unlock, unlock_wait_ms, Saver,
+    MIN_PASSCODE,
 };
 use super::state::{use_app, Keeping};
 use leptos::prelude::*;
@@ -203,14 +204,6 @@ pub fn KeepChoice(
     }
 }
 
-/// The wait after the `fails`th wrong passcode, in seconds (none for the first few).
-fn wait_after(fails: u32) -> u32 {
-    match fails {
-        0..=2 => 0,
-        n => (5u32 << (n - 3).min(6)).min(300),
-    }
-}
-
 /// Unlocking her locked progress, on the home page of a locked device.
 #[component]
 pub fn UnlockPanel() -> impl IntoView {
@@ -219,10 +212,33 @@ pub fn UnlockPanel() -> impl IntoView {
     let problem = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let waiting = RwSignal::new(false);
-    let fails = StoredValue::new(0u32);
+    // The wait after wrong passcodes is kept on the device: a reload or another tab does not
+    // end it. `wait` shows it and holds the button until it is over.
+    let wait = move |words: String| {
+        let left = unlock_wait_ms();
+        if left <= 0.0 {
+            problem.set(words);
+            return false;
+        }
+        let seconds = (left / 1000.0).ceil() as u64;
+        let sep = if words.is_empty() { "" } else { " " };
+        problem.set(format!(
+            "{words}{sep}Please wait {seconds} seconds before trying again."
+        ));
+        waiting.set(true);
+        set_timeout(
+            move || {
+                waiting.set(false);
+                problem.set(String::new());
+            },
+            std::time::Duration::from_secs(seconds),
+        );
+        true
+    };
+    wait(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() || waiting.get_untracked() {
+        if busy.get_untracked() || waiting.get_untracked() || wait(String::new()) {
             return;
         }
         busy.set(true);
@@ -234,20 +250,7 @@ pub fn UnlockPanel() -> impl IntoView {
             busy.set(false);
             passcode.set(String::new());
             if let Err(words) = result {
-                fails.update_value(|n| *n += 1);
-                let wait = wait_after(fails.get_value());
-                if wait > 0 {
-                    problem.set(format!(
-                        "{words} Please wait {wait} seconds before trying again."
-                    ));
-                    waiting.set(true);
-                    set_timeout(
-                        move || waiting.set(false),
-                        std::time::Duration::from_secs(u64::from(wait)),
-                    );
-                } else {
-                    problem.set(words);
-                }
+                wait(words);
             }
         });
     };
@@ -275,6 +278,36 @@ pub fn UnlockPanel() -> impl IntoView {
     }
 }
 
+/// After her first danger answer, while her answers are kept unlocked on this device: a calm
+/// offer to lock them with a passcode or keep nothing here, in one step (or to leave it).
+#[component]
+pub fn SaferKeeping() -> impl IntoView {
+    let app = use_app();
+    let closed = RwSignal::new(false);
+    let shown = move || {
+        app.danger.get()
+            && !closed.get()
+            && app.keeping.get() == Keeping::Plain
+            && !app.first_visit.get()
+            && app.can_save.get()
+            && app.nav.page.get() != super::route::Page::Home
+    };
+    view! {
+        <Show when=shown>
+            <aside class="safer-keeping" aria-labelledby="safer-title">
+                <h2 id="safer-title">"Who else could open this on your device?"</h2>
+                <p>
+                    "Your answers are kept on this device where anyone who opens this site here could read them. If someone else uses this phone or computer, you can lock them with a passcode, or keep nothing here."
+                </p>
+                <KeepChoice label="Use this choice" done=Callback::new(move |_| closed.set(true))/>
+                <button type="button" class="secondary" on:click=move |_| closed.set(true)>
+                    "Leave it as it is"
+                </button>
+            </aside>
+        </Show>
+    }
+}
+
 /// In the footer: how this device keeps her answers now, locking again at once, and changing it.
 #[component]
 pub fn KeepSettings() -> impl IntoView {
@@ -285,8 +318,9 @@ pub fn KeepSettings() -> impl IntoView {
         Keeping::Locked => "Your progress is kept locked with your passcode.",
         Keeping::Nothing => "Nothing is kept: closing this tab forgets your answers.",
     };
+    let saver = Saver::get();
     let lock_now = move |_| {
-        forget_here(app);
+        forget_here(app, saver);
         app.locked_away.set(true);
         app.nav.go("/");
     };

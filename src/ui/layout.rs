@@ -2,7 +2,7 @@
 //! footer with the disclaimer, privacy note and "erase everything".
 
 use super::focus::focus_soon;
-use super::keeping::KeepSettings;
+use super::keeping::{KeepSettings, SaferKeeping};
 use super::persist::erase_everything;
 use super::quick_exit::{ExitNote, QuickExit};
 use super::safety::{HelpNow, UrgentHelp};
@@ -35,10 +35,12 @@ pub fn Shell(
             <UrgentHelp/>
             <Show when=move || app.tab_only()>
                 <p class="tab-only">
-                    "Nothing is being kept on this device: closing this tab forgets your answers."
+                    "Nothing is being kept on this device: leaving this site or closing this tab forgets your answers."
                 </p>
             </Show>
             {children()}
+            // Below the screen, so the question still starts on a phone's first screen.
+            <SaferKeeping/>
         </main>
         <footer class="foot">
             <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
@@ -56,7 +58,7 @@ pub fn Shell(
                 "."
             </p>
             <nav class="foot-links" aria-label="More">
-                <a href="/history">"How things have changed"</a>
+                <a href="/" data-to="/history">"How things have changed"</a>
                 <EraseEverything/>
             </nav>
         </footer>

@@ -8,6 +8,7 @@ pub mod history;
 pub mod home;
 pub mod keeping;
 pub mod layout;
+pub mod offline;
 pub mod persist;
 pub mod plan;
 pub mod question;

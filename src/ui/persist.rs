@@ -11,6 +11,11 @@ use crate::storage::format::{SavedHistory, SavedProgress};
 use crate::storage::sealed::{Contents, LOCKED_KEY};
 use crate::storage::{local, vault, HISTORY_KEY, PROGRESS_KEY};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set by the quick exit: from then on nothing is written (the page is on its way out, and
+/// what is on it has been dropped from memory).
+static LEAVING: AtomicBool = AtomicBool::new(false);
 
 /// What was last written to (or read from) storage, so that a record equal to it is not
 /// written again: after another tab's change is adopted, nothing is echoed back to it.
@@ -43,8 +48,12 @@ impl Saver {
         expect_context::<Saver>()
     }
 
-    /// Writes whatever differs from what storage holds. Reads untracked.
+    /// Writes whatever differs from what storage holds. Reads untracked. Nothing once the
+    /// quick exit has started: what is saved stays as it was.
     pub fn save(self) {
+        if LEAVING.load(Ordering::Relaxed) {
+            return;
+        }
         let app = self.app;
         let written = self.written;
         let record = app.saved_untracked();
@@ -204,8 +213,8 @@ pub fn start(
     });
     // The effect runs just after each change; this catches a change made as the page closes.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| saver.save());
-    let relock = relock_when_hidden(app);
-    let idle = relock_when_idle(app);
+    let relock = relock_when_hidden(app, saver);
+    let idle = relock_when_idle(app, saver);
 
     // Another tab changed what is saved: adopt it, so no answer is silently lost, and count it
     // as written, so this tab does not write it back.
@@ -276,7 +285,7 @@ const IDLE_RELOCK_MS: f64 = 5.0 * 60.0 * 1000.0;
 /// Closes an open lock after [`IDLE_RELOCK_MS`] without input, even while the page is visible
 /// (a phone left on a table): the key and everything of hers leave the page, and the home
 /// page shows Unlock. Checked every few seconds; any touch, click or key counts as input.
-fn relock_when_idle(app: AppState) -> Vec<WindowListenerHandle> {
+fn relock_when_idle(app: AppState, saver: Saver) -> Vec<WindowListenerHandle> {
     let last = StoredValue::new(crate::storage::clock::now());
     let seen = move || last.set_value(crate::storage::clock::now());
     let handles = vec![
@@ -288,7 +297,7 @@ fn relock_when_idle(app: AppState) -> Vec<WindowListenerHandle> {
         move || {
             let open = app.lock.try_with_value(Option::is_some).unwrap_or(false);
             if open && crate::storage::clock::now() - last.get_value() >= IDLE_RELOCK_MS {
-                forget_here(app);
+                forget_here(app, saver);
                 app.locked_away.set(true);
                 app.nav.replace("/");
             }
@@ -306,7 +315,7 @@ const RELOCK_AFTER_MS: f64 = 2.0 * 60.0 * 1000.0;
 
 /// Locks again when the page comes back after being hidden for [`RELOCK_AFTER_MS`]: the key
 /// is dropped and everything of hers leaves the page, which shows the home page again.
-fn relock_when_hidden(app: AppState) -> WindowListenerHandle {
+fn relock_when_hidden(app: AppState, saver: Saver) -> WindowListenerHandle {
     let hidden_at = StoredValue::new(None::<f64>);
     window_event_listener(leptos::ev::visibilitychange, move |_| {
         let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
@@ -320,7 +329,7 @@ fn relock_when_hidden(app: AppState) -> WindowListenerHandle {
         };
         hidden_at.set_value(None);
         if now - since >= RELOCK_AFTER_MS && app.lock.with_value(Option::is_some) {
-            forget_here(app);
+            forget_here(app, saver);
             app.locked_away.set(true);
             app.nav.replace("/");
         }
@@ -328,14 +337,23 @@ fn relock_when_hidden(app: AppState) -> WindowListenerHandle {
 }
 
 /// Takes everything of hers off the page (not off the device): a fresh session, no ticks, no
-/// history, no key.
-pub fn forget_here(app: AppState) {
+/// history, no key, and no copy of what was last written (which the saver keeps to compare).
+pub fn forget_here(app: AppState, saver: Saver) {
     app.lock.set_value(None);
+    saver.written.set_value(Written::default());
     app.session.set(Session::new(app.q));
     app.started.set(false);
     app.ticked.set(Default::default());
     app.history.set(Default::default());
     app.notices.set(Vec::new());
+}
+
+/// The quick exit, as it leaves: nothing more is written, and the key and everything of hers
+/// leave memory (should the browser keep this page to bring back with Back, it holds nothing;
+/// `route` loads such a page afresh anyway).
+pub fn drop_all(app: AppState, saver: Saver) {
+    LEAVING.store(true, Ordering::Relaxed);
+    forget_here(app, saver);
 }
 
 /// The shortest passcode the lock takes.
@@ -374,6 +392,13 @@ pub fn guessable(code: &str) -> bool {
 pub async fn lock_with(app: AppState, saver: Saver, passcode: String) -> Result<(), String> {
     let lock = vault::create(&passcode).await.map_err(|f| f.to_string())?;
     app.lock.set_value(Some(lock));
+    // Copies of unreadable old records, kept aside in plain text, cannot stay readable.
+    let removed = local::remove_backups();
+    if removed > 0 {
+        app.notify(format!(
+            "{removed} unreadable older copies of saved progress were kept on this device in plain text; locking removed them."
+        ));
+    }
     app.keeping.set(Keeping::Locked);
     app.locked_away.set(false);
     app.first_visit.set(false);
@@ -382,15 +407,44 @@ pub async fn lock_with(app: AppState, saver: Saver, passcode: String) -> Result<
     Ok(())
 }
 
-/// Opens her locked progress with `passcode` and goes back to where she was.
+/// The wait after the `fails`th wrong passcode, in seconds (none for the first few).
+fn wait_after(fails: u32) -> u32 {
+    match fails {
+        0..=2 => 0,
+        n => (5u32 << (n - 3).min(6)).min(300),
+    }
+}
+
+/// How long, in milliseconds, until she may try another passcode (0: now). The count of wrong
+/// passcodes is kept on the device, so the wait holds across a reload and in every tab.
+pub fn unlock_wait_ms() -> f64 {
+    let (n, at) = local::read_tries();
+    let wait = f64::from(wait_after(n)) * 1000.0;
+    (at + wait - crate::storage::clock::now()).clamp(0.0, wait)
+}
+
+/// Opens her locked progress with `passcode` and goes back to where she was; tells her how many
+/// wrong passcodes were tried since she last opened it, if any.
 pub async fn unlock(app: AppState, saver: Saver, passcode: String) -> Result<(), String> {
     let Some(text) = local::read_locked() else {
         return Err("There is no locked progress on this device any more.".into());
     };
-    let (lock, contents, problems) = vault::open(&passcode, &text)
-        .await
-        .map_err(|f| f.to_string())?;
+    let (lock, contents, problems) = vault::open(&passcode, &text).await.map_err(|f| {
+        // Only a wrong passcode counts toward the wait (not a damaged record).
+        if matches!(f, vault::LockFault::WrongPasscode) {
+            local::add_try();
+        }
+        f.to_string()
+    })?;
     app.lock.set_value(Some(lock));
+    let tries = local::read_tries().0;
+    local::clear_tries();
+    if tries > 0 {
+        let s = if tries == 1 { "try" } else { "tries" };
+        app.notify(format!(
+            "{tries} {s} with a wrong passcode since you last opened it."
+        ));
+    }
     let q = app.q;
     let progress = contents
         .progress

@@ -2,13 +2,14 @@
 //! each of which blanks the page, sets a neutral tab title and replaces the page with a neutral
 //! site (set in the questionnaire), leaving no Back entry to it. Exit asks nothing, ever.
 
+use super::persist::{drop_all, Saver};
 use super::state::{use_app, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Blanks the page and sets the neutral title at once, then goes to the neutral site with
-/// `location.replace`.
-pub fn leave(url: &str, title: &str) {
+/// Blanks the page and sets the neutral title at once, drops the key and her answers from
+/// memory, then goes to the neutral site with `location.replace`.
+pub fn leave(app: AppState, saver: Saver, url: &str, title: &str) {
     if let Some(window) = web_sys::window() {
         if let Some(doc) = window.document() {
             doc.set_title(title);
@@ -17,6 +18,7 @@ pub fn leave(url: &str, title: &str) {
                 body.set_text_content(None);
             }
         }
+        drop_all(app, saver);
         let _ = window.location().replace(url);
     }
 }
@@ -59,7 +61,7 @@ fn counted(presses: StoredValue<Vec<f64>>, needed: usize) -> bool {
 
 /// Listens, on every screen, for Shift pressed three times (not while she types in a field)
 /// and Escape pressed twice (not while a dialog is open, where Escape belongs to the dialog).
-fn listen(app: AppState, url: &'static str, title: &'static str) {
+fn listen(app: AppState, saver: Saver, url: &'static str, title: &'static str) {
     let shifts = StoredValue::new(Vec::new());
     let escapes = StoredValue::new(Vec::new());
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -73,12 +75,12 @@ fn listen(app: AppState, url: &'static str, title: &'static str) {
         match ev.key().as_str() {
             "Shift" if !typing(&ev) => {
                 if counted(shifts, 3) {
-                    leave(url, title);
+                    leave(app, saver, url, title);
                 }
             }
             "Escape" if app.dialogs.get_untracked() == 0 => {
                 if counted(escapes, 2) {
-                    leave(url, title);
+                    leave(app, saver, url, title);
                 }
             }
             "Shift" | "Escape" => {}
@@ -99,9 +101,10 @@ pub fn QuickExit() -> impl IntoView {
     let app = use_app();
     let exit = &app.q.file().quick_exit;
     let (url, title) = (exit.url.as_str(), exit.tab_title.as_str());
-    listen(app, url, title);
+    let saver = Saver::get();
+    listen(app, saver, url, title);
     view! {
-        <button type="button" class="quick-exit" on:click=move |_| leave(url, title)>
+        <button type="button" class="quick-exit" on:click=move |_| leave(app, saver, url, title)>
             "Quick exit"
         </button>
     }

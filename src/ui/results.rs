@@ -164,7 +164,7 @@ fn Results(report: Report) -> impl IntoView {
                 <button type="button" class="secondary" on:click=print>
                     "Print"
                 </button>
-                <a class="button secondary" href="/history">
+                <a class="button secondary" href="/" data-to="/history">
                     "How things have changed"
                 </a>
             </div>
@@ -201,7 +201,7 @@ fn StartHere(
         <section class="start-here article-card best" aria-labelledby="start-here">
             <h2 id="start-here" class="eyebrow">"Start here: your best match"</h2>
             <h3>
-                <a href=href>{article.title}</a>
+                <a href="/" data-to=href>{article.title}</a>
             </h3>
             <p class="byline">"by "{article.author}</p>
             {first_step}
@@ -258,7 +258,7 @@ fn ArticleCard(article: Ranked) -> impl IntoView {
             <div id=body_id class="fold-body" hidden=move || !open.get()>
                 <p class="byline">"by "{article.author}</p>
                 <p>{article.summary}</p>
-                <a class="more" href=href>
+                <a class="more" href="/" data-to=href>
                     "Key points and steps"
                 </a>
             </div>

@@ -1,55 +1,126 @@
-//! Addresses: which screen a path shows, and moving between them with the History API.
+//! Screens and the browser's history: which screen shows, and moving between them without
+//! leaving a trail.
 //!
-//! Five fixed routes don't need a routing library: `leptos_router` measured 60 KB gzip of wasm
-//! on its own (a bare Leptos app is 28 KB), a third of the whole first-load budget (200 KB). This is
-//! the part of it the app uses: pushState/replaceState, Back/Forward (`popstate`), and plain
-//! `<a href="/…">` links handled in place.
+//! The address bar always shows `/`, whatever the screen: no address ever holds a question, an
+//! article or a word about her situation (the screen is kept in [`Nav::path`], in memory). The
+//! browser's history gets at most two entries from the app: the one she arrived on (the home
+//! page) and one for "inside the check-in", pushed the first time she leaves the home page and
+//! replaced, never added to, as she moves on. So the browser's Back from inside takes her to
+//! the page she opened an article or her history from, or else to the home page (where her
+//! answers still wait in this tab), and from there out of the site; it never walks through her
+//! questions. After a quick exit (which replaces the entry it leaves), Back lands on the home
+//! entry, and a page brought back from the browser's cache is loaded afresh, so her questions
+//! never show again. A reload of the inside entry goes back to where she is.
+//!
+//! Five fixed screens don't need a routing library: `leptos_router` measured 60 KB gzip of
+//! wasm on its own (a bare Leptos app is 28 KB), a third of the whole first-load budget.
 
 use leptos::prelude::*;
-use std::sync::atomic::{AtomicBool, Ordering};
-use wasm_bindgen::JsCast;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use wasm_bindgen::{JsCast, JsValue};
 
 pub use crate::address::{parse, Page};
 
-/// The current address, shared as context by [`Nav::start`].
+/// The current screen, shared as context by [`Nav::start`].
 #[derive(Clone, Copy)]
 pub struct Nav {
-    /// The path shown (set before the browser's address bar, which follows a moment later).
+    /// The screen shown, as an app path (`/q/:id`, `/results`, …): in memory only.
     pub path: RwSignal<String>,
-    /// The page the address shows (changes only when the page does).
+    /// The page the path shows (changes only when the page does).
     pub page: Memo<Page>,
-    /// The id in the address (`/q/:id`, `/article/:id`), or empty.
+    /// The id in the path (`/q/:id`, `/article/:id`), or empty.
     pub id: Memo<String>,
 }
 
-/// Whether addresses follow the browser's (cleared in the author's studio, whose preview keeps
-/// its address to itself). A flag rather than a field: `Nav` is copied into every closure of the
-/// reader's app, and a field measured about 1 KB gzip more in its first load.
+/// Whether screens follow the browser's history (cleared in the author's studio, whose preview
+/// keeps its screens to itself). A flag rather than a field: `Nav` is copied into every closure
+/// of the reader's app, and a field measured about 1 KB gzip more in its first load.
 static FOLLOWS_BROWSER: AtomicBool = AtomicBool::new(true);
+
+/// Which of the app's history entries the browser is on: [`HOME`], [`INSIDE`] or
+/// [`INSIDE_HISTORY`] (see the module's notes). The entry's state holds the same number, and
+/// nothing else.
+static ENTRY: AtomicU8 = AtomicU8::new(HOME);
+/// The home entry (her first screen; its state is empty).
+const HOME: u8 = 0;
+/// The inside entry, on any screen of the check-in: a reload goes to where she is.
+const INSIDE: u8 = 1;
+/// The inside entry, on her history (a reload shows it again).
+const INSIDE_HISTORY: u8 = 2;
+
+thread_local! {
+    /// Where she opened an article or her history from, for the browser's Back.
+    static CAME_FROM: RefCell<String> = const { RefCell::new(String::new()) };
+}
 
 /// The navigation context; panics only outside the app (a programming error).
 pub fn use_nav() -> Nav {
     expect_context::<Nav>()
 }
 
-fn location_path() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_else(|| "/".into())
+fn history() -> Option<web_sys::History> {
+    web_sys::window()?.history().ok()
+}
+
+/// Where a reload inside the check-in goes back to: `Some(None)` where she is, `Some(Some(path))`
+/// that screen; `None` when the page was loaded on the home entry.
+pub fn reloaded_inside() -> Option<Option<&'static str>> {
+    match ENTRY.load(Ordering::Relaxed) {
+        HOME => None,
+        INSIDE_HISTORY => Some(Some("/history")),
+        _ => Some(None),
+    }
+}
+
+/// The entry a state names.
+fn entry_of(state: &JsValue) -> u8 {
+    match state.as_f64() {
+        Some(n) if n == f64::from(INSIDE) => INSIDE,
+        Some(n) if n == f64::from(INSIDE_HISTORY) => INSIDE_HISTORY,
+        _ => HOME,
+    }
+}
+
+/// The entry for a screen.
+fn entry_for(path: &str) -> u8 {
+    match parse(path).0 {
+        Page::Home => HOME,
+        Page::History => INSIDE_HISTORY,
+        _ => INSIDE,
+    }
+}
+
+/// Makes the browser's current entry `entry` at `/`, in place or as a new entry.
+fn write_entry(entry: u8, push: bool) {
+    let Some(h) = history() else { return };
+    let state = if entry == HOME {
+        JsValue::NULL
+    } else {
+        JsValue::from_f64(f64::from(entry))
+    };
+    let _ = if push {
+        h.push_state_with_url(&state, "", Some("/"))
+    } else {
+        h.replace_state_with_url(&state, "", Some("/"))
+    };
+    ENTRY.store(entry, Ordering::Relaxed);
 }
 
 impl Nav {
-    /// Goes to an address, adding a history entry (so Back returns here).
+    /// Goes to a screen, as a link or button does.
     pub fn go(&self, to: &str) {
         self.set(to, false);
     }
 
-    /// Goes to an address in place of the current one (no Back entry).
+    /// Goes to a screen in place of the current one (a redirect: the browser's Back never
+    /// returns to it).
     pub fn replace(&self, to: &str) {
         self.set(to, true);
     }
 
     fn set(&self, to: &str, replace: bool) {
+        let from = self.path.get_untracked();
         // The screen first; the history entry and the scroll right after it is drawn, so
         // they never delay the next question (measured: pushState was an eighth of a
         // transition's work).
@@ -57,22 +128,58 @@ impl Nav {
         if !FOLLOWS_BROWSER.load(Ordering::Relaxed) {
             return;
         }
-        let to = to.to_string();
+        let entry = entry_for(to);
+        if !replace && matches!(parse(to).0, Page::Article | Page::History) {
+            CAME_FROM.with(|c| *c.borrow_mut() = from);
+        }
         set_timeout(
             move || {
+                // Into the check-in from the home entry: the one entry the app adds. Home
+                // again: the inside entry becomes a home entry. Otherwise the entry stays
+                // (its state changes only on the way to and from her history).
+                let now = ENTRY.load(Ordering::Relaxed);
+                if entry != now {
+                    write_entry(entry, now == HOME && !replace);
+                }
                 if let Some(w) = web_sys::window() {
-                    if let Ok(h) = w.history() {
-                        let _ = if replace {
-                            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to))
-                        } else {
-                            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to))
-                        };
-                    }
                     w.scroll_to_with_x_and_y(0.0, 0.0);
                 }
             },
             std::time::Duration::ZERO,
         );
+    }
+
+    /// Follows the browser's Back and Forward between the app's two entries; `here` says where
+    /// she is, where Forward into the check-in goes (until the owner is cleaned up).
+    pub fn follow(self, here: impl Fn() -> String + 'static) {
+        let pop = window_event_listener(leptos::ev::popstate, move |ev| {
+            self.popped(ev.state(), &here)
+        });
+        on_cleanup(move || pop.remove());
+    }
+
+    fn popped(&self, state: JsValue, here: &impl Fn() -> String) {
+        let entry = entry_of(&state);
+        ENTRY.store(entry, Ordering::Relaxed);
+        if entry != HOME {
+            // Forward again, into the check-in.
+            self.path.set(if entry == INSIDE_HISTORY {
+                "/history".into()
+            } else {
+                here()
+            });
+            return;
+        }
+        let from = CAME_FROM.with(|c| std::mem::take(&mut *c.borrow_mut()));
+        let leaf = matches!(self.page.get_untracked(), Page::Article | Page::History);
+        if leaf && !from.is_empty() && from != "/" {
+            // Back from an article or her history to the screen she opened it from, which
+            // is inside again.
+            write_entry(entry_for(&from), true);
+            self.path.set(from);
+        } else {
+            self.path.set("/".into());
+        }
     }
 }
 
@@ -91,17 +198,32 @@ impl Nav {
         nav
     }
 
-    /// Starts following the address: provides [`Nav`] as context, follows Back/Forward, and
-    /// handles same-site links without a reload (until the owner is cleaned up).
+    /// Starts following the browser's history: provides [`Nav`] as context, clears any old
+    /// address from the address bar, reloads a page the browser brings back from its cache,
+    /// and handles the app's links without a reload (until the owner is cleaned up).
+    /// [`Nav::follow`] then follows Back and Forward.
     pub fn start() -> Nav {
-        let path = RwSignal::new(location_path());
+        let path = RwSignal::new("/".to_string());
         let nav = Nav {
             path,
             page: Memo::new(move |_| path.with(|p| parse(p).0)),
             id: Memo::new(move |_| path.with(|p| parse(p).1)),
         };
         provide_context(nav);
-        let pop = window_event_listener(leptos::ev::popstate, move |_| path.set(location_path()));
+        let entry = history()
+            .and_then(|h| h.state().ok())
+            .map_or(HOME, |s| entry_of(&s));
+        // Whatever the address was (an old one may name a question), it is `/` from now on.
+        write_entry(entry, false);
+        // Back after leaving (the quick exit, or any other way) may bring this very page back
+        // from the browser's cache, as it was: load it afresh instead, at home.
+        let shown = window_event_listener(leptos::ev::pageshow, move |ev| {
+            if ev.persisted() {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+        });
         let click = window_event_listener(leptos::ev::click, move |ev| {
             if ev.default_prevented()
                 || ev.button() != 0
@@ -114,19 +236,29 @@ impl Nav {
             }
             if let Some(href) = app_link(&ev) {
                 ev.prevent_default();
-                nav.go(&href);
+                if href.starts_with('#') {
+                    // A link within the page (the skip link, "the rest of your plan"): in
+                    // place of the current entry, never a new one.
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().replace(&href);
+                    }
+                } else {
+                    nav.go(&href);
+                }
             }
         });
         on_cleanup(move || {
-            pop.remove();
+            shown.remove();
             click.remove();
         });
         nav
     }
 }
 
-/// The address of the app's own link a click landed on (inside it, too), if it is one: a path
-/// on this site, not opened elsewhere (`target`) or downloaded.
+/// The screen of the app's own link a click landed on (inside it, too), if it is one: its
+/// `data-to`, or a path on this site, not opened elsewhere (`target`) or downloaded. The app's
+/// links to its screens carry `href="/"` and the screen in `data-to`, so that a link opened in
+/// a new tab, or shown on hover or a long press, shows nothing of hers either.
 pub fn app_link(ev: &web_sys::MouseEvent) -> Option<String> {
     let a = ev
         .target()
@@ -135,6 +267,9 @@ pub fn app_link(ev: &web_sys::MouseEvent) -> Option<String> {
     if a.has_attribute("target") || a.has_attribute("download") {
         return None;
     }
+    if let Some(to) = a.get_attribute("data-to") {
+        return Some(to);
+    }
     let href = a.get_attribute("href")?;
-    (href.starts_with('/') && !href.starts_with("//")).then_some(href)
+    (href.starts_with('#') || href.starts_with('/') && !href.starts_with("//")).then_some(href)
 }

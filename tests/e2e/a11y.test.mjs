@@ -56,7 +56,11 @@ function questionScreen(name, answers, qid, then = async () => {}) {
     name,
     seed: { [PROGRESS_KEY]: savedProgress(answers, { question: qid }) },
     open: async (page) => {
-      await page.goto(`/q/${qid}`);
+      const home = new HomePage(page);
+      await home.goto();
+      // With nothing answered yet the home page offers Start; otherwise Continue.
+      if (await home.continueButton().count()) await home.continue();
+      else await home.start();
       const q = new QuestionPage(page);
       await q.waitForQuestion(qid);
       await then(page, q);
@@ -124,9 +128,13 @@ const screens = [
   },
   {
     name: "article page",
+    seed: { [PROGRESS_KEY]: savedProgress(scenario("bring-back-love").answers, "results") },
     open: async (page) => {
+      const results = new ResultsPage(page);
+      await results.goto();
+      await results.openArticle(0);
       const article = new ArticlePage(page);
-      await article.goto(checkIn.articles[0].id);
+      await article.waitForReady();
       await article.blogLink().waitFor();
     },
   },

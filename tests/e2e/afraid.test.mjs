@@ -150,3 +150,51 @@ describe("a close call", () => {
     assert.equal(await page.locator("section.results p.also").count(), 0);
   });
 });
+
+describe("danger changes the keeping advice", () => {
+  test("at her first danger answer, answers kept in plain text bring a calm offer to lock them, in one step", T, async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    const dangerQ = checkIn.questions.find((q) => (q.options || []).some((o) => o.danger));
+    const sign = dangerQ.options.find((o) => o.danger).id;
+    const answers = { ...scenario("safety-red-flag").answers, [dangerQ.id]: dangerQ.kind === "multiple" ? [sign] : sign };
+    const home = new HomePage(page);
+    await home.goto();
+    await home.start(); // keeps her progress in plain text
+    const q = new QuestionPage(page);
+    const offer = page.locator("main aside.safer-keeping");
+    for (let i = 0; i < 40; i++) {
+      const id = await q.waitForQuestion();
+      assert.equal(await offer.count(), 0, `no offer on ${id}, before the danger answer`);
+      await q.setAnswer(answers[id]);
+      await q.continue();
+      if (id === dangerQ.id) break;
+    }
+    await offer.waitFor();
+    assert.match(await offer.innerText(), /lock them with a passcode, or keep nothing here/);
+    await axeClean(page, "the offer to lock");
+    const form = offer.locator("form.keep-choice");
+    await form.getByRole("radio", { name: "Keep it locked with a passcode" }).check();
+    await form.getByLabel("Passcode", { exact: true }).fill("quiet harbour 7");
+    await form.getByLabel("The same passcode again").fill("quiet harbour 7");
+    await form.getByRole("button", { name: "Use this choice" }).click();
+    await offer.waitFor({ state: "detached" });
+    await page.waitForFunction(() => localStorage.getItem("app:locked") && !localStorage.getItem("app:progress"));
+    assert.ok(await q.waitForQuestion(), "she is still on her question");
+    assertNoErrors();
+  });
+
+  test("'Leave it as it is' closes the offer", T, async (t) => {
+    const { page, context, assertNoErrors } = await open(browser, t);
+    const dangerQ = checkIn.questions.find((q) => (q.options || []).some((o) => o.danger));
+    const sign = dangerQ.options.find((o) => o.danger).id;
+    const answers = { ...scenario("safety-red-flag").answers, [dangerQ.id]: dangerQ.kind === "multiple" ? [sign] : sign };
+    await seedStorage(context, { [PROGRESS_KEY]: savedProgress(answers, "results") });
+    const results = new ResultsPage(page);
+    await results.goto();
+    const offer = page.locator("main aside.safer-keeping");
+    await offer.getByRole("button", { name: "Leave it as it is" }).click();
+    await offer.waitFor({ state: "detached" });
+    assert.ok(await page.evaluate(() => localStorage.getItem("app:progress")), "still kept as it was");
+    assertNoErrors();
+  });
+});

@@ -14,6 +14,8 @@ import {
   scenarios,
   scenario,
   savedProgress,
+  noOfflineTraces,
+  offlineReady,
   ORIGIN,
   PROGRESS_KEY,
 } from "./lib/browser.mjs";
@@ -22,6 +24,8 @@ import {
   QuestionPage,
   ResultsPage,
   ArticlePage,
+  HistoryPage,
+  waitForScreen,
   questionById,
   optionsOf,
   optionLabel,
@@ -181,7 +185,7 @@ describe("changing an earlier answer", () => {
 
     // Keeping the earlier answer changes nothing.
     await q.cancelDiscard();
-    assert.equal(q.id(), "situation", "still on the first question");
+    assert.equal(await q.id(), "situation", "still on the first question");
     await page.reload();
     await q.waitForQuestion("situation");
     assert.deepEqual(await q.checkedValues(), ["checked_out"], "the kept answer is still saved");
@@ -238,8 +242,7 @@ describe("keyboard", () => {
 
     const q = new QuestionPage(page);
     for (let n = 0; n < 40; n++) {
-      await page.waitForURL((u) => u.pathname.startsWith("/q/") || u.pathname === "/results");
-      if (new URL(page.url()).pathname === "/results") break;
+      if ((await waitForScreen(page, ["question", "results"])) === "results") break;
       const id = await q.waitForQuestion();
       const answer = s.answers[id];
       assert.ok(answer !== undefined, `no answer for ${id}`);
@@ -262,7 +265,7 @@ describe("keyboard", () => {
       const wanted = Array.isArray(answer) ? [...answer].sort() : [answer];
       assert.deepEqual((await q.checkedValues()).sort(), wanted, `keys chose the answer on ${id}`);
       await page.keyboard.press("Enter");
-      await q.waitToLeave(`/q/${id}`);
+      await q.waitToLeave(questionById(id).text);
     }
     const results = new ResultsPage(page);
     await results.waitForReady();
@@ -272,57 +275,91 @@ describe("keyboard", () => {
 });
 
 describe("navigation", () => {
-  test("the browser's Back button goes back one question", T, async (t) => {
+  test("the browser keeps no trail: addresses never name a screen, and Back leaves the questions", T, async (t) => {
     const { page, assertNoErrors } = await open(browser, t);
     const { answers } = scenario("rebuild-after-walked-out");
     const check = softly();
-    const q = await startCheckIn(page);
-    await answerSome(q, answers, ["situation", "walked_when", "walked_why"]);
-    assert.equal(q.id(), "apart_contact");
+    // Every address the tab shows, including those set by the History API.
+    const seen = new Set();
+    page.on("framenavigated", (f) => f === page.mainFrame() && seen.add(f.url()));
+    const home = new HomePage(page);
+    await home.goto();
+    const before = await page.evaluate(() => history.length);
+    await home.start();
+    const q = new QuestionPage(page);
+    const six = ["situation", "walked_when", "walked_why", "apart_contact"];
+    await answerSome(q, answers, six);
+    for (let i = 0; i < 2; i++) {
+      const id = await q.waitForQuestion();
+      seen.add(page.url());
+      await q.setAnswer(answers[id]);
+      await q.continue();
+    }
+    const here = await q.waitForQuestion();
+    await page.waitForTimeout(100); // the history entry is written just after the screen
+    const after = await page.evaluate(() => history.length);
+    assert.ok(after - before <= 1, `six answers added ${after - before} history entries (at most one allowed)`);
 
+    // The browser's Back takes her out of the questions to the start page, where her answers
+    // wait (nothing is lost); Forward brings her back to where she was.
     await page.goBack();
-    assert.equal(await q.waitForQuestion(), "walked_why", "one Back: the previous question");
-    assert.equal(await q.heading(), questionById("walked_why").text);
-    check.deepEqual(await q.checkedValues(), [answers.walked_why], "its answer is still chosen");
-
-    await page.goBack();
-    assert.equal(await q.waitForQuestion(), "walked_when", "another Back: the question before");
-    check.deepEqual(
-      await q.checkedValues(),
-      [answers.walked_when],
-      `"${questionById("walked_when").text}" still shows "${optionLabel("walked_when", answers.walked_when)}"`,
-    );
-
-    await page.goBack();
-    assert.equal(await q.waitForQuestion(), "situation");
-
+    await waitForScreen(page, "home");
+    await home.continueButton().waitFor();
     await page.goForward();
-    assert.equal(await q.waitForQuestion(), "walked_when", "Forward returns to the next question");
+    assert.equal(await q.waitForQuestion(), here, "Forward: back where she was");
+    check.deepEqual(await q.checkedValues(), [], "nothing chosen yet on the question she was on");
+
+    // Her results, an article and back: Back from the article returns to the results.
+    await q.answerScenario(answers);
+    const results = new ResultsPage(page);
+    await results.waitForReady();
+    await results.openArticle(0);
+    await new ArticlePage(page).waitForReady();
+    seen.add(page.url());
+    await page.goBack();
+    await results.waitForReady();
+    await page.goBack();
+    await waitForScreen(page, "home");
+    seen.add(page.url());
+
+    const named = [...seen].filter((u) => new URL(u).pathname !== "/" || new URL(u).search || new URL(u).hash);
+    assert.deepEqual(named, [], "every address is the bare start address");
+    const ids = [...checkIn.questions.map((x) => x.id), ...checkIn.articles.map((x) => x.id)];
+    for (const u of seen) for (const id of ids) assert.ok(!u.includes(id), `${u} names ${id}`);
     assertNoErrors();
     check.done();
   });
 
-  test("an address beyond where you are takes you back to where you are", T, async (t) => {
-    // e.g. a bookmark, or a link shared from another device: the app must not show (or get
-    // stuck on) a question or results the answers don't reach.
+  test("an old address that names a question opens the start page, and the address bar drops it", T, async (t) => {
+    // Older versions put question ids in the address, so the browser's history may still hold
+    // them: opening one shows the start page (from where she can continue) and nothing else.
     const { page, assertNoErrors } = await open(browser, t);
     const q = await startCheckIn(page);
     await answerSome(q, scenario("rebuild-after-walked-out").answers, ["situation"]);
-    assert.equal(q.id(), "walked_when");
+    assert.equal(await q.id(), "walked_when");
 
     await page.goto("/q/want_most");
-    await assertStillRunning(page, "after opening /q/want_most before reaching it");
-    await explain(page, "opening /q/want_most before reaching it", () =>
-      page.waitForURL((u) => u.pathname === "/q/walked_when", { timeout: 5000 }),
-    );
+    await assertStillRunning(page, "after opening /q/want_most");
+    await waitForScreen(page, "home");
+    assert.equal(new URL(page.url()).pathname, "/", "the address bar shows only /");
+    const home = new HomePage(page);
+    await home.continue();
     await q.waitForQuestion("walked_when");
 
     await page.goto("/results");
-    await assertStillRunning(page, "after opening /results before finishing");
-    await explain(page, "opening /results before finishing", () =>
-      page.waitForURL((u) => u.pathname === "/q/walked_when", { timeout: 5000 }),
-    );
-    await q.waitForQuestion("walked_when");
+    await waitForScreen(page, "home");
+    assert.equal(new URL(page.url()).pathname, "/");
+    assertNoErrors();
+  });
+
+  test("a reload inside the check-in goes back to where she is", T, async (t) => {
+    const { page, assertNoErrors } = await open(browser, t);
+    const q = await startCheckIn(page);
+    await answerSome(q, scenario("rebuild-after-walked-out").answers, ["situation", "walked_when"]);
+    const here = await q.id();
+    await page.waitForTimeout(100);
+    await page.reload();
+    assert.equal(await q.waitForQuestion(), here);
     assertNoErrors();
   });
 
@@ -482,15 +519,14 @@ describe("results", () => {
     assertNoErrors();
   });
 
-  test("an article is reachable from the results, and deep links survive a reload", T, async (t) => {
+  test("an article is reachable from the results, and a reload returns to the results", T, async (t) => {
     const { page, results, assertNoErrors } = await openSeededResults(t, "bring-back-love");
     const titles = await results.articleTitles();
     await results.openArticle(0);
     const articlePage = new ArticlePage(page);
     await articlePage.waitForReady();
-    const id = new URL(page.url()).pathname.split("/").pop();
-    const article = articleById(id);
-    assert.equal(article.title, titles[0]);
+    const article = checkIn.articles.find((x) => x.title === titles[0]);
+    assert.ok(article, `the first card's article is in the fixture: ${titles[0]}`);
     assert.equal(await articlePage.heading(), article.title);
     const headings = await articlePage.sectionHeadings();
     assert.ok(headings.includes("What helps"), `headings: ${headings}`);
@@ -504,27 +540,17 @@ describe("results", () => {
     assert.ok(rel.split(/\s+/).includes("noopener"), `rel="${rel}" has noopener`);
     assert.ok(rel.split(/\s+/).includes("noreferrer"), `rel="${rel}" has noreferrer`);
 
-    // Deep link: reload the article page.
-    await page.reload();
-    await articlePage.waitForReady();
-    assert.equal(await articlePage.heading(), article.title);
     await page.getByRole("link", { name: "Back to your results" }).click();
+    await results.waitForReady();
+    await results.openArticle(0);
+    await articlePage.waitForReady();
 
-    // Deep link: reload the results.
+    // A reload on the article (whose name the browser keeps nowhere) returns to her results.
+    await page.reload();
     await results.waitForReady();
     await page.reload();
     await results.waitForReady();
     assert.deepEqual(await results.articleTitles(), titles);
-    assertNoErrors();
-  });
-
-  test("an article deep link opens in a fresh browser too", T, async (t) => {
-    const { page, assertNoErrors } = await open(browser, t);
-    const article = checkIn.articles[1];
-    const articlePage = new ArticlePage(page);
-    await articlePage.goto(article.id);
-    assert.equal(await articlePage.heading(), article.title);
-    await page.getByRole("link", { name: "Back to the start" }).waitFor();
     assertNoErrors();
   });
 
@@ -576,6 +602,26 @@ describe("quick exit", () => {
     const before = await page.evaluate(() => history.length);
     await new QuestionPage(page).quickExit();
     await assertLeft(page, before);
+    assertNoErrors();
+  });
+
+  test("Back after the quick exit shows the start page, never her questions or answers", T, async (t) => {
+    const { page, assertNoErrors } = await onQuestion(t);
+    const q = new QuestionPage(page);
+    await answerSome(q, scenario("safety-red-flag").answers, [await q.id()]);
+    const asked = await q.heading();
+    const before = await page.evaluate(() => history.length);
+    await q.quickExit();
+    await assertLeft(page, before);
+    await page.goBack();
+    await waitForScreen(page, "home");
+    const text = await page.locator("body").innerText();
+    assert.ok(!text.includes(asked), "the question she was on is not shown");
+    assert.equal(await page.locator("section.question").count(), 0);
+    assert.equal(new URL(page.url()).pathname, "/");
+    // Forward goes to the neutral site again, not into the check-in.
+    await page.goForward();
+    await page.waitForURL((u) => u.href.startsWith(new URL(exitUrl).origin));
     assertNoErrors();
   });
 
@@ -708,7 +754,7 @@ describe("danger signs", () => {
     await results.openArticle(0);
     assert.ok((await urgent.isVisible()) && (await urgentFirst()), "urgent help on top of an article");
     await page.reload();
-    await new ArticlePage(page).waitForReady();
+    await results.waitForReady();
     assert.ok((await urgent.isVisible()) && (await urgentFirst()), "and after a reload");
     // The home page is what anyone who opens the site sees first: it says nothing about danger.
     await new HomePage(page).goto();
@@ -729,10 +775,8 @@ describe("privacy", () => {
     await results.stepCheckboxes().first().check();
     await results.openArticle(0);
     await new ArticlePage(page).waitForReady();
-    await page.goto("/history");
-    await page.locator("section.history h1").waitFor();
-    await page.goto("/");
-    await new HomePage(page).waitForReady();
+    await new HistoryPage(page).goto();
+    await new HomePage(page).goto();
     assert.ok(requests.length > 0, "requests were recorded");
     assert.deepEqual(foreignRequests(), [], "every request stays on " + ORIGIN);
     assertNoErrors();
@@ -748,7 +792,8 @@ describe("privacy", () => {
     const q = new QuestionPage(page);
     await answerSome(q, scenario("husband-gives-up").answers, ["situation", "distant_how_long"]);
     const before = await readStorage(page);
-    assert.ok(Object.keys(before).some((k) => k.startsWith("where-we-stand:")), "the app saved something");
+    assert.ok(Object.keys(before).some((k) => k.startsWith("app:")), "the app saved something");
+    await offlineReady(page);
     if (where === "home") {
       await page.locator("header.top a.brand").click();
       await home.waitForReady();
@@ -758,7 +803,7 @@ describe("privacy", () => {
     await home.eraseEverything();
     await assertStillRunning(page, "after confirming 'Erase everything'");
     await explain(page, "after confirming 'Erase everything', going to the home page", () =>
-      page.waitForURL((u) => u.pathname === "/", { timeout: 5000 }),
+      waitForScreen(page, "home", { timeout: 5000 }),
     );
     await home.waitForReady();
     await home.startButton().waitFor();
@@ -770,6 +815,7 @@ describe("privacy", () => {
     assert.equal(await home.continueButton().count(), 0, "no Continue after erasing");
     await page.waitForTimeout(300); // let any late write land before looking
     assert.deepEqual(await readStorage(page), { "other-app:key": "keep me" }, "only the unrelated key is left");
+    await explain(page, "no service worker or cache left after erasing", () => noOfflineTraces(page));
 
     await page.reload();
     await home.waitForReady();
@@ -808,7 +854,8 @@ describe("the findings come after the first screen", () => {
     const s = scenario("rebuild-after-walked-out");
     await seedStorage(context, { [PROGRESS_KEY]: savedProgress(s.answers, "results") });
     await page.route(findings, (route) => route.abort());
-    await page.goto("/results");
+    await page.goto("/");
+    await new HomePage(page).continueButton().click();
     const alert = page.locator("main [role=alert]").filter({ hasText: "could not be loaded" });
     await alert.waitFor();
     assert.equal(await page.locator("main h1").innerText(), "Your results");

@@ -4,14 +4,26 @@
 
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
-import { sharedBrowser, open, seedStorage, readStorage, scenario, savedProgress, PROGRESS_KEY } from "./lib/browser.mjs";
-import { HomePage, QuestionPage, optionLabel, explain } from "./lib/pages.mjs";
+import {
+  sharedBrowser,
+  open,
+  seedStorage,
+  readStorage,
+  scenario,
+  savedProgress,
+  offlineTraces,
+  noOfflineTraces,
+  offlineReady,
+  PROGRESS_KEY,
+} from "./lib/browser.mjs";
+import { HomePage, QuestionPage, optionLabel, explain, screenOf, waitForScreen } from "./lib/pages.mjs";
 
 const browser = sharedBrowser();
 after(() => browser.close());
 
 const T = { timeout: 90_000 };
-const LOCKED_KEY = "where-we-stand:locked";
+const LOCKED_KEY = "app:locked";
+const TRIES_KEY = "app:tries";
 const PASSCODE = "blue kettle 42";
 const ANSWERED = ["situation", "distant_how_long"];
 const answers = scenario("husband-gives-up").answers;
@@ -135,8 +147,8 @@ describe("keeping her answers locked", () => {
     assertNoErrors();
   });
 
-  test("a wrong passcode gets a plain message, and after a few a growing wait", T, async (t) => {
-    const { page } = await open(browser, t);
+  test("a wrong passcode gets a plain message, after a few a wait that a reload does not end, and a count once open", T, async (t) => {
+    const { page, newPage } = await open(browser, t);
     const home = new HomePage(page);
     await home.goto();
     await choose(page, "locked");
@@ -169,6 +181,25 @@ describe("keeping her answers locked", () => {
     }
     assert.equal((await readStorage(page))[LOCKED_KEY], before, "the locked record is untouched");
     assert.ok(await page.locator("section.home").getByRole("button", { name: "Start the check-in" }).isEnabled(), "the app stays usable");
+
+    // The wait holds across a reload (and so in any other tab).
+    await page.reload();
+    await unlock.waitFor();
+    assert.match(await error.innerText(), /Please wait [1-5] seconds?/, "still waiting after a reload");
+    assert.ok(await button.isDisabled(), "Unlock still waits after a reload");
+    const other = await newPage();
+    await other.goto("/");
+    const unlockB = other.locator("section.home form.unlock");
+    await unlockB.waitFor();
+    assert.match(await unlockB.locator(".error").innerText(), /Please wait/, "and in another tab");
+    await other.close();
+
+    // Once it is over, the right passcode opens it and she is told about the wrong ones.
+    await explain(page, "the wait ending", () => page.waitForFunction(() => !document.querySelector("form.unlock button[type=submit]").disabled, null, { timeout: 10_000 }));
+    await unlock.getByLabel("Passcode").fill(PASSCODE);
+    await button.click();
+    await page.locator("div.notice").filter({ hasText: "3 tries with a wrong passcode since you last opened it" }).waitFor();
+    assert.equal((await readStorage(page))[TRIES_KEY], undefined, "the count is cleared once open");
   });
 
   test("a forgotten passcode: erase everything works without it", T, async (t) => {
@@ -183,7 +214,7 @@ describe("keeping her answers locked", () => {
     await page.locator("section.home form.unlock").waitFor();
     assert.match(await page.locator("form.unlock").innerText(), /cannot be recovered/);
     await home.eraseEverything();
-    await page.waitForURL((u) => u.pathname === "/");
+    await waitForScreen(page, "home");
     await home.waitForReady();
     await choice(page).waitFor();
     assert.equal(await page.locator("form.unlock").count(), 0, "no Unlock once erased");
@@ -200,7 +231,7 @@ describe("keeping her answers locked", () => {
     await waitForKey(page, PROGRESS_KEY, "waiting for the plain record");
     await choose(page, "locked", { where: "footer" });
     await explain(page, "the plain records removed", () =>
-      page.waitForFunction((k) => localStorage.getItem(k) === null && localStorage.getItem("where-we-stand:locked"), PROGRESS_KEY),
+      page.waitForFunction((k) => localStorage.getItem(k) === null && localStorage.getItem("app:locked"), PROGRESS_KEY),
     );
     assert.match(await page.locator("footer details.keeping").innerText(), /kept locked with your passcode/);
     await page.reload();
@@ -322,7 +353,7 @@ describe("keeping her answers locked", () => {
     await page.evaluate(() => (window.__shift = 30_000));
     await page.evaluate(() => window.__setVisibility("visible"));
     await page.waitForTimeout(300);
-    assert.ok(new URL(page.url()).pathname.startsWith("/q/"), "a short absence keeps it open");
+    assert.equal(await screenOf(page), "question", "a short absence keeps it open");
     await page.evaluate(() => window.__setVisibility("hidden"));
     await page.evaluate(() => (window.__shift += 3 * 60_000));
     await page.evaluate(() => window.__setVisibility("visible"));
@@ -345,7 +376,7 @@ describe("the lock closes by itself", () => {
     // A minute on screen without input: still open.
     await page.evaluate(() => (window.__shift = 60_000));
     await page.waitForTimeout(6000);
-    assert.ok(new URL(page.url()).pathname.startsWith("/q/"), "a minute's pause keeps it open");
+    assert.equal(await screenOf(page), "question", "a minute's pause keeps it open");
     // Six minutes without input: it closes, with the page still visible.
     await page.evaluate(() => (window.__shift = 6 * 60_000));
     await explain(page, "waiting for the lock to close by itself", () =>
@@ -365,22 +396,14 @@ describe("keeping nothing", () => {
     await answerFirst(page);
     assert.match(await page.locator("main p.tab-only").innerText(), /closing this tab forgets/);
     await page.waitForTimeout(500);
-    const ours = (o) => Object.keys(o).filter((k) => k.startsWith("where-we-stand"));
-    assert.deepEqual(ours(await readStorage(page)), [], "nothing in localStorage");
-    assert.deepEqual(ours(await page.evaluate(() => ({ ...sessionStorage }))), [], "nothing in sessionStorage");
-    const cached = await page.evaluate(async () => {
-      const out = [];
-      for (const name of await caches.keys()) {
-        for (const req of await (await caches.open(name)).keys()) out.push(req.url);
-      }
-      return out;
-    });
-    for (const url of cached) assert.doesNotMatch(url, /\/q\/|results/, "the offline cache holds only the app's files");
+    assert.deepEqual(await readStorage(page), {}, "nothing in localStorage");
+    assert.deepEqual(await page.evaluate(() => ({ ...sessionStorage })), {}, "nothing in sessionStorage");
+    assert.deepEqual(await offlineTraces(page), { workers: 0, caches: [] }, "no service worker, no cache");
     await page.reload();
     await home.waitForReady();
     assert.equal(await home.continueButton().count(), 0, "no Continue after a reload");
     await choice(page).waitFor();
-    assert.deepEqual(ours(await readStorage(page)), []);
+    assert.deepEqual(await readStorage(page), {});
     assertNoErrors();
   });
 
@@ -390,6 +413,8 @@ describe("keeping nothing", () => {
     const home = new HomePage(page);
     await home.goto();
     await home.continueButton().waitFor();
+    const kept = await offlineReady(page);
+    assert.ok(kept.caches.every((c) => !/where|stand|marriage/i.test(c)), `neutral cache names: ${kept.caches}`);
     await page.locator("footer details.keeping summary").click();
     const form = choice(page, "footer");
     await form.getByRole("radio", { name: "Keep nothing" }).check();
@@ -401,6 +426,8 @@ describe("keeping nothing", () => {
     await dialog.getByRole("button", { name: "Erase and keep nothing" }).click();
     await page.waitForFunction((k) => localStorage.getItem(k) === null, PROGRESS_KEY);
     assert.match(await page.locator("footer details.keeping").innerText(), /Nothing is kept/);
+    await explain(page, "the service worker and its cache removed", () => noOfflineTraces(page));
+    assert.deepEqual(await readStorage(page), {}, "no storage key");
     assertNoErrors();
   });
 });

@@ -6,16 +6,20 @@
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
 import { sharedBrowser, open, scenario } from "./lib/browser.mjs";
-import { HomePage, QuestionPage, ResultsPage, articleById, explain, waitForApp } from "./lib/pages.mjs";
+import { HomePage, QuestionPage, ResultsPage, articleById, explain, waitForApp, waitForScreen, optionsOf } from "./lib/pages.mjs";
 
 const browser = sharedBrowser();
 after(() => browser.close());
 const T = { timeout: 90_000 };
 
-/** Visits once online and waits until the service worker controls the page. */
+/** Visits once online, chooses to keep her progress (the service worker is registered only
+ * then), and waits until the service worker controls the page. */
 async function firstVisit(page) {
   await page.goto("/");
   await waitForApp(page);
+  await page.getByRole("radio", { name: "Keep my progress on this device" }).check();
+  await new HomePage(page).startButton().click();
+  await waitForScreen(page, "question");
   await explain(page, "waiting for the service worker to take control", () =>
     page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, {
       timeout: 15_000,
@@ -30,9 +34,8 @@ describe("offline", () => {
     await context.setOffline(true);
     assert.equal(await page.evaluate(() => navigator.onLine), false, "the browser is offline");
 
-    await page.reload();
     const home = new HomePage(page);
-    await home.waitForReady();
+    await home.goto();
     await home.start();
     const s = scenario("husband-gives-up");
     await new QuestionPage(page).answerScenario(s.answers);
@@ -43,20 +46,25 @@ describe("offline", () => {
 
     // An article page, reached by its link, and a fresh load of an app address.
     await page.getByRole("link", { name: titles[0] }).first().click();
-    await page.waitForURL((u) => u.pathname.startsWith("/article/"));
     await page.locator("article.article h1").waitFor();
-    await page.goto("/results");
+    await page.reload();
     await results.waitForReady();
     assertNoErrors();
   });
 
-  test("an app address opened for the first time offline still loads the app", T, async (t) => {
+  test("an older address opened offline still loads the app, at the start", T, async (t) => {
     const { page, context } = await open(browser, t);
     await firstVisit(page);
+    const q = new QuestionPage(page);
+    const first = await q.waitForQuestion();
+    await q.setAnswer(optionsOf(first)[0].id);
+    await q.continue();
     await context.setOffline(true);
     await page.goto("/history");
-    await page.locator("section.history h1").filter({ hasText: "How things have changed" }).waitFor();
+    await waitForScreen(page, "home");
     await page.goto("/q/situation");
-    await new QuestionPage(page).waitForQuestion("situation");
+    await waitForScreen(page, "home");
+    await new HomePage(page).continue();
+    await q.waitForQuestion();
   });
 });

@@ -11,7 +11,7 @@ import path from "node:path";
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { sharedBrowser, open, seedStorage, checkIn, scenario, savedProgress, PROGRESS_KEY } from "./lib/browser.mjs";
-import { HomePage, QuestionPage, ResultsPage, ArticlePage, HistoryPage, questionById } from "./lib/pages.mjs";
+import { HomePage, QuestionPage, ResultsPage, ArticlePage, HistoryPage, questionById, waitForScreen, screenOf } from "./lib/pages.mjs";
 
 const browser = sharedBrowser();
 after(() => browser.close());
@@ -76,8 +76,7 @@ async function exitInReachAtBottom(page, where) {
 async function answerUntil(page, answers, stopAt) {
   const q = new QuestionPage(page);
   for (let i = 0; i < 60; i++) {
-    await page.waitForURL((u) => u.pathname.startsWith("/q/") || u.pathname === "/results");
-    if (new URL(page.url()).pathname === "/results") return null;
+    if ((await waitForScreen(page, ["question", "results"])) === "results") return null;
     const id = await q.waitForQuestion();
     if (id === stopAt) return q;
     await q.setAnswer(answers[id]);
@@ -214,7 +213,7 @@ for (const size of PHONES) {
       // Start without a choice asks for one, and keeps nothing.
       await home.startButton().tap();
       await page.locator("form.keep-choice p.error").filter({ hasText: "Choose how this device" }).waitFor();
-      assert.equal(new URL(page.url()).pathname, "/");
+      assert.equal(await screenOf(page), "home");
 
       // Locked: Unlock first, with nothing of hers.
       await home.keepChoice().getByRole("radio", { name: "Keep it locked with a passcode" }).check();

@@ -7,6 +7,7 @@
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
 import { sharedBrowser, open } from "./lib/browser.mjs";
+import { waitForScreen, whereOf, waitToMove } from "./lib/pages.mjs";
 
 const browser = sharedBrowser();
 after(() => browser.close());
@@ -21,13 +22,12 @@ describe("the shipped questionnaire", { skip: SHIPPED_URL ? false : "SHIPPED_URL
     await page.getByRole("button", { name: "Start the check-in" }).click();
     let answered = 0;
     for (; answered < 200; answered++) {
-      await page.waitForURL((u) => u.pathname.startsWith("/q/") || u.pathname === "/results");
-      if (new URL(page.url()).pathname === "/results") break;
-      const here = new URL(page.url()).pathname;
+      if ((await waitForScreen(page, ["question", "results"])) === "results") break;
+      const here = await whereOf(page);
       await page.locator("section.question fieldset legend h1").waitFor();
       await page.locator("section.question fieldset input").first().check();
       await page.locator("section.question").getByRole("button", { name: "Continue", exact: true }).click();
-      await page.waitForURL((u) => u.pathname !== here);
+      await waitToMove(page, here);
     }
     assert.ok(answered > 0, "at least one question was asked");
     const cards = page.locator("section.results .article-card");

@@ -190,7 +190,8 @@ describe("two tabs", () => {
     await homeA.goto();
     await homeA.start();
     const b = await newPage();
-    await b.goto("/q/situation");
+    await new HomePage(b).goto();
+    await new HomePage(b).start();
     const qb = new QuestionPage(b);
     await qb.waitForQuestion("situation");
 
@@ -221,7 +222,7 @@ describe("two tabs", () => {
     );
     const second = samples.at(-1);
     check.deepEqual(second.answers, { situation: "walked_out" }, "the answer is kept");
-    check.equal(qa.id(), "walked_when", "tab A stays where it was");
+    check.equal(await qa.id(), "walked_when", "tab A stays where it was");
     assertNoErrors();
     check.done();
   });
@@ -295,6 +296,38 @@ describe("saved format", () => {
     assert.equal(await q.back(), "apart_how_long");
     assert.deepEqual(await q.checkedValues(), ["year_plus"]);
     await explain(page, "checking the saved record", async () => assert.equal((await progressIn(page)).format, 1));
+    assertNoErrors();
+  });
+});
+
+describe("neutral names", () => {
+  test("records under the old keys (named after the site) move to neutral keys, nothing lost", T, async (t) => {
+    const { page, context, assertNoErrors } = await open(browser, t);
+    const answers = { situation: "walked_out" };
+    const old = {
+      "where-we-stand:progress": JSON.stringify(savedProgress(answers, { question: "walked_when" })),
+      "where-we-stand:history": JSON.stringify({
+        format: 1,
+        entries: [{ completed_at: Date.UTC(2025, 0, 5), scores: { burnout: 9 } }],
+      }),
+      "where-we-stand:backup:progress:1700000000000": "[[[ kept aside",
+      "other-app:key": "keep me",
+    };
+    await seedStorage(context, old);
+    const home = new HomePage(page);
+    await home.goto();
+    await home.continue();
+    const q = new QuestionPage(page);
+    assert.equal(await q.waitForQuestion(), "walked_when", "she goes on where she was");
+    const stored = await readStorage(page);
+    assert.deepEqual(
+      Object.keys(stored).sort(),
+      ["app:backup:progress:1700000000000", "app:history", "app:progress", "other-app:key"],
+      "every record is under a neutral key, and no key names the site",
+    );
+    assert.equal(stored["app:history"], old["where-we-stand:history"], "the history moved unchanged");
+    assert.equal(stored["app:backup:progress:1700000000000"], "[[[ kept aside", "the backup moved unchanged");
+    assert.deepEqual(JSON.parse(stored["app:progress"]).answers, answers, "her answers moved");
     assertNoErrors();
   });
 });

@@ -210,6 +210,35 @@ export async function seedStorage(context, entries) {
   }, pairs);
 }
 
+/** What the browser keeps for working offline: service workers and cache names. */
+export async function offlineTraces(page) {
+  return page.evaluate(async () => ({
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+    caches: await caches.keys(),
+  }));
+}
+
+/** Waits (up to 10 s) until no service worker and no cache are left. */
+export async function noOfflineTraces(page) {
+  for (let i = 0; i < 50; i++) {
+    const t = await offlineTraces(page);
+    if (t.workers === 0 && t.caches.length === 0) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`a service worker or cache is left: ${JSON.stringify(await offlineTraces(page))}`);
+}
+
+/** Waits (up to 10 s) until the service worker is registered and its cache filled. */
+export async function offlineReady(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  for (let i = 0; i < 50; i++) {
+    const t = await offlineTraces(page);
+    if (t.workers > 0 && t.caches.length > 0) return t;
+    await page.waitForTimeout(200);
+  }
+  throw new Error("the service worker was not registered with a cache");
+}
+
 /** Everything in the page's localStorage, as { key: string }. */
 export async function readStorage(page) {
   return page.evaluate(() => {
@@ -277,9 +306,9 @@ export function savedProgress(answers, place, extra = {}) {
   };
 }
 
-export const PROGRESS_KEY = "where-we-stand:progress";
-export const HISTORY_KEY = "where-we-stand:history";
-export const BACKUP_PREFIX = "where-we-stand:backup";
+export const PROGRESS_KEY = "app:progress";
+export const HISTORY_KEY = "app:history";
+export const BACKUP_PREFIX = "app:backup";
 
 /**
  * Soft assertions: each check records its failure instead of stopping the test, so one test

@@ -12,13 +12,7 @@ export async function explain(page, what, fn) {
     return await fn();
   } catch (e) {
     const frozen = !(await isResponsive(page, 2000));
-    const where = (() => {
-      try {
-        return new URL(page.url()).pathname;
-      } catch {
-        return page.url();
-      }
-    })();
+    const where = frozen ? page.url() : await whereOf(page).catch(() => page.url());
     const note = frozen
       ? `${what}: THE TAB FROZE at ${where} — the page no longer runs any script (its main thread is stuck busy), so it never got there.`
       : `${what}: not there (at ${where}).`;
@@ -68,7 +62,69 @@ export function articleById(id) {
   return a;
 }
 
-const pathOf = (page) => new URL(page.url()).pathname;
+/** The fixture question whose text is `text`, or undefined. */
+export function questionByText(text) {
+  return checkIn.questions.find((x) => x.text === text.trim());
+}
+
+/**
+ * Which screen is on show: "home", "question", "results", "article", "history", "other", or
+ * null before the app has drawn anything (the address is always "/": it never tells). Given a
+ * list, the screen if it is one of them, or else false (for waitForFunction).
+ */
+function screenIn(list) {
+  const main = document.querySelector("main#main");
+  let s = null;
+  if (main && main.querySelector("h1")) {
+    s = "other";
+    for (const [sel, name] of [
+      ["section.home", "home"],
+      ["section.question", "question"],
+      ["section.results", "results"],
+      ["article.article", "article"],
+      ["section.history", "history"],
+    ]) {
+      if (main.querySelector(sel)) {
+        s = name;
+        break;
+      }
+    }
+  }
+  if (!list) return s;
+  return list.includes(s) ? s : false;
+}
+
+/** The screen on show (see screenIn). */
+export async function screenOf(page) {
+  return page.evaluate(screenIn, null);
+}
+
+/** Waits until the screen on show is one of `names`; returns it. */
+export async function waitForScreen(page, names, { timeout } = {}) {
+  const list = Array.isArray(names) ? names : [names];
+  const handle = await page.waitForFunction(screenIn, list, { timeout });
+  return handle.jsonValue();
+}
+
+/** Where the reader is, as a string that changes with every screen and question. */
+export async function whereOf(page) {
+  return page.evaluate(() => {
+    const h = document.querySelector("main#main h1");
+    return h ? h.innerText.trim() : "";
+  });
+}
+
+/** Waits until the reader is somewhere other than `from` (a whereOf string). */
+export async function waitToMove(page, from, { timeout } = {}) {
+  await page.waitForFunction(
+    (from) => {
+      const h = document.querySelector("main#main h1");
+      return h && h.innerText.trim() !== from;
+    },
+    from,
+    { timeout },
+  );
+}
 
 /** Waits until the app has rendered something into <main> (the wasm is loaded and running). */
 export async function waitForApp(page) {
@@ -114,7 +170,13 @@ export class Layout {
 // ---------------------------------------------------------------------------------------------
 
 export class HomePage extends Layout {
+  /**
+   * Opens the site afresh, as she would from a bookmark or the address bar in a new visit. (A
+   * page.goto("/") while already on "/" is a reload to the browser, which goes back to where
+   * she is; so any page of the site is left first.)
+   */
   async goto() {
+    if (this.page.url().startsWith("http")) await this.page.goto("about:blank");
     await this.page.goto("/");
     await this.waitForReady();
   }
@@ -149,15 +211,15 @@ export class HomePage extends Layout {
       await form.getByRole("radio", { name: "Keep my progress on this device" }).check();
     }
     await this.startButton().click();
-    await this.page.waitForURL(/\/q\//);
+    await waitForScreen(this.page, "question");
   }
   async continue() {
     await this.continueButton().click();
-    await this.page.waitForURL((u) => u.pathname !== "/");
+    await waitForScreen(this.page, ["question", "results"]);
   }
   async startOver() {
     await this.startOverButton().click();
-    await this.page.waitForURL(/\/q\//);
+    await waitForScreen(this.page, "question");
   }
 }
 
@@ -166,20 +228,22 @@ export class HomePage extends Layout {
 // ---------------------------------------------------------------------------------------------
 
 export class QuestionPage extends Layout {
-  /** The question id in the address (/q/<id>), or null when not on a question. */
-  id() {
-    const m = pathOf(this.page).match(/^\/q\/([^/]+)$/);
-    return m ? decodeURIComponent(m[1]) : null;
+  /** The id of the fixture question on screen (found by its text), or null when not on one. */
+  async id() {
+    const heading = this.page.locator("section.question fieldset legend h1");
+    if (!(await heading.count())) return null;
+    return questionByText(await heading.innerText())?.id ?? null;
   }
 
-  /** Waits until the question in the address (or `id`) is rendered, and returns its id. */
+  /** Waits until question `id` (or any question) is rendered, and returns its id. */
   async waitForQuestion(id) {
     return explain(this.page, `waiting for question ${id ?? "(any)"}`, async () => {
-      if (id) await this.page.waitForURL((u) => u.pathname === `/q/${id}`);
-      else await this.page.waitForURL((u) => u.pathname.startsWith("/q/"));
-      const qid = id ?? this.id();
-      const text = questionById(qid).text;
-      await this.page.locator("section.question fieldset legend h1").filter({ hasText: text }).waitFor();
+      const text = id ? questionById(id).text : null;
+      const heading = this.page.locator("section.question fieldset legend h1");
+      if (text) await heading.filter({ hasText: text }).waitFor();
+      else await heading.waitFor();
+      const qid = id ?? (await this.id());
+      if (!qid) throw new Error(`the question on screen is not in the e2e fixture: "${await heading.innerText()}"`);
       // The form stays on screen from one question to the next, so wait for this question's
       // own options (values, in order) under the heading too.
       const values = optionsOf(qid).map((o) => o.id);
@@ -229,7 +293,7 @@ export class QuestionPage extends Layout {
 
   /** Chooses (ticks) an option by its id or by its visible label. */
   async choose(idOrLabel) {
-    const qid = this.id();
+    const qid = await this.id();
     const byId = qid && optionsOf(qid).some((o) => o.id === idOrLabel);
     const input = byId || idOrLabel === DECLINED ? this.input(idOrLabel) : this.inputByLabel(idOrLabel);
     await input.check();
@@ -237,7 +301,7 @@ export class QuestionPage extends Layout {
 
   /** Unticks a check-box option by its id or label. */
   async untick(idOrLabel) {
-    const qid = this.id();
+    const qid = await this.id();
     const byId = qid && optionsOf(qid).some((o) => o.id === idOrLabel);
     const input = byId || idOrLabel === DECLINED ? this.input(idOrLabel) : this.inputByLabel(idOrLabel);
     await input.uncheck();
@@ -259,25 +323,25 @@ export class QuestionPage extends Layout {
     return this.page.locator("section.question").getByRole("button", { name: "Back", exact: true });
   }
 
-  /** Presses Continue; waits for the address to move on unless told not to. */
+  /** Presses Continue; waits for the next screen unless told not to. */
   async continue({ wait = true } = {}) {
-    const from = pathOf(this.page);
+    const from = await whereOf(this.page);
     await explain(this.page, `pressing Continue on ${from}`, () => this.continueButton().click());
     if (wait) await this.waitToLeave(from);
   }
 
   /** Presses Back and waits for the previous question. */
   async back() {
-    const from = pathOf(this.page);
+    const from = await whereOf(this.page);
     await this.backButton().click();
-    await this.page.waitForURL((u) => u.pathname !== from);
+    await waitToMove(this.page, from);
     return this.waitForQuestion();
   }
 
-  /** Waits for the address to change from `from`; explains the on-screen problem if it doesn't. */
+  /** Waits to leave `from` (a whereOf string); explains the on-screen problem if it doesn't. */
   async waitToLeave(from, timeout = 5000) {
     try {
-      await this.page.waitForURL((u) => u.pathname !== from, { timeout });
+      await waitToMove(this.page, from, { timeout });
     } catch (e) {
       const problem = await this.page.locator("section.question p.problem").innerText().catch(() => "");
       const dialog = await this.discardDialog().isVisible().catch(() => false);
@@ -314,7 +378,7 @@ export class QuestionPage extends Layout {
     return this.discardDialog().locator("ul li").allInnerTexts();
   }
   async confirmDiscard() {
-    const from = pathOf(this.page);
+    const from = await whereOf(this.page);
     await this.discardDialog().getByRole("button", { name: "Change my answer" }).click();
     await this.waitToLeave(from);
   }
@@ -328,7 +392,7 @@ export class QuestionPage extends Layout {
    * (option id, [option ids] or "prefer_not_to_say"), without pressing Continue.
    */
   async setAnswer(answer) {
-    const qid = this.id();
+    const qid = await this.id();
     const q = questionById(qid);
     if (answer === DECLINED) {
       await this.preferNotToSay();
@@ -351,14 +415,13 @@ export class QuestionPage extends Layout {
 
   /**
    * Answers whatever question is on screen from `answers` ({question id: answer}) until the
-   * address is /results. Returns a trace: for each question, its id, progress text and whether
+   * results show. Returns a trace: for each question, its id, progress text and whether
    * the safety banner was shown.
    */
   async answerScenario(answers, { max = 60, onQuestion } = {}) {
     const trace = [];
     for (let i = 0; i < max; i++) {
-      await this.page.waitForURL((u) => u.pathname.startsWith("/q/") || u.pathname === "/results");
-      if (pathOf(this.page) === "/results") return trace;
+      if ((await waitForScreen(this.page, ["question", "results"])) === "results") return trace;
       const qid = await this.waitForQuestion();
       if (!(qid in answers)) {
         throw new Error(
@@ -380,7 +443,7 @@ export class QuestionPage extends Layout {
         throw new Error(`Answering ${qid} (after ${trace.map((x) => x.id).join(" → ")}): ${e.message}`, { cause: e });
       }
     }
-    throw new Error(`Did not reach /results after ${max} questions: ${trace.map((s) => s.id).join(" → ")}`);
+    throw new Error(`Did not reach the results after ${max} questions: ${trace.map((s) => s.id).join(" → ")}`);
   }
 }
 
@@ -398,13 +461,20 @@ export function parseProgress(text) {
 // ---------------------------------------------------------------------------------------------
 
 export class ResultsPage extends Layout {
+  /**
+   * Shows the results: stays if they are on screen, or else opens the site afresh (as she
+   * would, coming back) and presses "See your results" on the home page.
+   */
   async goto() {
-    await this.page.goto("/results");
+    if ((await screenOf(this.page).catch(() => null)) !== "results") {
+      const home = new HomePage(this.page);
+      await home.goto();
+      await home.continueButton().click();
+    }
     await this.waitForReady();
   }
   async waitForReady() {
     await explain(this.page, "waiting for the results", async () => {
-      await this.page.waitForURL((u) => u.pathname === "/results");
       await this.page.locator("section.results h1").filter({ hasText: "Where you stand" }).waitFor();
     });
   }
@@ -476,7 +546,12 @@ export class ResultsPage extends Layout {
   /** Follows card `i`'s title link to the article page. */
   async openArticle(i = 0) {
     await this.articleCards().nth(i).locator(":scope > h3 a").click();
-    await this.page.waitForURL(/\/article\//);
+    await waitForScreen(this.page, "article");
+  }
+  /** Opens an article by its title, from her results (wherever it is listed there). */
+  async openArticleTitled(title) {
+    await this.page.locator("section.results a", { hasText: title }).first().click();
+    await waitForScreen(this.page, "article");
   }
 }
 
@@ -485,14 +560,16 @@ export class ResultsPage extends Layout {
 // ---------------------------------------------------------------------------------------------
 
 export class ArticlePage extends Layout {
+  /** Opens article `id` from her results (it must be among them). */
   async goto(id) {
-    await this.page.goto(`/article/${id}`);
+    const results = new ResultsPage(this.page);
+    await results.goto();
+    await results.openArticleTitled(articleById(id).title);
     await this.waitForReady();
   }
   async waitForReady() {
     await explain(this.page, "waiting for the article page", async () => {
-      await this.page.waitForURL(/\/article\//);
-      await this.page.locator("article.article h1, section.page h1").first().waitFor();
+      await this.page.locator("article.article h1").first().waitFor();
     });
   }
   async heading() {
@@ -512,8 +589,10 @@ export class ArticlePage extends Layout {
 // ---------------------------------------------------------------------------------------------
 
 export class HistoryPage extends Layout {
+  /** Opens the site afresh and follows "How things have changed" at its foot. */
   async goto() {
-    await this.page.goto("/history");
+    await new HomePage(this.page).goto();
+    await this.footer().getByRole("link", { name: "How things have changed" }).click();
     await this.waitForReady();
   }
   async waitForReady() {
