@@ -243,6 +243,19 @@ describe("keeping her answers locked", () => {
     assertNoErrors();
   });
 
+  test("locking leaves no plain copy: unreadable old records kept aside are removed, and she is told", T, async (t) => {
+    const { page, context, assertNoErrors } = await open(browser, t);
+    await seedStorage(context, { "app:backup:progress:1700000000000": '{"answers":{"situation":"checked_out"' });
+    const home = new HomePage(page);
+    await home.goto();
+    await choose(page, "locked");
+    await page.locator("div.notice").filter({ hasText: "locking removed them" }).waitFor();
+    await answerFirst(page);
+    await waitForKey(page, LOCKED_KEY, "waiting for the locked record");
+    assert.deepEqual(Object.keys(await readStorage(page)), [LOCKED_KEY], "only the locked record is stored");
+    assertNoErrors();
+  });
+
   test("passcodes that differ, or are too short, are asked for again", T, async (t) => {
     const { page } = await open(browser, t);
     await new HomePage(page).goto();
