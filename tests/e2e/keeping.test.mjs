@@ -408,6 +408,14 @@ describe("keeping nothing", () => {
     await choose(page, "nothing");
     await answerFirst(page);
     assert.match(await page.locator("main p.tab-only").innerText(), /closing this tab forgets/);
+    // The browser's Back goes to the start page with her answers still in this tab (nothing is
+    // lost silently), and Continue takes her back.
+    const here = await new QuestionPage(page).id();
+    await page.goBack();
+    await waitForScreen(page, "home");
+    assert.match(await page.locator("main p.tab-only").innerText(), /leaving this site or closing this tab forgets/);
+    await home.continue();
+    assert.equal(await new QuestionPage(page).waitForQuestion(), here, "her answers were kept in the tab");
     await page.waitForTimeout(500);
     assert.deepEqual(await readStorage(page), {}, "nothing in localStorage");
     assert.deepEqual(await page.evaluate(() => ({ ...sessionStorage })), {}, "nothing in sessionStorage");
