@@ -90,7 +90,7 @@ while (times.length < 200) {
   // A first visit: nothing is chosen for her, so choose to keep progress, then Start.
   await page.getByRole("radio", { name: "Keep my progress on this device" }).check();
   await page.getByRole("button", { name: "Start the check-in" }).click();
-  await page.waitForURL(/\/q\//);
+  await page.locator("main section.question").waitFor();
   for (let step = 0; step < 40; step++) {
     if (!(await page.locator("main form button[type=submit]").count())) break;
     const ms = await page.evaluate(() => new Promise((resolve) => {

@@ -1,4 +1,4 @@
-// Run first by tools/offline.mjs (a trunk post-build hook): copies the findings file
+// Run first by tools/postbuild.mjs (trunk's post-build hook): copies the findings file
 // (articles, their rules, the plan's phases) that this build's app fetches once she starts,
 // from where build.rs wrote it (cargo's OUT_DIR) into the build, so that offline.mjs caches it
 // with the rest. The app names it (findings-<hash of its bytes>.bin), so exactly the file it

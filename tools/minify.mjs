@@ -1,13 +1,14 @@
 // trunk post-build hook: minifies wasm-bindgen's JavaScript glue with terser (trunk leaves it
 // as generated) and updates its Subresource Integrity hash in index.html to match. Measured:
-// 7.5 KB gzip before, 5.5 KB after. Runs before tools/csp.mjs and tools/offline.mjs.
+// 7.5 KB gzip before, 5.5 KB after. Run by tools/postbuild.mjs, before csp.mjs and offline.mjs.
 
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { createRequire } from "node:module";
 
-const require = createRequire(path.resolve("tests/e2e/package.json"));
+// terser is the build's own package (tools/packages), pinned there and installed by tools/setup.
+const require = createRequire(new URL("./packages/package.json", import.meta.url));
 const { minify } = require("terser");
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const sri = (bytes) => `sha384-${crypto.createHash("sha384").update(bytes).digest("base64")}`;

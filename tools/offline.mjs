@@ -3,14 +3,13 @@
 // visit. The cache is named after a hash of the build and nothing else (no word of the site or
 // of marriage), so a new deployment installs a fresh cache and removes every other one (older
 // builds', and the caches of the version that named them after the site). The app registers
-// it only once she chooses to keep her progress (src/ui/offline.rs). Runs after tools/csp.mjs.
+// it only once she chooses to keep her progress (src/ui/offline.rs).
 
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-// First the findings file the app fetches once she starts (articles, rules, plan phases), so
-// that it is cached with the rest (trunk runs a stage's hooks side by side, not in turn).
-import "./findings.mjs";
+// Runs last in tools/postbuild.mjs, after the findings file is copied in (so it is cached with
+// the rest) and index.html is final.
 
 // The author's studio is never cached for offline use (nor is it the reader's).
 if (process.env.WWS_STUDIO) process.exit(0);

@@ -1,5 +1,5 @@
 //! Loading a questionnaire: phase one reads the author's TOML files into the model (`source.rs`,
-//! with file, line and column for every mistake), phase two (`check.rs`) resolves and analyses
+//! with file, line and column for every mistake), phase two (`check/`) resolves and analyses
 //! it; every problem found in phase two is then pointed at its line.
 
 use super::check::{check_with, missing_questions, Checked, Coverage};
@@ -85,11 +85,6 @@ pub fn check_text(name: &str, text: &str) -> Checked {
 /// Loads a whole questionnaire written in one file; any error fails it.
 pub fn load(name: &str, text: &str) -> Result<Questionnaire, LoadError> {
     load_sources(&[Source::new(name, text)])
-}
-
-/// [`load`] without the answer-path exploration.
-pub fn load_prechecked(name: &str, text: &str) -> Result<Questionnaire, LoadError> {
-    load_sources_prechecked(&[Source::new(name, text)])
 }
 
 /// Loads the content embedded in the app. `build.rs` already ran every check on it (a problem

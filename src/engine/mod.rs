@@ -23,7 +23,7 @@ pub use answer::{Answer, AnswerError};
 pub use check::{check, Checked, Coverage};
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{
-    check_sources, check_sources_with, check_text, load, load_built, load_prechecked, load_sources,
+    check_sources, check_sources_with, check_text, load, load_built, load_sources,
     load_sources_prechecked, Findings, LoadError,
 };
 pub use model::QuestionnaireFile;

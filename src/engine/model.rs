@@ -2,7 +2,7 @@
 //!
 //! Phase one of loading (see `load.rs`): serde rejects unknown fields and unknown kinds here;
 //! references between parts (question ids, option ids, dimensions, articles) are resolved and
-//! checked later by `check.rs`, which can report every problem at once.
+//! checked later by `check/`, which can report every problem at once.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -1,6 +1,6 @@
 //! A checked questionnaire: the author's file plus the indexes and flow graph the engine walks.
 //!
-//! A `Questionnaire` only exists once `check.rs` found no errors, so every id it refers to
+//! A `Questionnaire` only exists once `check/` found no errors, so every id it refers to
 //! resolves and the flow graph has no cycles. Lookups still return `Option` and the walkers
 //! treat a miss as "no", so nothing here can panic on authored content.
 
@@ -30,7 +30,7 @@ pub struct Questionnaire {
 }
 
 impl Questionnaire {
-    /// Builds the indexes and the flow graph. `check.rs` calls this after it found no errors;
+    /// Builds the indexes and the flow graph. `check/` calls this after it found no errors;
     /// it returns `None` if the flow has a cycle or an unknown start (which the check reports).
     pub(crate) fn build(file: QuestionnaireFile) -> Option<Questionnaire> {
         let questions = index(file.questions.iter().map(|q| q.id.as_str()));

@@ -233,7 +233,7 @@ impl Places {
 #[derive(Debug, Clone)]
 pub struct Read {
     /// The questionnaire the files make up, if they could be read (references are not checked
-    /// yet: that is `check.rs`).
+    /// yet: that is `check/`).
     pub file: Option<QuestionnaireFile>,
     /// Every problem met while reading.
     pub diagnostics: Vec<Diagnostic>,

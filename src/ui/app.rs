@@ -62,7 +62,7 @@ pub fn Root(
     // where she can unlock (or start afresh, keeping nothing).
     if let Some(screen) = reloaded_inside() {
         nav.replace(&match screen {
-            _ if app.locked_away.get_untracked() => "/".to_string(),
+            _ if app.device.get_untracked().locked_away() => "/".to_string(),
             Some(path) => path.to_string(),
             None => app.fallback(),
         });

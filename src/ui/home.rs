@@ -5,7 +5,7 @@
 
 use super::keeping::{KeepChoice, UnlockPanel};
 use super::quick_exit::ExitNote;
-use super::state::use_app;
+use super::state::{use_app, Device};
 use crate::engine::Screen;
 use leptos::prelude::*;
 
@@ -50,7 +50,7 @@ pub fn Home() -> impl IntoView {
                 fallback=move || {
                     view! {
                         {move || {
-                            if app.locked_away.get() {
+                            if app.device.get().locked_away() {
                                 view! {
                                     <UnlockPanel/>
                                     <p class="hint">
@@ -61,7 +61,7 @@ pub fn Home() -> impl IntoView {
                                     </button>
                                 }
                                     .into_any()
-                            } else if app.first_visit.get() {
+                            } else if app.device.get() == Device::Unchosen {
                                 view! {
                                     <KeepChoice
                                         label="Start the check-in"

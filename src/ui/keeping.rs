@@ -7,7 +7,7 @@ use super::persist::{
     forget_here, guessable, keep_nothing, keep_plain, lock_with, unlock, unlock_wait_ms, Saver,
     MIN_PASSCODE,
 };
-use super::state::{use_app, Keeping};
+use super::state::{use_app, Device, Keeping};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -22,8 +22,7 @@ pub fn KeepChoice(
 ) -> impl IntoView {
     let app = use_app();
     // Nothing is chosen for her on a first visit: the least private choice is not the default.
-    let choice =
-        RwSignal::new((!app.first_visit.get_untracked()).then(|| app.keeping.get_untracked()));
+    let choice = RwSignal::new(app.device.get_untracked().keeping());
     let passcode = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let problem = RwSignal::new(String::new());
@@ -41,10 +40,12 @@ pub fn KeepChoice(
         };
         match chosen {
             Keeping::Plain => {
-                if app.keeping.get_untracked() != Keeping::Plain {
-                    keep_plain(app);
+                match app.device.get_untracked() {
+                    Device::Plain => {}
+                    // Nothing to move: what she answers is written from now on.
+                    Device::Unchosen => app.device.set(Device::Plain),
+                    _ => keep_plain(app),
                 }
-                app.first_visit.set(false);
                 done.run(());
             }
             Keeping::Nothing => {
@@ -83,9 +84,8 @@ pub fn KeepChoice(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // Keeping nothing erases what is saved: ask first (only if something is).
-        let erases = choice.get_untracked() == Some(Keeping::Nothing)
-            && app.keeping.get_untracked() != Keeping::Nothing
-            && !app.first_visit.get_untracked();
+        let erases =
+            choice.get_untracked() == Some(Keeping::Nothing) && app.device.get_untracked().keeps();
         if erases {
             asking.set(true);
             focus_soon(confirm);
@@ -287,8 +287,7 @@ pub fn SaferKeeping() -> impl IntoView {
     let shown = move || {
         app.danger.get()
             && !closed.get()
-            && app.keeping.get() == Keeping::Plain
-            && !app.first_visit.get()
+            && app.device.get() == Device::Plain
             && app.can_save.get()
             && app.nav.page.get() != super::route::Page::Home
     };
@@ -313,26 +312,32 @@ pub fn SaferKeeping() -> impl IntoView {
 pub fn KeepSettings() -> impl IntoView {
     let app = use_app();
     let open = RwSignal::new(false);
-    let now = move || match app.keeping.get() {
-        Keeping::Plain => "Your progress is kept on this device.",
-        Keeping::Locked => "Your progress is kept locked with your passcode.",
-        Keeping::Nothing => "Nothing is kept: closing this tab forgets your answers.",
+    let now = move || match app.device.get() {
+        Device::Unchosen => {
+            "Nothing is kept until you choose: closing this tab forgets your answers."
+        }
+        Device::Plain => "Your progress is kept on this device.",
+        Device::Locked { .. } => "Your progress is kept locked with your passcode.",
+        Device::Nothing => "Nothing is kept: closing this tab forgets your answers.",
     };
     let saver = Saver::get();
     let lock_now = move |_| {
         forget_here(app, saver);
-        app.locked_away.set(true);
+        app.device.set(Device::Locked { open: false });
         app.nav.go("/");
     };
     view! {
         // On a first visit the home page asks; nothing is kept until she has chosen.
-        <Show when=move || (app.started.get() || !app.first_visit.get()) && !app.locked_away.get()>
+        <Show when=move || {
+            let device = app.device.get();
+            (app.started.get() || device != Device::Unchosen) && !device.locked_away()
+        }>
             <details class="keeping" prop:open=move || open.get() on:toggle=move |ev| {
                 open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
             }>
                 <summary>"How this device keeps your answers"</summary>
                 <p>{now}</p>
-                <Show when=move || app.keeping.get() == Keeping::Locked>
+                <Show when=move || matches!(app.device.get(), Device::Locked { .. })>
                     <button type="button" class="secondary" on:click=lock_now>
                         "Lock now"
                     </button>

@@ -3,7 +3,7 @@
 //! locked). Keeping nothing, erasing everything, or a first visit with no choice yet leaves no
 //! service worker and no cache: any this site registered or filled before is removed.
 
-use super::state::{AppState, Keeping};
+use super::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -11,9 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 /// Registers or removes the service worker as her choice of keeping changes (for as long as
 /// the calling owner lives).
 pub fn follow(app: AppState) {
-    let wanted = Memo::new(move |_| {
-        !app.first_visit.get() && app.keeping.get() != Keeping::Nothing && app.can_save.get()
-    });
+    let wanted = Memo::new(move |_| app.device.get().keeps() && app.can_save.get());
     Effect::new(move |_| {
         let Some(window) = web_sys::window() else {
             return;

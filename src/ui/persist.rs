@@ -5,7 +5,7 @@
 
 use super::route::Nav;
 use super::state::AppState;
-use super::state::Keeping;
+use super::state::Device;
 use crate::engine::{Questionnaire, Restored, Session};
 use crate::storage::format::{SavedHistory, SavedProgress};
 use crate::storage::sealed::{Contents, LOCKED_KEY};
@@ -67,14 +67,14 @@ impl Saver {
         if progress.is_none() && history.is_none() {
             return;
         }
-        // Nothing is kept before she has chosen how (her first visit), nor when saving failed.
-        if !app.can_save.get_untracked() || app.first_visit.get_untracked() {
+        // Nothing is kept when saving failed, nor before she has chosen how (her first visit).
+        if !app.can_save.get_untracked() {
             return;
         }
-        match app.keeping.get_untracked() {
-            Keeping::Nothing => {}
-            Keeping::Locked => self.seal(record),
-            Keeping::Plain => {
+        match app.device.get_untracked() {
+            Device::Unchosen | Device::Nothing => {}
+            Device::Locked { .. } => self.seal(record),
+            Device::Plain => {
                 let mut result = Ok(());
                 if let Some(progress) = progress {
                     result = local::save_progress(&record);
@@ -183,17 +183,16 @@ pub fn start(
             .iter()
             .any(|f| matches!(f, local::Fault::Unavailable)),
     );
-    let locked = loaded.locked.is_some();
-    app.locked_away.set(locked);
-    if locked {
-        app.keeping.set(Keeping::Locked);
-    }
-    app.first_visit.set(
-        !locked
-            && loaded.progress.is_none()
-            && loaded.history.entries.is_empty()
-            && loaded.faults.is_empty(),
-    );
+    app.device.set(if loaded.locked.is_some() {
+        Device::Locked { open: false }
+    } else if loaded.progress.is_none()
+        && loaded.history.entries.is_empty()
+        && loaded.faults.is_empty()
+    {
+        Device::Unchosen
+    } else {
+        Device::Plain
+    });
 
     let saver = Saver {
         app,
@@ -221,12 +220,20 @@ pub fn start(
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         let fresh = || SavedProgress::of(q, &Session::new(q), false, &Default::default(), 0.0);
         match ev.key().as_deref() {
-            Some(PROGRESS_KEY) if app.keeping.get_untracked() == Keeping::Plain => {
+            // (On a first visit here, another tab's choice to keep plainly holds for this one.)
+            Some(PROGRESS_KEY | HISTORY_KEY) if app.device.get_untracked() == Device::Unchosen => {
+                app.device.set(Device::Plain);
+                app.adopt(&local::load_progress().unwrap_or_else(fresh));
+                app.history.set(local::load().history);
+                saver.settle();
+                app.notify("Your progress was updated from another tab or window.");
+            }
+            Some(PROGRESS_KEY) if app.device.get_untracked() == Device::Plain => {
                 app.adopt(&local::load_progress().unwrap_or_else(fresh));
                 saver.settle();
                 app.notify("Your progress was updated from another tab or window.");
             }
-            Some(HISTORY_KEY) if app.keeping.get_untracked() == Keeping::Plain => {
+            Some(HISTORY_KEY) if app.device.get_untracked() == Device::Plain => {
                 app.history.set(local::load().history);
                 saver.settle();
             }
@@ -239,7 +246,7 @@ pub fn start(
                     match local::load_progress() {
                         Some(plain) => {
                             app.lock.set_value(None);
-                            app.keeping.set(Keeping::Plain);
+                            app.device.set(Device::Plain);
                             app.adopt(&plain);
                             saver.settle();
                         }
@@ -298,7 +305,7 @@ fn relock_when_idle(app: AppState, saver: Saver) -> Vec<WindowListenerHandle> {
             let open = app.lock.try_with_value(Option::is_some).unwrap_or(false);
             if open && crate::storage::clock::now() - last.get_value() >= IDLE_RELOCK_MS {
                 forget_here(app, saver);
-                app.locked_away.set(true);
+                app.device.set(Device::Locked { open: false });
                 app.nav.replace("/");
             }
         },
@@ -330,7 +337,7 @@ fn relock_when_hidden(app: AppState, saver: Saver) -> WindowListenerHandle {
         hidden_at.set_value(None);
         if now - since >= RELOCK_AFTER_MS && app.lock.with_value(Option::is_some) {
             forget_here(app, saver);
-            app.locked_away.set(true);
+            app.device.set(Device::Locked { open: false });
             app.nav.replace("/");
         }
     })
@@ -399,9 +406,7 @@ pub async fn lock_with(app: AppState, saver: Saver, passcode: String) -> Result<
             "{removed} unreadable older copies of saved progress were kept on this device in plain text; locking removed them."
         ));
     }
-    app.keeping.set(Keeping::Locked);
-    app.locked_away.set(false);
-    app.first_visit.set(false);
+    app.device.set(Device::Locked { open: true });
     app.can_save.set(true);
     saver.rewrite();
     Ok(())
@@ -455,7 +460,7 @@ pub async fn unlock(app: AppState, saver: Saver, passcode: String) -> Result<(),
     app.ticked.set(progress.ticked.clone());
     app.history.set(contents.history);
     saver.settle();
-    app.locked_away.set(false);
+    app.device.set(Device::Locked { open: true });
     if !problems.is_empty() {
         app.notify(format!(
             "Part of your locked progress could not be read ({}); the rest is back.",
@@ -471,9 +476,8 @@ pub async fn unlock(app: AppState, saver: Saver, passcode: String) -> Result<(),
 /// Keeps her progress unlocked on this device from now on (from a lock she has opened, or
 /// from keeping nothing).
 pub fn keep_plain(app: AppState) {
-    let was_locked = app.keeping.get_untracked() == Keeping::Locked;
-    app.keeping.set(Keeping::Plain);
-    app.first_visit.set(false);
+    let was_locked = matches!(app.device.get_untracked(), Device::Locked { .. });
+    app.device.set(Device::Plain);
     app.lock.set_value(None);
     let saver = Saver::get();
     saver.rewrite();
@@ -485,9 +489,8 @@ pub fn keep_plain(app: AppState) {
 /// Keeps nothing from now on: everything this app saved on this device is erased, and her
 /// answers stay in this tab only.
 pub fn keep_nothing(app: AppState) {
-    app.keeping.set(Keeping::Nothing);
+    app.device.set(Device::Nothing);
     app.lock.set_value(None);
-    app.first_visit.set(false);
     if let Err(fault) = local::erase_all() {
         app.notify(fault.to_string());
     }
@@ -517,9 +520,7 @@ fn erased(app: AppState, saver: Saver, words: &str) {
     app.started.set(false);
     app.ticked.set(Default::default());
     app.history.set(Default::default());
-    app.keeping.set(Keeping::Plain);
-    app.locked_away.set(false);
-    app.first_visit.set(true);
+    app.device.set(Device::Unchosen);
     saver.settle();
     app.notices.set(vec![words.to_string()]);
     app.nav.replace("/");
