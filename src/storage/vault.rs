@@ -169,7 +169,3 @@ async fn decrypt(lock: &Unlocked, envelope: &Envelope) -> Result<Vec<u8>, LockFa
         })?;
     Ok(Uint8Array::new(&plain).to_vec())
 }
-
-/// Leptos's arena for values that must stay on this thread (a `CryptoKey` is not `Send`), for
-/// holding an [`Unlocked`] key in the UI. Unrelated to the browser's localStorage.
-pub type ThisThread = leptos::prelude::LocalStorage;

@@ -7,9 +7,9 @@ use crate::engine::{Answer, Questionnaire, Session};
 use crate::ui::article::ArticlePage;
 use crate::ui::question::QuestionPage;
 use crate::ui::results::ResultsPage;
-use crate::ui::route::{app_link, Nav, Page};
+use crate::ui::route::{app_link, Address, Nav, Page};
 use crate::ui::safety::UrgentHelp;
-use crate::ui::state::{href, AppState};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -36,11 +36,11 @@ fn Preview(q: &'static Questionnaire) -> impl IntoView {
     let studio = use_studio();
     let (session, restored) =
         Session::restore(q, studio.answers.get_untracked(), studio.at.get_untracked());
-    let path = match studio.article.get_untracked() {
-        Some(id) if q.article(&id).is_some() => format!("/article/{id}"),
-        _ => href(session.position()),
+    let at = match studio.article.get_untracked() {
+        Some(id) if q.article(&id).is_some() => Address::Article(id),
+        _ => Address::of(session.position()),
     };
-    let nav = Nav::detached(&path);
+    let nav = Nav::detached(at);
     let app = AppState::new(q, Some(q), nav, session);
     app.started.set(true);
     app.country.set(crate::ui::safety::home_country(q));
@@ -64,10 +64,9 @@ fn Preview(q: &'static Questionnaire) -> impl IntoView {
     let follow = move |ev: leptos::ev::MouseEvent| {
         if let Some(href) = app_link(&ev).filter(|h| !h.starts_with('#')) {
             ev.prevent_default();
-            if href == "/" {
-                start_over(studio);
-            } else {
-                nav.go(&href);
+            match Address::parse(&href) {
+                Address::Home => start_over(studio),
+                at => nav.go(at),
             }
         }
     };

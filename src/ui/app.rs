@@ -9,7 +9,7 @@ use super::offline;
 use super::persist;
 use super::question::QuestionPage;
 use super::results::ResultsPage;
-use super::route::{reloaded_inside, Nav, Page};
+use super::route::{reloaded_inside, Address, Nav, Page};
 use super::safety::home_country;
 use super::state::{AppState, Fetch};
 use crate::content::{fetch_findings, CHECK_IN};
@@ -61,9 +61,9 @@ pub fn Root(
     // A reload inside the check-in goes back to where she is; a locked device opens at home,
     // where she can unlock (or start afresh, keeping nothing).
     if let Some(screen) = reloaded_inside() {
-        nav.replace(&match screen {
-            _ if app.device.get_untracked().locked_away() => "/".to_string(),
-            Some(path) => path.to_string(),
+        nav.replace(match screen {
+            _ if app.device.get_untracked().locked_away() => Address::Home,
+            Some(at) => at,
             None => app.fallback(),
         });
     }

@@ -3,6 +3,7 @@
 
 use super::focus::focus_soon;
 use super::results::Pending;
+use super::route::Address;
 use super::state::use_app;
 use crate::engine::model::Article;
 use leptos::prelude::*;
@@ -60,7 +61,7 @@ fn ArticleBody(article: &'static Article) -> impl IntoView {
                     when=move || app.report.with(Option::is_some)
                     fallback=|| view! { <a href="/">"Back to the start"</a> }
                 >
-                    <a href="/" data-to="/results">"Back to your results"</a>
+                    <a href="/" data-to=Address::Results.path()>"Back to your results"</a>
                 </Show>
             </p>
         </article>

@@ -41,7 +41,7 @@ pub fn Home() -> impl IntoView {
     } else {
         format!("About {fewest}–{most} questions, one at a time.")
     };
-    let start = move |_| nav.go(&app.start());
+    let start = move |_| nav.go(app.start());
     view! {
         <section class="page home">
             <h1 tabindex="-1">{file.title.as_str()}</h1>
@@ -65,7 +65,7 @@ pub fn Home() -> impl IntoView {
                                 view! {
                                     <KeepChoice
                                         label="Start the check-in"
-                                        done=Callback::new(move |_| nav.go(&app.start()))
+                                        done=Callback::new(move |_| nav.go(app.start()))
                                     />
                                 }
                                     .into_any()
@@ -96,7 +96,7 @@ pub fn Home() -> impl IntoView {
                     <button
                         type="button"
                         class="secondary"
-                        on:click=move |_| nav.go(&app.start_over())
+                        on:click=move |_| nav.go(app.start_over())
                     >
                         "Start over"
                     </button>

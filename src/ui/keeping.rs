@@ -7,6 +7,7 @@ use super::persist::{
     forget_here, guessable, keep_nothing, keep_plain, lock_with, unlock, unlock_wait_ms, Saver,
     MIN_PASSCODE,
 };
+use super::route::Address;
 use super::state::{use_app, Device, Keeping};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -324,7 +325,7 @@ pub fn KeepSettings() -> impl IntoView {
     let lock_now = move |_| {
         forget_here(app, saver);
         app.device.set(Device::Locked { open: false });
-        app.nav.go("/");
+        app.nav.go(Address::Home);
     };
     view! {
         // On a first visit the home page asks; nothing is kept until she has chosen.

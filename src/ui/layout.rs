@@ -5,6 +5,7 @@ use super::focus::focus_soon;
 use super::keeping::{KeepSettings, SaferKeeping};
 use super::persist::erase_everything;
 use super::quick_exit::{ExitNote, QuickExit};
+use super::route::Address;
 use super::safety::{HelpNow, UrgentHelp};
 use super::state::use_app;
 use leptos::prelude::*;
@@ -58,7 +59,7 @@ pub fn Shell(
                 "."
             </p>
             <nav class="foot-links" aria-label="More">
-                <a href="/" data-to="/history">"How things have changed"</a>
+                <a href="/" data-to=Address::History.path()>"How things have changed"</a>
                 <EraseEverything/>
             </nav>
         </footer>

@@ -3,7 +3,7 @@
 //! them back, and erasing everything. The storage module underneath is the only code that
 //! touches localStorage; this is the only UI code that calls it.
 
-use super::route::Nav;
+use super::route::{Address, Nav};
 use super::state::AppState;
 use super::state::Device;
 use crate::engine::{Questionnaire, Restored, Session};
@@ -306,7 +306,7 @@ fn relock_when_idle(app: AppState, saver: Saver) -> Vec<WindowListenerHandle> {
             if open && crate::storage::clock::now() - last.get_value() >= IDLE_RELOCK_MS {
                 forget_here(app, saver);
                 app.device.set(Device::Locked { open: false });
-                app.nav.replace("/");
+                app.nav.replace(Address::Home);
             }
         },
         std::time::Duration::from_secs(5),
@@ -338,7 +338,7 @@ fn relock_when_hidden(app: AppState, saver: Saver) -> WindowListenerHandle {
         if now - since >= RELOCK_AFTER_MS && app.lock.with_value(Option::is_some) {
             forget_here(app, saver);
             app.device.set(Device::Locked { open: false });
-            app.nav.replace("/");
+            app.nav.replace(Address::Home);
         }
     })
 }
@@ -468,7 +468,7 @@ pub async fn unlock(app: AppState, saver: Saver, passcode: String) -> Result<(),
         ));
     }
     if started {
-        app.nav.go(&app.start());
+        app.nav.go(app.start());
     }
     Ok(())
 }
@@ -523,7 +523,7 @@ fn erased(app: AppState, saver: Saver, words: &str) {
     app.device.set(Device::Unchosen);
     saver.settle();
     app.notices.set(vec![words.to_string()]);
-    app.nav.replace("/");
+    app.nav.replace(Address::Home);
 }
 
 /// What a restore kept and dropped, in plain words.

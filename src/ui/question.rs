@@ -188,7 +188,7 @@ fn QuestionForm(
     };
 
     let commit = move |answer: Answer| match app.answer(answer) {
-        Ok(to) => nav.go(&to),
+        Ok(to) => nav.go(to),
         Err(e) => draft.update(|d| d.problem = Some(e)),
     };
     let submit = move || {
@@ -206,7 +206,7 @@ fn QuestionForm(
     };
     let back = move |_| {
         if let Some(to) = app.back() {
-            nav.go(&to);
+            nav.go(to);
         }
     };
     let change = move |_| {

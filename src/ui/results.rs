@@ -3,6 +3,7 @@
 
 use super::focus::focus_soon;
 use super::plan::{Plan, Step};
+use super::route::Address;
 use super::safety::SafetyPanel;
 use super::scores::ScoreChart;
 use super::state::{use_app, Fetch};
@@ -130,7 +131,7 @@ fn Results(report: Report) -> impl IntoView {
         .collect_view();
     let back = move |_| {
         if let Some(to) = app.back() {
-            nav.go(&to);
+            nav.go(to);
         }
     };
     let print = |_| {
@@ -164,7 +165,7 @@ fn Results(report: Report) -> impl IntoView {
                 <button type="button" class="secondary" on:click=print>
                     "Print"
                 </button>
-                <a class="button secondary" href="/" data-to="/history">
+                <a class="button secondary" href="/" data-to=Address::History.path()>
                     "How things have changed"
                 </a>
             </div>
@@ -183,7 +184,7 @@ fn StartHere(
     /// The title of a second article that fits her about as well, when it is too close to call.
     also: Option<String>,
 ) -> impl IntoView {
-    let href = format!("/article/{}", article.id);
+    let href = Address::Article(article.id.clone()).path();
     let reasons = article
         .reasons
         .into_iter()
@@ -233,7 +234,7 @@ fn FirstStep(step: PlanStep) -> impl IntoView {
 /// its summary and a link to its page.
 #[component]
 fn ArticleCard(article: Ranked) -> impl IntoView {
-    let href = format!("/article/{}", article.id);
+    let href = Address::Article(article.id.clone()).path();
     let reasons = article
         .reasons
         .into_iter()

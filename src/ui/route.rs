@@ -20,16 +20,16 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use wasm_bindgen::{JsCast, JsValue};
 
-pub use crate::address::{parse, Page};
+pub use crate::address::{Address, Page};
 
 /// The current screen, shared as context by [`Nav::start`].
 #[derive(Clone, Copy)]
 pub struct Nav {
-    /// The screen shown, as an app path (`/q/:id`, `/results`, …): in memory only.
-    pub path: RwSignal<String>,
+    /// The screen shown: in memory only (the address bar shows `/`).
+    pub at: RwSignal<Address>,
     /// The page the path shows (changes only when the page does).
     pub page: Memo<Page>,
-    /// The id in the path (`/q/:id`, `/article/:id`), or empty.
+    /// The question's or article's id, or empty.
     pub id: Memo<String>,
 }
 
@@ -51,7 +51,7 @@ const INSIDE_HISTORY: u8 = 2;
 
 thread_local! {
     /// Where she opened an article or her history from, for the browser's Back.
-    static CAME_FROM: RefCell<String> = const { RefCell::new(String::new()) };
+    static CAME_FROM: RefCell<Option<Address>> = const { RefCell::new(None) };
 }
 
 /// The navigation context; panics only outside the app (a programming error).
@@ -63,12 +63,12 @@ fn history() -> Option<web_sys::History> {
     web_sys::window()?.history().ok()
 }
 
-/// Where a reload inside the check-in goes back to: `Some(None)` where she is, `Some(Some(path))`
+/// Where a reload inside the check-in goes back to: `Some(None)` where she is, `Some(Some(a))`
 /// that screen; `None` when the page was loaded on the home entry.
-pub fn reloaded_inside() -> Option<Option<&'static str>> {
+pub fn reloaded_inside() -> Option<Option<Address>> {
     match ENTRY.load(Ordering::Relaxed) {
         HOME => None,
-        INSIDE_HISTORY => Some(Some("/history")),
+        INSIDE_HISTORY => Some(Some(Address::History)),
         _ => Some(None),
     }
 }
@@ -83,8 +83,8 @@ fn entry_of(state: &JsValue) -> u8 {
 }
 
 /// The entry for a screen.
-fn entry_for(path: &str) -> u8 {
-    match parse(path).0 {
+fn entry_for(to: &Address) -> u8 {
+    match to.page() {
         Page::Home => HOME,
         Page::History => INSIDE_HISTORY,
         _ => INSIDE,
@@ -109,28 +109,29 @@ fn write_entry(entry: u8, push: bool) {
 
 impl Nav {
     /// Goes to a screen, as a link or button does.
-    pub fn go(&self, to: &str) {
+    pub fn go(&self, to: Address) {
         self.set(to, false);
     }
 
     /// Goes to a screen in place of the current one (a redirect: the browser's Back never
     /// returns to it).
-    pub fn replace(&self, to: &str) {
+    pub fn replace(&self, to: Address) {
         self.set(to, true);
     }
 
-    fn set(&self, to: &str, replace: bool) {
-        let from = self.path.get_untracked();
+    fn set(&self, to: Address, replace: bool) {
+        let entry = entry_for(&to);
+        let leaf = matches!(to.page(), Page::Article | Page::History);
         // The screen first; the history entry and the scroll right after it is drawn, so
         // they never delay the next question (measured: pushState was an eighth of a
         // transition's work).
-        self.path.set(to.to_string());
+        let from = self.at.get_untracked();
+        self.at.set(to);
         if !FOLLOWS_BROWSER.load(Ordering::Relaxed) {
             return;
         }
-        let entry = entry_for(to);
-        if !replace && matches!(parse(to).0, Page::Article | Page::History) {
-            CAME_FROM.with(|c| *c.borrow_mut() = from);
+        if !replace && leaf {
+            CAME_FROM.with(|c| *c.borrow_mut() = Some(from));
         }
         set_timeout(
             move || {
@@ -151,34 +152,44 @@ impl Nav {
 
     /// Follows the browser's Back and Forward between the app's two entries; `here` says where
     /// she is, where Forward into the check-in goes (until the owner is cleaned up).
-    pub fn follow(self, here: impl Fn() -> String + 'static) {
+    pub fn follow(self, here: impl Fn() -> Address + 'static) {
         let pop = window_event_listener(leptos::ev::popstate, move |ev| {
             self.popped(ev.state(), &here)
         });
         on_cleanup(move || pop.remove());
     }
 
-    fn popped(&self, state: JsValue, here: &impl Fn() -> String) {
+    fn popped(&self, state: JsValue, here: &impl Fn() -> Address) {
         let entry = entry_of(&state);
         ENTRY.store(entry, Ordering::Relaxed);
         if entry != HOME {
             // Forward again, into the check-in.
-            self.path.set(if entry == INSIDE_HISTORY {
-                "/history".into()
+            self.at.set(if entry == INSIDE_HISTORY {
+                Address::History
             } else {
                 here()
             });
             return;
         }
-        let from = CAME_FROM.with(|c| std::mem::take(&mut *c.borrow_mut()));
+        let from = CAME_FROM.with(|c| c.borrow_mut().take());
         let leaf = matches!(self.page.get_untracked(), Page::Article | Page::History);
-        if leaf && !from.is_empty() && from != "/" {
+        match from {
             // Back from an article or her history to the screen she opened it from, which
             // is inside again.
-            write_entry(entry_for(&from), true);
-            self.path.set(from);
-        } else {
-            self.path.set("/".into());
+            Some(from) if leaf && from != Address::Home => {
+                write_entry(entry_for(&from), true);
+                self.at.set(from);
+            }
+            _ => self.at.set(Address::Home),
+        }
+    }
+
+    fn new(at: Address) -> Nav {
+        let at = RwSignal::new(at);
+        Nav {
+            at,
+            page: Memo::new(move |_| at.with(Address::page)),
+            id: Memo::new(move |_| at.with(|a| a.id().to_string())),
         }
     }
 }
@@ -186,13 +197,8 @@ impl Nav {
 impl Nav {
     /// An address of its own, not the browser's (the author's studio previews the reader's
     /// screens with it); from then on no `Nav` of this page touches the browser's address.
-    pub fn detached(at: &str) -> Nav {
-        let path = RwSignal::new(at.to_string());
-        let nav = Nav {
-            path,
-            page: Memo::new(move |_| path.with(|p| parse(p).0)),
-            id: Memo::new(move |_| path.with(|p| parse(p).1)),
-        };
+    pub fn detached(at: Address) -> Nav {
+        let nav = Nav::new(at);
         FOLLOWS_BROWSER.store(false, Ordering::Relaxed);
         provide_context(nav);
         nav
@@ -203,12 +209,7 @@ impl Nav {
     /// and handles the app's links without a reload (until the owner is cleaned up).
     /// [`Nav::follow`] then follows Back and Forward.
     pub fn start() -> Nav {
-        let path = RwSignal::new("/".to_string());
-        let nav = Nav {
-            path,
-            page: Memo::new(move |_| path.with(|p| parse(p).0)),
-            id: Memo::new(move |_| path.with(|p| parse(p).1)),
-        };
+        let nav = Nav::new(Address::Home);
         provide_context(nav);
         let entry = history()
             .and_then(|h| h.state().ok())
@@ -243,7 +244,7 @@ impl Nav {
                         let _ = w.location().replace(&href);
                     }
                 } else {
-                    nav.go(&href);
+                    nav.go(Address::parse(&href));
                 }
             }
         });

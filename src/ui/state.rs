@@ -4,10 +4,10 @@
 //! Nothing here computes what to show: the engine does, once per change, in the two memos
 //! every screen reads (`screen` and `report`).
 
-use super::route::Nav;
+use super::route::{Address, Nav};
 use crate::engine::{Answer, Position, Questionnaire, Report, Screen, Session};
 use crate::storage::format::{SavedCheckIn, SavedHistory, SavedProgress};
-use crate::storage::vault::{ThisThread, Unlocked};
+use crate::storage::vault::Unlocked;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -119,7 +119,8 @@ pub struct AppState {
     /// How this device keeps her answers, and whether this tab has opened its lock.
     pub device: RwSignal<Device>,
     /// The key to her locked progress, in memory only, while unlocked.
-    pub lock: StoredValue<Option<Unlocked>, ThisThread>,
+    /// (Leptos's thread-local arena: a `CryptoKey` is not `Send`.)
+    pub lock: StoredValue<Option<Unlocked>, LocalStorage>,
     /// Whether she has used a keyboard on this page (then the number-key hints show; a phone
     /// reader who only taps never sees them).
     pub keyboard: RwSignal<bool>,
@@ -128,14 +129,6 @@ pub struct AppState {
 /// The shared state; panics only if a component is used outside the app (a programming error).
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
-}
-
-/// The address of a position.
-pub fn href(position: &Position) -> String {
-    match position {
-        Position::Question(id) => format!("/q/{id}"),
-        Position::Results => "/results".into(),
-    }
 }
 
 impl AppState {
@@ -207,33 +200,33 @@ impl AppState {
     }
 
     /// Where she is now, as an address.
-    pub fn here(&self) -> String {
-        self.session.with(|s| href(s.position()))
+    pub fn here(&self) -> Address {
+        self.session.with(|s| Address::of(s.position()))
     }
 
     /// Sends her where she is (or home) when an address is not (yet) hers to see, without
     /// leaving that address in the browser's history.
     pub fn redirect(&self) {
-        self.nav.replace(&self.fallback());
+        self.nav.replace(self.fallback());
     }
 
     /// Where to send her when an address is not (yet) hers to see: where she is, or home.
-    pub fn fallback(&self) -> String {
+    pub fn fallback(&self) -> Address {
         if self.started.get_untracked() {
             self.here()
         } else {
-            "/".into()
+            Address::Home
         }
     }
 
     /// Starts (or continues) the check-in; returns the address to go to.
-    pub fn start(&self) -> String {
+    pub fn start(&self) -> Address {
         self.started.set(true);
         self.here()
     }
 
     /// Throws away her answers and starts again at the first question.
-    pub fn start_over(&self) -> String {
+    pub fn start_over(&self) -> Address {
         self.session.set(Session::new(self.q));
         self.ticked.set(BTreeSet::new());
         self.started.set(true);
@@ -253,7 +246,7 @@ impl AppState {
     }
 
     /// Answers the current question; returns the address to go to next.
-    pub fn answer(&self, answer: Answer) -> Result<String, String> {
+    pub fn answer(&self, answer: Answer) -> Result<Address, String> {
         let q = self.q;
         let was_finished = self.session.with(|s| s.is_finished(q));
         let mut result = Ok(());
@@ -302,7 +295,7 @@ impl AppState {
     }
 
     /// Goes back one question; returns the address, if there was one.
-    pub fn back(&self) -> Option<String> {
+    pub fn back(&self) -> Option<Address> {
         let q = self.q;
         let mut moved = false;
         self.session.update(|s| moved = s.back(q));
@@ -361,26 +354,25 @@ impl AppState {
     /// address it showed); other pages stay.
     pub fn adopt(&self, saved: &SavedProgress) {
         let q = self.q;
-        let path = self.nav.path.get_untracked();
+        let shown = self.nav.at.get_untracked();
         let (mut session, started, _) = saved.restore(q);
-        let shown = path.strip_prefix("/q/").map(str::to_string);
         let kept = match &shown {
-            Some(id) => session.go_to(q, id),
-            None if path == "/results" => session.go_to_results(q),
-            None => true,
+            Address::Question(id) => session.go_to(q, id),
+            Address::Results => session.go_to_results(q),
+            _ => true,
         };
         let to = (!kept).then(|| {
             if started {
-                href(session.position())
+                Address::of(session.position())
             } else {
-                "/".to_string()
+                Address::Home
             }
         });
         self.session.set(session);
         self.started.set(started);
         self.ticked.set(saved.ticked.clone());
         if let Some(to) = to {
-            self.nav.replace(&to);
+            self.nav.replace(to);
         }
     }
 
