@@ -30,6 +30,7 @@ pub fn KeepChoice(
     let busy = RwSignal::new(false);
     let asking = RwSignal::new(false);
     let confirm = NodeRef::<leptos::html::Button>::new();
+    let saver = Saver::get();
 
     let apply = move || {
         problem.set(String::new());
@@ -43,8 +44,11 @@ pub fn KeepChoice(
             Keeping::Plain => {
                 match app.device.get_untracked() {
                     Device::Plain => {}
-                    // Nothing to move: what she answers is written from now on.
-                    Device::Unchosen => app.device.set(Device::Plain),
+                    // Nothing to move: what she has answered is written now.
+                    Device::Unchosen => {
+                        app.device.set(Device::Plain);
+                        saver.rewrite();
+                    }
                     _ => keep_plain(app),
                 }
                 done.run(());
@@ -66,7 +70,6 @@ pub fn KeepChoice(
                     return;
                 }
                 busy.set(true);
-                let saver = Saver::get();
                 spawn_local(async move {
                     let result = lock_with(app, saver, code).await;
                     busy.set(false);

@@ -32,7 +32,7 @@ pub fn Shell(
         </div>
         <Notices/>
         <p class="sr-only" aria-live="polite" aria-atomic="true">{move || app.announce.get()}</p>
-        <main id="main" class:keyboard=move || app.keyboard.get()>
+        <main id="main" tabindex="-1" class:keyboard=move || app.keyboard.get()>
             <UrgentHelp/>
             <Show when=move || app.tab_only()>
                 <p class="tab-only">

@@ -239,6 +239,20 @@ pub fn start(
             }
             Some(LOCKED_KEY) => {
                 let Some(lock) = app.lock.get_value() else {
+                    // Locked in another tab: this one, without the key, follows (what it kept
+                    // plainly is inside the lock now).
+                    if ev.new_value().is_some() {
+                        match app.device.get_untracked() {
+                            Device::Plain => {
+                                forget_here(app, saver);
+                                app.device.set(Device::Locked { open: false });
+                                app.nav.replace(Address::Home);
+                                app.notify("Your progress was locked in another tab or window.");
+                            }
+                            Device::Unchosen => app.device.set(Device::Locked { open: false }),
+                            _ => {}
+                        }
+                    }
                     return;
                 };
                 let Some(text) = ev.new_value() else {
@@ -424,8 +438,11 @@ fn wait_after(fails: u32) -> u32 {
 /// passcodes is kept on the device, so the wait holds across a reload and in every tab.
 pub fn unlock_wait_ms() -> f64 {
     let (n, at) = local::read_tries();
+    let now = crate::storage::clock::now();
     let wait = f64::from(wait_after(n)) * 1000.0;
-    (at + wait - crate::storage::clock::now()).clamp(0.0, wait)
+    // A time in the future (a clock set back, an edited record) counts as now: the wait
+    // never runs longer than its own length.
+    (at.min(now) + wait - now).clamp(0.0, wait)
 }
 
 /// Opens her locked progress with `passcode` and goes back to where she was; tells her how many

@@ -48,6 +48,8 @@ const HOME: u8 = 0;
 const INSIDE: u8 = 1;
 /// The inside entry, on her history (a reload shows it again).
 const INSIDE_HISTORY: u8 = 2;
+/// The inside entry, back on the home page (so going home and in again adds no entry).
+const INSIDE_HOME: u8 = 3;
 
 thread_local! {
     /// Where she opened an article or her history from, for the browser's Back.
@@ -63,11 +65,21 @@ fn history() -> Option<web_sys::History> {
     web_sys::window()?.history().ok()
 }
 
+/// How this page was loaded: "navigate", "reload", "back_forward" (Navigation Timing).
+fn navigation_type() -> String {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.get_entries_by_type("navigation").get(0))
+        .and_then(|e| js_sys::Reflect::get(&e, &"type".into()).ok())
+        .and_then(|t| t.as_string())
+        .unwrap_or_default()
+}
+
 /// Where a reload inside the check-in goes back to: `Some(None)` where she is, `Some(Some(a))`
 /// that screen; `None` when the page was loaded on the home entry.
 pub fn reloaded_inside() -> Option<Option<Address>> {
     match ENTRY.load(Ordering::Relaxed) {
-        HOME => None,
+        HOME | INSIDE_HOME => None,
         INSIDE_HISTORY => Some(Some(Address::History)),
         _ => Some(None),
     }
@@ -78,6 +90,7 @@ fn entry_of(state: &JsValue) -> u8 {
     match state.as_f64() {
         Some(n) if n == f64::from(INSIDE) => INSIDE,
         Some(n) if n == f64::from(INSIDE_HISTORY) => INSIDE_HISTORY,
+        Some(n) if n == f64::from(INSIDE_HOME) => INSIDE_HOME,
         _ => HOME,
     }
 }
@@ -136,9 +149,15 @@ impl Nav {
         set_timeout(
             move || {
                 // Into the check-in from the home entry: the one entry the app adds. Home
-                // again: the inside entry becomes a home entry. Otherwise the entry stays
-                // (its state changes only on the way to and from her history).
+                // again from inside: the inside entry shows the home page (and is reused on the
+                // way in again). Otherwise the entry stays (its state changes only on the way
+                // to and from her history).
                 let now = ENTRY.load(Ordering::Relaxed);
+                let entry = if entry == HOME && now != HOME {
+                    INSIDE_HOME
+                } else {
+                    entry
+                };
                 if entry != now {
                     write_entry(entry, now == HOME && !replace);
                 }
@@ -164,10 +183,10 @@ impl Nav {
         ENTRY.store(entry, Ordering::Relaxed);
         if entry != HOME {
             // Forward again, into the check-in.
-            self.at.set(if entry == INSIDE_HISTORY {
-                Address::History
-            } else {
-                here()
+            self.at.set(match entry {
+                INSIDE_HISTORY => Address::History,
+                INSIDE_HOME => Address::Home,
+                _ => here(),
             });
             return;
         }
@@ -211,15 +230,23 @@ impl Nav {
     pub fn start() -> Nav {
         let nav = Nav::new(Address::Home);
         provide_context(nav);
+        // Only a reload goes back inside: an inside entry reached with Back or Forward from
+        // another site (say, Forward after the quick exit) opens at home.
         let entry = history()
             .and_then(|h| h.state().ok())
             .map_or(HOME, |s| entry_of(&s));
+        let entry = if navigation_type() == "back_forward" {
+            HOME
+        } else {
+            entry
+        };
         // Whatever the address was (an old one may name a question), it is `/` from now on.
         write_entry(entry, false);
-        // Back after leaving (the quick exit, or any other way) may bring this very page back
-        // from the browser's cache, as it was: load it afresh instead, at home.
+        // Back or Forward after leaving (the quick exit, or any other way) may bring this very
+        // page back from the browser's cache, as it was: load it afresh instead, at home.
         let shown = window_event_listener(leptos::ev::pageshow, move |ev| {
             if ev.persisted() {
+                write_entry(HOME, false);
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().reload();
                 }
@@ -237,11 +264,15 @@ impl Nav {
             }
             if let Some(href) = app_link(&ev) {
                 ev.prevent_default();
-                if href.starts_with('#') {
-                    // A link within the page (the skip link, "the rest of your plan"): in
-                    // place of the current entry, never a new one.
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().replace(&href);
+                if let Some(id) = href.strip_prefix('#') {
+                    // A link within the page (the skip link, "the rest of your plan"): to its
+                    // target, which takes the focus, without touching the address or history.
+                    if let Some(el) = document()
+                        .get_element_by_id(id)
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        el.scroll_into_view();
+                        let _ = el.focus();
                     }
                 } else {
                     nav.go(Address::parse(&href));

@@ -26,6 +26,7 @@ import {
   ArticlePage,
   HistoryPage,
   waitForScreen,
+  screenOf,
   questionById,
   optionsOf,
   optionLabel,
@@ -330,6 +331,36 @@ describe("navigation", () => {
     check.done();
   });
 
+  test("going home and back in adds no entry, and a link within the page stays on it", T, async (t) => {
+    const { page, context, assertNoErrors } = await open(browser, t);
+    await seedStorage(context, { [PROGRESS_KEY]: savedProgress(scenario("bring-back-love").answers, "results") });
+    const home = new HomePage(page);
+    await home.goto();
+    const before = await page.evaluate(() => history.length);
+    for (let i = 0; i < 3; i++) {
+      await home.continueButton().click();
+      const results = new ResultsPage(page);
+      await results.waitForReady();
+      await page.locator("header.top a.brand").click();
+      await waitForScreen(page, "home");
+    }
+    await page.waitForTimeout(100);
+    const after = await page.evaluate(() => history.length);
+    assert.ok(after - before <= 1, `three trips in and out added ${after - before} entries (at most one allowed)`);
+    // "The rest of your plan" moves to the plan on the same screen: no new address, no entry.
+    await home.continueButton().click();
+    await new ResultsPage(page).waitForReady();
+    const rest = page.getByRole("link", { name: "The rest of your plan" });
+    if (await rest.count()) {
+      await rest.click();
+      await page.waitForTimeout(200);
+      assert.equal(await screenOf(page), "results", "still on her results");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "plan", "the plan has the focus");
+    }
+    assert.equal(page.url(), new URL("/", page.url()).href, "the address is still the bare /");
+    assertNoErrors();
+  });
+
   test("an old address that names a question opens the start page, and the address bar drops it", T, async (t) => {
     // Older versions put question ids in the address, so the browser's history may still hold
     // them: opening one shows the start page (from where she can continue) and nothing else.
@@ -622,6 +653,20 @@ describe("quick exit", () => {
     // Forward goes to the neutral site again, not into the check-in.
     await page.goForward();
     await page.waitForURL((u) => u.href.startsWith(new URL(exitUrl).origin));
+    assertNoErrors();
+  });
+
+  test("Forward after going Back and then quick exit does not bring her questions back", T, async (t) => {
+    const { page, assertNoErrors } = await onQuestion(t);
+    const q = new QuestionPage(page);
+    const asked = await q.heading();
+    await page.goBack();
+    await waitForScreen(page, "home");
+    await new HomePage(page).quickExit();
+    await page.waitForURL((u) => u.href.startsWith(new URL(exitUrl).origin));
+    await page.goForward();
+    await waitForScreen(page, "home");
+    assert.ok(!(await page.locator("body").innerText()).includes(asked), "her question is not shown");
     assertNoErrors();
   });
 
