@@ -2,7 +2,7 @@
 //! tested natively; the browser side (history entries, links) is `ui::route`. An address lives
 //! in memory and in the app's own links (`data-to`); the address bar always shows `/`.
 
-use crate::engine::Position;
+use engine::Position;
 
 /// The screens an address can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,25 +1,29 @@
-//! The questionnaire compiled into the app: checked by `build.rs`, then embedded in postcard
-//! (a compact binary serde format), so the app needs neither a JSON parser for it nor the checker.
+//! The questionnaire the app's build embeds, and the findings it fetches.
 //!
-//! The findings (articles, the rules that recommend them, the plan's phases) are not embedded:
-//! the build writes them to a file of their own beside the app, [`FINDINGS`], which the app
-//! fetches once she starts (the service worker keeps it for offline use with the rest).
+//! The content step (`questionnaire build`, run by trunk before it compiles the app) checks the
+//! author's files and writes what the app needs under names `main.rs` embeds. The findings
+//! (articles, the rules that recommend them, the plan's phases) are not embedded: the
+//! post-build step puts them beside the app under the name given here, and the app fetches
+//! them once she starts (the service worker keeps them for offline use with the rest).
 
-/// The main check-in without its findings, encoded with postcard from the checked file.
-pub const CHECK_IN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/check-in.postcard"));
-
-/// The findings file's name (a hash of its bytes), beside `index.html`; empty in the studio.
-pub const FINDINGS: &str = env!("WWS_FINDINGS");
+/// What the build embedded: the check-in without its findings, and the findings file's name.
+#[derive(Debug, Clone, Copy)]
+pub struct Content {
+    /// The check-in without its findings (postcard, from the checked files).
+    pub flow: &'static [u8],
+    /// The findings file's name beside `index.html` (it carries a hash of its bytes).
+    pub findings: &'static str,
+}
 
 /// Fetches the findings file from this site: its bytes, or why not, in plain words.
-pub async fn fetch_findings() -> Result<Vec<u8>, String> {
+pub async fn fetch_findings(name: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let failed = || {
         "The articles and your plan could not be loaded (this page could not fetch them). Check your connection and try again.".to_string()
     };
     let window = web_sys::window().ok_or_else(failed)?;
-    let response = JsFuture::from(window.fetch_with_str(&format!("/{FINDINGS}")))
+    let response = JsFuture::from(window.fetch_with_str(&format!("/{name}")))
         .await
         .map_err(|_| failed())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| failed())?;

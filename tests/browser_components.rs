@@ -5,15 +5,16 @@
 //! storage, clicks as she would, and reads what the page shows.
 #![cfg(target_arch = "wasm32")]
 
+use author::load;
+use engine::Questionnaire;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
+use reader::storage::format::SavedAnswer;
+use reader::storage::{local, PROGRESS_KEY};
+use reader::ui::app::Root;
 use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use where_we_stand::engine::{load, Questionnaire};
-use where_we_stand::storage::format::SavedAnswer;
-use where_we_stand::storage::{local, PROGRESS_KEY};
-use where_we_stand::ui::app::Root;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -144,7 +145,7 @@ async fn settle() {
 }
 
 /// Another tab saves `change` of the current record, and the browser tells this tab.
-async fn other_tab(change: impl FnOnce(&mut where_we_stand::storage::format::SavedProgress)) {
+async fn other_tab(change: impl FnOnce(&mut reader::storage::format::SavedProgress)) {
     let mut record = local::load_progress().expect("progress was saved");
     change(&mut record);
     local::save_progress(&record).unwrap();

@@ -3,14 +3,14 @@
 //! is full or disabled — with nothing good lost and other sites' keys untouched.
 #![cfg(target_arch = "wasm32")]
 
+use reader::storage::format::{
+    SavedAnswer, SavedCheckIn, SavedHistory, SavedPlace, SavedProgress, FORMAT,
+};
+use reader::storage::local::{self, Fault};
+use reader::storage::{BACKUP_KEY, HISTORY_KEY, PROGRESS_KEY};
 use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use where_we_stand::storage::format::{
-    SavedAnswer, SavedCheckIn, SavedHistory, SavedPlace, SavedProgress, FORMAT,
-};
-use where_we_stand::storage::local::{self, Fault};
-use where_we_stand::storage::{BACKUP_KEY, HISTORY_KEY, PROGRESS_KEY};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -2,12 +2,10 @@
 //! `tests/fixtures/tiny.toml` with one mistake, and the table below says the exact message
 //! (with its line, column and place) and severity the checker must report for it.
 
+use author::{check, check_sources, check_text, load, Checked, Diagnostic, Severity, Source};
+use engine::QuestionnaireFile;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use where_we_stand::engine::{
-    check, check_sources, check_text, load, Checked, Diagnostic, QuestionnaireFile, Severity,
-    Source,
-};
 
 const E: Severity = Severity::Error;
 const W: Severity = Severity::Warning;
@@ -853,7 +851,7 @@ fn a_deleted_question_is_not_replaced_by_its_neighbour() {
     let file: QuestionnaireFile = serde_json::from_value(v).unwrap();
     let ids: Vec<String> = file.questions.iter().map(|q| q.id.to_string()).collect();
     let mut checked = check("deleted", file);
-    where_we_stand::engine::check::missing_questions(&mut checked.diagnostics, &ids);
+    author::check::missing_questions(&mut checked.diagnostics, &ids);
     let d = checked
         .diagnostics
         .iter()
@@ -937,7 +935,7 @@ fn named_conditions_are_used_by_name() {
 
 #[test]
 fn shape_messages_are_reworded_for_a_writer() {
-    use where_we_stand::engine::load::plain_shape_message;
+    use author::load::plain_shape_message;
     let cases = [
         (
             "unknown field `lable`, expected one of `id`, `label`, `next`",

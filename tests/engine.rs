@@ -13,12 +13,10 @@
 //! low 0–2 and high 3–5. Rules: keep-calm +2 if home, +1 always; burnout-help +5 if strain is
 //! high; hope-signs +2 if signs includes talks, +1 if apart.
 
+use author::graph::{render, Format};
+use engine::session::QuestionScreen;
+use engine::{Answer, AnswerError, Position, Questionnaire, Report, Screen, Session};
 use std::collections::BTreeMap;
-use where_we_stand::engine::graph::{render, Format};
-use where_we_stand::engine::session::QuestionScreen;
-use where_we_stand::engine::{
-    Answer, AnswerError, Position, Questionnaire, Report, Screen, Session,
-};
 
 mod support;
 use support::{one, question, ticks, tiny, tiny_with};
@@ -992,7 +990,7 @@ fn a_danger_sign_is_a_red_flag_and_puts_urgent_help_on_every_later_screen() {
 
 #[test]
 fn the_studio_reaches_any_question_and_says_what_the_engine_knows_there() {
-    use where_we_stand::engine::inspect::{inspect, route_to};
+    use author::inspect::{inspect, route_to};
     let q = tiny();
     for question in &q.file().questions {
         let route = route_to(&q, &question.id).expect("every question of tiny.toml is reachable");
@@ -1007,12 +1005,12 @@ fn the_studio_reaches_any_question_and_says_what_the_engine_knows_there() {
     }
     assert_eq!(route_to(&q, "no_such_question"), None);
     // A long flow with scales and checklists (the end-to-end fixture): still every question.
-    let sources = where_we_stand::folder::sources(
+    let sources = author::folder::sources(
         std::path::Path::new("tests/fixtures/e2e"),
         "tests/fixtures/e2e",
     )
     .expect("the e2e fixture reads");
-    let big = where_we_stand::engine::load_sources(&sources).expect("the e2e fixture loads");
+    let big = author::load_sources(&sources).expect("the e2e fixture loads");
     for question in &big.file().questions {
         let route =
             route_to(&big, &question.id).expect("every question of the fixture is reachable");
@@ -1031,7 +1029,7 @@ fn the_studio_reaches_any_question_and_says_what_the_engine_knows_there() {
             .map(|o| o.id.clone())
             .unwrap_or_default();
         let answer = match q.question_by_id(&screen.id).map(|x| x.kind) {
-            Some(where_we_stand::engine::model::Kind::Multiple) => Answer::Choices(vec![first]),
+            Some(engine::model::Kind::Multiple) => Answer::Choices(vec![first]),
             _ => Answer::Choice(first),
         };
         s.answer(&q, answer).expect("a first option fits");

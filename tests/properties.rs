@@ -3,13 +3,12 @@
 //! she does, nothing panics, the session keeps only answers on her path, progress is sane and
 //! never falls going forward, and once she finishes the report recommends at least one article.
 
+use author::{check, load};
+use engine::model::Kind;
+use engine::session::QuestionScreen;
+use engine::{Answer, Position, Questionnaire, QuestionnaireFile, Screen, Session};
 use proptest::prelude::*;
 use std::sync::OnceLock;
-use where_we_stand::engine::model::Kind;
-use where_we_stand::engine::session::QuestionScreen;
-use where_we_stand::engine::{
-    check, load, Answer, Position, Questionnaire, QuestionnaireFile, Screen, Session,
-};
 
 /// One thing a random reader does.
 #[derive(Debug, Clone)]
@@ -125,7 +124,7 @@ fn invariants(q: &Questionnaire, s: &Session) -> Result<(), TestCaseError> {
 
 fn report_invariants(
     q: &Questionnaire,
-    report: &where_we_stand::engine::Report,
+    report: &engine::Report,
     flagged: bool,
 ) -> Result<(), TestCaseError> {
     prop_assert!(

@@ -6,13 +6,13 @@
 //! tiny.toml: "apart" adds 1 to strain and `tired` adds 2 × (never 0, sometimes 1, often 2), so
 //! the readers below reach every strain from 0 to 5; strain bands are low 0–2 and high 3–5.
 
+use engine::model::Condition;
+use engine::questionnaire::Target;
+use engine::report::{explain, rank, rank_positions};
+use engine::walk::{holds, walk, Facts};
+use engine::{Answer, Position, Questionnaire, Screen, Session};
+use reader::storage::format::{decode, encode, Decoded, SavedProgress};
 use std::collections::{BTreeMap, BTreeSet};
-use where_we_stand::engine::model::Condition;
-use where_we_stand::engine::questionnaire::Target;
-use where_we_stand::engine::report::{explain, rank, rank_positions};
-use where_we_stand::engine::walk::{holds, walk, Facts};
-use where_we_stand::engine::{Answer, Position, Questionnaire, Screen, Session};
-use where_we_stand::storage::format::{decode, encode, Decoded, SavedProgress};
 
 mod support;
 use support::{one, question, ticks, tiny, tiny_with};

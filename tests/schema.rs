@@ -1,7 +1,7 @@
 //! The committed JSON Schemas match the files the engine reads, so an editor (Taplo / Even
 //! Better TOML, through each file's `#:schema` line) completes and underlines what she writes.
 
-use where_we_stand::engine::source::PART_KEYS;
+use author::source::PART_KEYS;
 
 fn committed(which: &str) -> serde_json::Value {
     let path = format!(

@@ -8,11 +8,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-// Runs last in tools/postbuild.mjs, after the findings file is copied in (so it is cached with
-// the rest) and index.html is final.
+// Runs last in tools/postbuild.mjs, for the reader's app only, after the findings file is copied
+// in (so it is cached with the rest) and index.html is final.
 
-// The author's studio is never cached for offline use (nor is it the reader's).
-if (process.env.WWS_STUDIO) process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const files = fs.readdirSync(dir).filter((f) => f !== "sw.js" && fs.statSync(path.join(dir, f)).isFile());
 const hash = crypto.createHash("sha256");

@@ -5,7 +5,7 @@
 //! from a newer version is never overwritten (see `local.rs`).
 
 use super::json::{Json, Problem};
-use crate::engine::{Answer, Position, Questionnaire, Restored, Session};
+use engine::{Answer, Position, Questionnaire, Restored, Session};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The current format version.
@@ -258,7 +258,7 @@ impl From<&Answer> for SavedAnswer {
         match a {
             Answer::Choice(c) => SavedAnswer::One(c.clone()),
             Answer::Choices(cs) => SavedAnswer::Many(cs.clone()),
-            Answer::Declined => SavedAnswer::One(crate::engine::answer::DECLINED.into()),
+            Answer::Declined => SavedAnswer::One(engine::answer::DECLINED.into()),
         }
     }
 }
@@ -266,7 +266,7 @@ impl From<&Answer> for SavedAnswer {
 impl From<&SavedAnswer> for Answer {
     fn from(a: &SavedAnswer) -> Self {
         match a {
-            SavedAnswer::One(s) if s == crate::engine::answer::DECLINED => Answer::Declined,
+            SavedAnswer::One(s) if s == engine::answer::DECLINED => Answer::Declined,
             SavedAnswer::One(s) => Answer::Choice(s.clone()),
             SavedAnswer::Many(v) => Answer::Choices(v.clone()),
         }

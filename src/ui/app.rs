@@ -12,17 +12,20 @@ use super::results::ResultsPage;
 use super::route::{reloaded_inside, Address, Nav, Page};
 use super::safety::home_country;
 use super::state::{AppState, Fetch};
-use crate::content::{fetch_findings, CHECK_IN};
-use crate::engine::{load_built, Findings, Questionnaire};
+use crate::content::{fetch_findings, Content};
+use engine::{load_built, Findings, Questionnaire};
 use leptos::prelude::*;
 
-/// The app, or a plain error page if the built-in questionnaire cannot be loaded.
+/// The app for the content the build embedded, or a plain error page if it cannot be loaded.
 #[component]
-pub fn App() -> impl IntoView {
-    match load_built(CHECK_IN) {
+pub fn App(
+    /// The content the build embedded.
+    content: Content,
+) -> impl IntoView {
+    match load_built(content.flow) {
         Ok(q) => {
             let q: &'static Questionnaire = Box::leak(Box::new(q));
-            view! { <Root q later=true/> }.into_any()
+            view! { <Root q later=content/> }.into_any()
         }
         Err(e) => view! {
             <main class="page">
@@ -39,13 +42,13 @@ pub fn App() -> impl IntoView {
 pub fn Root(
     /// The checked questionnaire.
     q: &'static Questionnaire,
-    /// Whether `q` comes without its findings, which are then fetched once she leaves the
-    /// home page (the built app's first load leaves them out).
+    /// Where `q`'s findings are, when it comes without them: they are then fetched once she
+    /// leaves the home page (the built app's first load leaves them out).
     #[prop(optional)]
-    later: bool,
+    later: Option<Content>,
 ) -> impl IntoView {
     let nav = Nav::start();
-    let app = persist::start(q, (!later).then_some(q), nav);
+    let app = persist::start(q, later.is_none().then_some(q), nav);
     nav.follow(move || app.fallback());
     // Help lines for where she is, told on the device (she can choose another country).
     app.country.set(home_country(q));
@@ -53,9 +56,11 @@ pub fn Root(
     // The findings, once she is past the home page (again after a failure, when she asks).
     Effect::new(move |_| {
         let wanted = nav.page.get() != Page::Home;
-        if wanted && app.full.with(Option::is_none) && app.findings.with(|f| *f == Fetch::Idle) {
+        if let Some(content) = later.filter(|_| {
+            wanted && app.full.with(Option::is_none) && app.findings.with(|f| *f == Fetch::Idle)
+        }) {
             app.findings.set(Fetch::Loading);
-            leptos::task::spawn_local(fetch_into(app));
+            leptos::task::spawn_local(fetch_into(app, content));
         }
     });
     // A reload inside the check-in goes back to where she is; a locked device opens at home,
@@ -99,9 +104,9 @@ fn NotFound() -> impl IntoView {
 }
 
 /// Fetches the findings and completes the questionnaire with them, or says why not.
-async fn fetch_into(app: AppState) {
-    let joined = fetch_findings().await.and_then(|bytes| {
-        Findings::join(CHECK_IN, &bytes).map_err(|e| {
+async fn fetch_into(app: AppState, content: Content) {
+    let joined = fetch_findings(content.findings).await.and_then(|bytes| {
+        Findings::join(content.flow, &bytes).map_err(|e| {
             format!(
                 "The articles and your plan could not be read ({e}). Reload the page to try again."
             )

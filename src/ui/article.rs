@@ -5,7 +5,7 @@ use super::focus::focus_soon;
 use super::results::Pending;
 use super::route::Address;
 use super::state::use_app;
-use crate::engine::model::Article;
+use engine::model::Article;
 use leptos::prelude::*;
 
 /// The routed article page: the article in the address.

@@ -3,8 +3,8 @@
 
 use super::focus::focus_soon;
 use super::state::use_app;
-use crate::engine::model::Dimension;
 use crate::storage::format::SavedCheckIn;
+use engine::model::Dimension;
 use leptos::prelude::*;
 
 /// The routed history page.

@@ -6,7 +6,7 @@
 use super::keeping::{KeepChoice, UnlockPanel};
 use super::quick_exit::ExitNote;
 use super::state::{use_app, Device};
-use crate::engine::Screen;
+use engine::Screen;
 use leptos::prelude::*;
 
 /// The home screen.

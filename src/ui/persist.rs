@@ -6,10 +6,10 @@
 use super::route::{Address, Nav};
 use super::state::AppState;
 use super::state::Device;
-use crate::engine::{Questionnaire, Restored, Session};
 use crate::storage::format::{SavedHistory, SavedProgress};
 use crate::storage::sealed::{Contents, LOCKED_KEY};
 use crate::storage::{local, vault, HISTORY_KEY, PROGRESS_KEY};
+use engine::{Questionnaire, Restored, Session};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 

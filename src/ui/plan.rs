@@ -1,7 +1,7 @@
 //! The action plan, phase by phase, with check-boxes whose ticks are kept on this device.
 
 use super::state::use_app;
-use crate::engine::report::{PlanPhase, PlanStep, SAFETY_PHASE};
+use engine::report::{PlanPhase, PlanStep, SAFETY_PHASE};
 use leptos::prelude::*;
 
 /// The plan: each phase with its steps in order. The first phase is open (and the one after

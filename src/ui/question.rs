@@ -6,10 +6,10 @@ use super::focus::focus_soon;
 use super::route::Page;
 use super::safety::SafetyPanel;
 use super::state::use_app;
-use crate::engine::answer::DECLINED;
-use crate::engine::model::Kind;
-use crate::engine::session::QuestionScreen;
-use crate::engine::{Answer, Screen};
+use engine::answer::DECLINED;
+use engine::model::Kind;
+use engine::session::QuestionScreen;
+use engine::{Answer, Screen};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

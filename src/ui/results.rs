@@ -7,8 +7,8 @@ use super::route::Address;
 use super::safety::SafetyPanel;
 use super::scores::ScoreChart;
 use super::state::{use_app, Fetch};
-use crate::engine::report::{PlanStep, Ranked};
-use crate::engine::Report;
+use engine::report::{PlanStep, Ranked};
+use engine::Report;
 use leptos::prelude::*;
 
 /// The routed results page.

@@ -5,9 +5,9 @@
 
 use super::route::Page;
 use super::state::use_app;
-use crate::engine::help::{country_for, lines_for};
-use crate::engine::model::{Resource, Urgent};
-use crate::engine::Questionnaire;
+use engine::help::{country_for, lines_for};
+use engine::model::{Resource, Urgent};
+use engine::Questionnaire;
 use leptos::prelude::*;
 
 /// The country whose help lines to show first, told on the device from its time zone and

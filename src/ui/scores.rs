@@ -1,6 +1,6 @@
 //! Each dimension's score drawn as a small inline-SVG band chart, with the band named in words.
 
-use crate::engine::report::Score;
+use engine::report::Score;
 use leptos::prelude::*;
 
 /// One dimension's score and bands. The chart's accessible name says it all in words.

@@ -5,9 +5,9 @@
 //! every screen reads (`screen` and `report`).
 
 use super::route::{Address, Nav};
-use crate::engine::{Answer, Position, Questionnaire, Report, Screen, Session};
 use crate::storage::format::{SavedCheckIn, SavedHistory, SavedProgress};
 use crate::storage::vault::Unlocked;
+use engine::{Answer, Position, Questionnaire, Report, Screen, Session};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 

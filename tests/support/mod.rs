@@ -3,7 +3,9 @@
 
 #![allow(dead_code)] // Each test file uses its own share of these.
 
-use where_we_stand::engine::{check, load, Answer, Questionnaire, QuestionnaireFile, Severity};
+use engine::{Answer, Questionnaire, QuestionnaireFile};
+
+use author::{check, load, Severity};
 
 /// The text of `tests/fixtures/tiny.toml`.
 pub fn tiny_text() -> String {

@@ -263,7 +263,7 @@ const fixture = (() => {
   } catch (e) {
     throw new Error(
       `Cannot read the fixture questionnaire ${FIXTURE_FILE} (${e.message}). Write it with:\n` +
-        "  cargo run -q --bin questionnaire -- json tests/fixtures/e2e > target/e2e-fixture.json\n" +
+        "  cargo run -q -p questionnaire -- json tests/fixtures/e2e > target/e2e-fixture.json\n" +
         "and build the app with it: WWS_QUESTIONNAIRE=tests/fixtures/e2e trunk build --release",
     );
   }

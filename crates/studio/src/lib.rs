@@ -1,0 +1,418 @@
+//! The author's studio (a page and wasm bundle of its own, never part of the reader's load):
+//! her questionnaire files are read at run time (from `tools/author`, or from a folder she
+//! opens) and run through the same engine as the build, to show the problems, a preview with
+//! the reader's own screens, the flow map and her example readers, at once after each save.
+//!
+//! Reading and writing files is `tools/studio/io.js`'s (the browser's folder access, or the
+//! author's server); it sends the files here as a `studio-files` event.
+
+mod examples;
+mod map;
+mod preview;
+mod problems;
+
+use author::examples::{run as run_examples, Outcome};
+use author::map::{layout, Map};
+use author::source::read;
+use author::{check_sources, Diagnostic, Severity, Source};
+use engine::{Position, Questionnaire};
+use leptos::prelude::*;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
+
+/// The studio's views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// Every checker message.
+    Problems,
+    /// The reader's screens, fed the draft.
+    Preview,
+    /// The flow as a picture.
+    Map,
+    /// The author's example readers.
+    Examples,
+}
+
+impl Tab {
+    fn title(self) -> &'static str {
+        match self {
+            Tab::Problems => "Problems",
+            Tab::Preview => "Preview",
+            Tab::Map => "Flow map",
+            Tab::Examples => "Examples",
+        }
+    }
+}
+
+/// What the engine made of one version of her files.
+pub struct Analysis {
+    /// How many versions have been read (0: none yet).
+    pub revision: u32,
+    /// Where the files came from, in words.
+    pub origin: String,
+    /// Every problem, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The questionnaire, when there are no errors (kept for the page's life: a preview's
+    /// screens borrow it).
+    pub q: Option<&'static Questionnaire>,
+    /// Her example readers, played.
+    pub examples: Option<Outcome>,
+    /// The flow map (of the last version without errors, when this one has some).
+    pub map: Option<Map>,
+    /// What to say above the map when this version has errors.
+    pub map_note: Option<&'static str>,
+    /// How long the check took, in milliseconds.
+    pub took_ms: f64,
+}
+
+/// The studio's shared state.
+#[derive(Clone, Copy)]
+pub struct Studio {
+    /// The latest analysis.
+    pub analysis: RwSignal<Analysis>,
+    /// The view shown.
+    pub tab: RwSignal<Tab>,
+    /// The preview's answers (kept across versions of the files).
+    pub answers: RwSignal<BTreeMap<String, engine::Answer>>,
+    /// The preview's place.
+    pub at: RwSignal<Option<Position>>,
+    /// Bumped to start the preview afresh from `answers` and `at`.
+    pub replay: RwSignal<u32>,
+    /// What the live region says.
+    pub status: RwSignal<String>,
+    /// Whether files are read from a folder she opens (no author's server).
+    pub standalone: RwSignal<bool>,
+    /// The article the preview shows, if it shows one.
+    pub article: RwSignal<Option<String>>,
+    /// The map's box marked for her (a problem's place), as `id` or `article:id`.
+    pub focus: RwSignal<Option<String>>,
+}
+
+/// The studio's state; panics only outside the studio (a programming error).
+pub fn use_studio() -> Studio {
+    expect_context::<Studio>()
+}
+
+#[derive(Deserialize)]
+struct Files {
+    origin: String,
+    files: Vec<FileIn>,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    path: String,
+    text: String,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Checks one version of her files with the engine: the checker (every answer path), the
+/// examples and the map. The questionnaire is leaked only when it changed.
+pub fn analyse(
+    revision: u32,
+    origin: String,
+    sources: &[Source],
+    last: Option<&'static Questionnaire>,
+    last_map: Option<Map>,
+) -> Analysis {
+    let started = now_ms();
+    let checked = check_sources(sources);
+    let mut diagnostics = checked.diagnostics;
+    let (q, examples, map) = match checked.questionnaire {
+        Some(q) => {
+            let q: &'static Questionnaire = match last {
+                Some(old) if *old.file() == *q.file() => old,
+                _ => Box::leak(Box::new(q)),
+            };
+            let outcome = run_examples(q, sources);
+            diagnostics.extend(outcome.diagnostics.iter().cloned());
+            (Some(q), Some(outcome), Some(layout(q.file())))
+        }
+        // With errors, the map of the files as read (when they are valid TOML at all).
+        None => (None, None, read(sources).file.map(|f| layout(&f))),
+    };
+    let map_note = match (&q, &map, &last_map) {
+        (Some(_), _, _) => None,
+        (None, Some(_), _) => Some("Your files have errors: this map shows them as written (an arrow to a question that does not exist is left out). Boxes with a problem have a thick red outline."),
+        (None, None, Some(_)) => Some("Your files cannot be read as they are, so this is the map of the last version that could be. Boxes with a problem have a thick red outline."),
+        (None, None, None) => None,
+    };
+    Analysis {
+        revision,
+        origin,
+        diagnostics,
+        q,
+        examples,
+        map: map.or(last_map),
+        map_note,
+        took_ms: now_ms() - started,
+    }
+}
+
+/// Sends an event to `io.js`.
+pub fn tell_io(name: &str, detail: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&wasm_bindgen::JsValue::from_str(detail));
+    if let (Some(w), Ok(ev)) = (
+        web_sys::window(),
+        web_sys::CustomEvent::new_with_event_init_dict(name, &init),
+    ) {
+        let _ = w.dispatch_event(&ev);
+    }
+}
+
+fn detail(ev: &web_sys::Event) -> String {
+    ev.dyn_ref::<web_sys::CustomEvent>()
+        .and_then(|e| e.detail().as_string())
+        .unwrap_or_default()
+}
+
+/// The studio.
+#[component]
+pub fn App() -> impl IntoView {
+    let studio = Studio {
+        analysis: RwSignal::new(Analysis {
+            revision: 0,
+            origin: String::new(),
+            diagnostics: Vec::new(),
+            q: None,
+            examples: None,
+            map: None,
+            map_note: None,
+            took_ms: 0.0,
+        }),
+        tab: RwSignal::new(Tab::Problems),
+        answers: RwSignal::new(BTreeMap::new()),
+        at: RwSignal::new(None),
+        replay: RwSignal::new(0),
+        status: RwSignal::new(String::new()),
+        standalone: RwSignal::new(false),
+        article: RwSignal::new(None),
+        focus: RwSignal::new(None),
+    };
+    provide_context(studio);
+    let files = window_event_listener_untyped("studio-files", move |ev| {
+        let text = detail(&ev);
+        let Ok(files) = serde_json::from_str::<Files>(&text) else {
+            studio.status.set("The files could not be read.".into());
+            return;
+        };
+        let sources: Vec<Source> = files
+            .files
+            .into_iter()
+            .map(|f| Source::new(f.path, f.text))
+            .collect();
+        let (revision, last, last_map) = studio
+            .analysis
+            .with_untracked(|a| (a.revision + 1, a.q, a.map.clone()));
+        let analysis = analyse(revision, files.origin, &sources, last, last_map);
+        let errors = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        studio.status.set(match errors {
+            0 => format!("Checked {} files: no errors.", sources.len()),
+            n => format!("Checked {} files: {n} error(s).", sources.len()),
+        });
+        studio.analysis.set(analysis);
+    });
+    let standalone = window_event_listener_untyped("studio-standalone", move |_| {
+        studio.standalone.set(true);
+    });
+    let said = window_event_listener_untyped("studio-status", move |ev| {
+        studio.status.set(detail(&ev));
+    });
+    on_cleanup(move || {
+        files.remove();
+        standalone.remove();
+        said.remove();
+    });
+    // io.js starts reading once the studio listens.
+    request_animation_frame(|| tell_io("studio-ready", ""));
+
+    let tab_button = move |tab: Tab| {
+        let count = move || {
+            if tab != Tab::Problems {
+                return String::new();
+            }
+            studio.analysis.with(|a| match a.diagnostics.len() {
+                0 if a.revision > 0 => " ✓".to_string(),
+                0 => String::new(),
+                n => format!(" ({n})"),
+            })
+        };
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=format!("tab-{}", tab.title().to_lowercase().replace(' ', "-"))
+                aria-selected=move || (studio.tab.get() == tab).to_string()
+                tabindex=move || if studio.tab.get() == tab { "0" } else { "-1" }
+                aria-controls="view"
+                class:current=move || studio.tab.get() == tab
+                on:click=move |_| studio.tab.set(tab)
+            >
+                {tab.title()}
+                {count}
+            </button>
+        }
+    };
+    // The tabs' keys: Left and Right (and Home, End) move between them.
+    let arrows = move |ev: leptos::ev::KeyboardEvent| {
+        const ALL: [Tab; 4] = [Tab::Problems, Tab::Preview, Tab::Map, Tab::Examples];
+        let at = ALL
+            .iter()
+            .position(|t| *t == studio.tab.get_untracked())
+            .unwrap_or(0);
+        let to = match ev.key().as_str() {
+            "ArrowRight" => (at + 1) % ALL.len(),
+            "ArrowLeft" => (at + ALL.len() - 1) % ALL.len(),
+            "Home" => 0,
+            "End" => ALL.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        studio.tab.set(ALL[to]);
+        let id = format!("tab-{}", ALL[to].title().to_lowercase().replace(' ', "-"));
+        // After the view's own first frames (the preview's question moves focus to its heading
+        // then): focus stays on the tab, as arrow keys in a tab list promise.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&id))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            })
+        });
+    };
+    view! {
+        <div
+            class="studio"
+            data-revision=move || studio.analysis.with(|a| a.revision.to_string())
+        >
+            <header class="studio-top">
+                <h1>"Where We Stand: author's studio"</h1>
+                <p class="origin">
+                    {move || studio.analysis.with(|a| {
+                        if a.revision == 0 {
+                            "No files read yet.".to_string()
+                        } else {
+                            format!("Reading {} · checked in {:.0} ms", a.origin, a.took_ms)
+                        }
+                    })}
+                </p>
+                <Show when=move || studio.standalone.get()>
+                    <FolderPicker/>
+                </Show>
+            </header>
+            <p class="sr-only" role="status" aria-live="polite">{move || studio.status.get()}</p>
+            <nav class="tabs" role="tablist" aria-label="Studio views" on:keydown=arrows>
+                {tab_button(Tab::Problems)}
+                {tab_button(Tab::Preview)}
+                {tab_button(Tab::Map)}
+                {tab_button(Tab::Examples)}
+            </nav>
+            <section id="view" class="view" role="tabpanel" aria-labelledby=move || {
+                format!("tab-{}", studio.tab.get().title().to_lowercase().replace(' ', "-"))
+            }>
+                {move || match studio.tab.get() {
+                    Tab::Problems => view! { <problems::Problems/> }.into_any(),
+                    Tab::Preview => view! { <preview::PreviewTab/> }.into_any(),
+                    Tab::Map => view! { <map::MapTab/> }.into_any(),
+                    Tab::Examples => view! { <examples::ExamplesTab/> }.into_any(),
+                }}
+            </section>
+        </div>
+    }
+}
+
+/// Opening her questionnaire folder, when the studio runs without `tools/author`.
+#[component]
+fn FolderPicker() -> impl IntoView {
+    view! {
+        <div class="picker">
+            <button type="button" class="primary" on:click=move |_| tell_io("studio-pick", "")>
+                "Open your questionnaires folder"
+            </button>
+            <label class="pick-files">
+                "Or choose the folder's files: "
+                <input id="folder-input" type="file" multiple webkitdirectory accept=".toml"/>
+            </label>
+            <p class="hint">
+                "The studio reads the files on this computer and sends nothing anywhere."
+            </p>
+        </div>
+    }
+}
+
+/// Jumps the preview to a question (or `results`, or an article), finding answers that lead
+/// there when it is not on the current path.
+pub fn jump(studio: Studio, to: &str) {
+    studio.tab.set(Tab::Preview);
+    let Some(q) = studio.analysis.with_untracked(|a| a.q) else {
+        return;
+    };
+    if let Some(article) = to.strip_prefix("article:") {
+        studio.article.set(Some(article.to_string()));
+        studio.replay.update(|n| *n += 1);
+        return;
+    }
+    studio.article.set(None);
+    if to == engine::model::RESULTS {
+        let answers = studio.answers.get_untracked();
+        let reaches = engine::walk::walk(q, &answers).finished;
+        if !reaches {
+            let route = results_route(q);
+            studio.answers.set(route.unwrap_or_default());
+        }
+        studio.at.set(Some(Position::Results));
+    } else {
+        let answers = studio.answers.get_untracked();
+        let on_path = q
+            .question_index(to)
+            .is_some_and(|i| engine::walk::walk(q, &answers).path.contains(&i));
+        if !on_path {
+            match author::inspect::route_to(q, to) {
+                Some(route) => studio.answers.set(route),
+                None => {
+                    studio
+                        .status
+                        .set(format!("No path through the check-in reaches \"{to}\"."));
+                    return;
+                }
+            }
+        }
+        studio.at.set(Some(Position::Question(to.to_string())));
+    }
+    studio.replay.update(|n| *n += 1);
+}
+
+/// Answers that reach the results: the first example reader's, or the first choice at every
+/// question.
+fn results_route(q: &Questionnaire) -> Option<BTreeMap<String, engine::Answer>> {
+    let mut session = engine::Session::new(q);
+    for _ in 0..=q.file().questions.len() {
+        match session.screen(q) {
+            engine::Screen::Results(_) => return Some(session.answers().clone()),
+            engine::Screen::Question(screen) => {
+                let question = q.question_by_id(&screen.id)?;
+                let answer = match question.kind {
+                    engine::model::Kind::Multiple => engine::Answer::Choices(Vec::new()),
+                    _ => engine::Answer::Choice(q.choice_ids(question).first()?.to_string()),
+                };
+                session.answer(q, answer).ok()?;
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,220 @@
+//! The flow map: the engine's laid-out map (`engine::map`), drawn with `view!` as SVG she can
+//! zoom and scroll; a box is a button that previews from it; problems' places are marked.
+
+use super::problems::subject;
+use super::{jump, use_studio, Studio, Tab};
+use author::map::{node_colors, NodeKind};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// Shows the map with `key`'s box (a question id, or `article:id`) marked and in view.
+pub fn highlight(studio: Studio, key: &str) {
+    studio.focus.set(Some(key.to_string()));
+    studio.tab.set(Tab::Map);
+    let id = format!("node-{}", key.replace(':', "-"));
+    request_animation_frame(move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+        {
+            el.scroll_into_view();
+        }
+    });
+}
+
+/// The flow map view.
+#[component]
+pub fn MapTab() -> impl IntoView {
+    let studio = use_studio();
+    let zoom = RwSignal::new(0.6f64);
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let fit = move || {
+        let Some(el) = scroller.get_untracked() else {
+            return;
+        };
+        let width = studio
+            .analysis
+            .with_untracked(|a| a.map.as_ref().map_or(1.0, |m| m.width));
+        zoom.set((f64::from(el.client_width()) / width).clamp(0.1, 2.0));
+    };
+    let picture = move || {
+        studio.analysis.with(|a| {
+            let Some(map) = &a.map else {
+                return view! {
+                    <p class="empty">
+                        "The map appears once the files have no errors (see Problems)."
+                    </p>
+                }
+                .into_any();
+            };
+            let older = a.map_note.map(|note| {
+                view! { <p class="older" role="note">{note}</p> }
+            });
+            let marked: BTreeSet<String> = a.diagnostics.iter().filter_map(subject).collect();
+            let (w, h) = (map.width, map.height);
+            let edges = map
+                .edges
+                .iter()
+                .map(|e| {
+                    view! {
+                        <path
+                            d=e.d()
+                            class=if e.rule { "edge rule" } else { "edge" }
+                            marker-end="url(#head)"
+                        />
+                    }
+                })
+                .collect_view();
+            let labels = map
+                .labels
+                .iter()
+                .map(|l| {
+                    view! {
+                        <text x=format!("{:.1}", l.x) y=format!("{:.1}", l.y) class="edge-label" text-anchor="middle">
+                            {l.text.clone()}
+                        </text>
+                    }
+                })
+                .collect_view();
+            let nodes = map
+                .nodes
+                .iter()
+                .map(|n| {
+                    let key = match n.kind {
+                        NodeKind::Article => format!("article:{}", n.id),
+                        _ => n.id.clone(),
+                    };
+                    let (fill, stroke) = node_colors(n.kind);
+                    let problem = marked.contains(&key);
+                    let name = match n.kind {
+                        NodeKind::Question => format!("Question {}: {}. Preview from here.", n.id, n.lines.get(1).cloned().unwrap_or_default()),
+                        NodeKind::Results => "Results. Preview the results.".to_string(),
+                        NodeKind::Article => format!("Article {}. Preview it.", n.id),
+                    };
+                    let name = if problem { format!("{name} Has a problem.") } else { name };
+                    let texts = n
+                        .lines
+                        .iter()
+                        .enumerate()
+                        .map(|(i, line)| {
+                            view! {
+                                <text
+                                    x=format!("{:.1}", n.x + n.w / 2.0)
+                                    y=format!("{:.1}", n.y + 22.0 + i as f64 * 18.0)
+                                    text-anchor="middle"
+                                    class=if i == 0 { "node-id" } else { "node-text" }
+                                >
+                                    {line.clone()}
+                                </text>
+                            }
+                        })
+                        .collect_view();
+                    let focus_key = key.clone();
+                    let go = key.clone();
+                    let go_key = key.clone();
+                    view! {
+                        <g
+                            id=format!("node-{}", key.replace(':', "-"))
+                            class="node"
+                            class:problem=problem
+                            class:focused=move || studio.focus.with(|f| f.as_deref() == Some(focus_key.as_str()))
+                            role="button"
+                            tabindex="0"
+                            aria-label=name
+                            on:click=move |_| jump(studio, &go)
+                            on:keydown=move |ev| {
+                                if ev.key() == "Enter" || ev.key() == " " {
+                                    ev.prevent_default();
+                                    jump(studio, &go_key);
+                                }
+                            }
+                        >
+                            <rect
+                                x=format!("{:.1}", n.x)
+                                y=format!("{:.1}", n.y)
+                                width=format!("{:.1}", n.w)
+                                height=format!("{:.1}", n.h)
+                                rx="6"
+                                fill=fill
+                                stroke=stroke
+                            />
+                            {texts}
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! {
+                {older}
+                <svg
+                    xmlns="http://www.w3.org/2000/svg"
+                    class="map"
+                    role="group"
+                    aria-label="Flow map: questions, the results and the articles"
+                    width=move || format!("{:.0}", w * zoom.get())
+                    height=move || format!("{:.0}", h * zoom.get())
+                    viewBox=format!("0 0 {w:.0} {h:.0}")
+                >
+                    <defs>
+                        <marker id="head" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+                            <path d="M 0 0 L 10 5 L 0 10 z"/>
+                        </marker>
+                    </defs>
+                    {edges}
+                    {nodes}
+                    {labels}
+                </svg>
+            }
+            .into_any()
+        })
+    };
+    // Drag to move around (scrolling and the keyboard work too).
+    let drag = StoredValue::new(None::<(i32, i32, i32, i32)>);
+    let down = move |ev: leptos::ev::PointerEvent| {
+        if let Some(el) = scroller.get_untracked() {
+            drag.set_value(Some((
+                ev.client_x(),
+                ev.client_y(),
+                el.scroll_left(),
+                el.scroll_top(),
+            )));
+        }
+    };
+    let moved = move |ev: leptos::ev::PointerEvent| {
+        if let (Some((x, y, left, top)), Some(el)) = (drag.get_value(), scroller.get_untracked()) {
+            if ev.buttons() == 1 {
+                el.set_scroll_left(left - (ev.client_x() - x));
+                el.set_scroll_top(top - (ev.client_y() - y));
+            } else {
+                drag.set_value(None);
+            }
+        }
+    };
+    let up = move |_| drag.set_value(None);
+    view! {
+        <div class="map-tools">
+            <button type="button" on:click=move |_| zoom.update(|z| *z = (*z * 1.25).min(3.0))>"Zoom in"</button>
+            <button type="button" on:click=move |_| zoom.update(|z| *z = (*z / 1.25).max(0.1))>"Zoom out"</button>
+            <button type="button" on:click=move |_| fit()>"Fit to width"</button>
+            <button type="button" on:click=move |_| zoom.set(1.0)>"Actual size"</button>
+            <span class="legend">
+                <span class="key question">"question"</span>
+                <span class="key article">"article"</span>
+                <span class="key problem">"has a problem"</span>
+                " Dashed arrows: the rules that lead to an article. Click a box to preview from it."
+            </span>
+        </div>
+        <div
+            class="map-scroll"
+            node_ref=scroller
+            tabindex="0"
+            role="region"
+            aria-label="The map (drag or scroll to move around)"
+            on:pointerdown=down
+            on:pointermove=moved
+            on:pointerup=up
+            on:pointerleave=up
+        >
+            {picture}
+        </div>
+    }
+}

@@ -1,0 +1,338 @@
+//! The preview: the reader's own screens (the app's components, fed the draft), from any
+//! question, and beside them what the engine knows there.
+
+use super::{jump, use_studio, Studio};
+use author::inspect::{inspect, Inspection};
+use engine::{Answer, Questionnaire, Session};
+use leptos::prelude::*;
+use reader::ui::article::ArticlePage;
+use reader::ui::question::QuestionPage;
+use reader::ui::results::ResultsPage;
+use reader::ui::route::{app_link, Address, Nav, Page};
+use reader::ui::safety::UrgentHelp;
+use reader::ui::state::AppState;
+use std::collections::BTreeMap;
+
+/// The preview view: rebuilt from the kept answers and place whenever her files change.
+#[component]
+pub fn PreviewTab() -> impl IntoView {
+    let studio = use_studio();
+    move || {
+        studio.replay.track();
+        match studio.analysis.with(|a| a.q) {
+            Some(q) => view! { <Preview q/> }.into_any(),
+            None => view! {
+                <p class="empty">
+                    "The preview appears once the files have no errors (see Problems)."
+                </p>
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+fn Preview(q: &'static Questionnaire) -> impl IntoView {
+    let studio = use_studio();
+    let (session, restored) =
+        Session::restore(q, studio.answers.get_untracked(), studio.at.get_untracked());
+    let at = match studio.article.get_untracked() {
+        Some(id) if q.article(&id).is_some() => Address::Article(id),
+        _ => Address::of(session.position()),
+    };
+    let nav = Nav::detached(at);
+    let app = AppState::new(q, Some(q), nav, session);
+    app.started.set(true);
+    app.country.set(reader::ui::safety::home_country(q));
+    provide_context(app);
+    if !restored.dropped.is_empty() {
+        studio.status.set(format!(
+            "The preview kept your place; {} answer(s) no longer fit and were dropped.",
+            restored.dropped.len()
+        ));
+    }
+    // Her place, kept for the next version of the files.
+    Effect::new(move |_| {
+        app.session.with(|s| {
+            studio.answers.set(s.answers().clone());
+            studio.at.set(Some(s.position().clone()));
+        });
+        let article = (nav.page.get() == Page::Article).then(|| nav.id.get());
+        studio.article.set(article);
+    });
+    // Links inside the reader's screens move the preview, never the studio's page.
+    let follow = move |ev: leptos::ev::MouseEvent| {
+        if let Some(href) = app_link(&ev).filter(|h| !h.starts_with('#')) {
+            ev.prevent_default();
+            match Address::parse(&href) {
+                Address::Home => start_over(studio),
+                at => nav.go(at),
+            }
+        }
+    };
+    let info = Memo::new(move |_| app.session.with(|s| inspect(q, s.answers())));
+    view! {
+        <div class="preview-layout">
+            <div class="preview-side">
+                <Controls q app/>
+                <Knows info app/>
+            </div>
+            <div class="phone" aria-label="The reader's screen" role="region">
+                <div class="phone-screen" on:click=follow>
+                    <UrgentHelp/>
+                    {move || match nav.page.get() {
+                        Page::Question => view! { <QuestionPage/> }.into_any(),
+                        Page::Results => view! { <ResultsPage/> }.into_any(),
+                        Page::Article => view! { <ArticlePage/> }.into_any(),
+                        _ => view! {
+                            <section class="page">
+                                <p>"The preview starts at the first question."</p>
+                                <button type="button" class="primary" on:click=move |_| start_over(studio)>
+                                    "Start from the first question"
+                                </button>
+                            </section>
+                        }
+                        .into_any(),
+                    }}
+                </div>
+            </div>
+        </div>
+    }
+}
+
+fn start_over(studio: Studio) {
+    studio.answers.set(BTreeMap::new());
+    studio.at.set(None);
+    studio.article.set(None);
+    studio.replay.update(|n| *n += 1);
+}
+
+/// Jumping to a question, starting over, and saving the play-through as an example.
+#[component]
+fn Controls(q: &'static Questionnaire, app: AppState) -> impl IntoView {
+    let studio = use_studio();
+    let questions = q
+        .file()
+        .questions
+        .iter()
+        .map(|question| {
+            let id = question.id.to_string();
+            let text: String = question.text.chars().take(60).collect();
+            view! { <option value=id.clone()>{format!("{id}: {text}")}</option> }
+        })
+        .collect_view();
+    let articles = q
+        .file()
+        .articles
+        .iter()
+        .map(|a| {
+            view! { <option value=format!("article:{}", a.id)>{format!("article: {}", a.title)}</option> }
+        })
+        .collect_view();
+    let current = move || {
+        if let Some(a) = studio.article.get() {
+            return format!("article:{a}");
+        }
+        app.session.with(|s| match s.position() {
+            engine::Position::Question(id) => id.clone(),
+            engine::Position::Results => "results".into(),
+        })
+    };
+    view! {
+        <div class="controls">
+            <label>
+                "Preview from "
+                <select
+                    prop:value=current
+                    on:change=move |ev| jump(studio, &event_target_value(&ev))
+                >
+                    {questions}
+                    <option value="results">"Results"</option>
+                    {articles}
+                </select>
+            </label>
+            <div class="row">
+                <button type="button" class="secondary" on:click=move |_| start_over(studio)>
+                    "Start over"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| save_example(q, app)>
+                    "Save this play-through as an example"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// The play-through as an example reader's file, in the author's format.
+pub fn example_text(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> String {
+    let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let info = inspect(q, answers);
+    let mut out = String::from(
+        "# Saved from the studio's preview. Describe her in a sentence or two from the article's letter.\nreader = \"A reader, played through in the studio.\"\n\n[answers]\n",
+    );
+    for id in &info.path {
+        let Some(answer) = answers.get(id) else {
+            continue;
+        };
+        let value = match answer {
+            Answer::Choice(c) => quote(c),
+            Answer::Choices(cs) => format!(
+                "[{}]",
+                cs.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ")
+            ),
+            Answer::Declined => quote("prefer_not_to_say"),
+        };
+        out.push_str(&format!("{id} = {value}\n"));
+    }
+    out.push_str("\n[expect]\n");
+    if let Some(first) = info.ranked.first() {
+        out.push_str(&format!("first_article = {}\n", quote(&first.id)));
+    }
+    out.push_str(&format!("safety_first = {}\n", !info.red_flags.is_empty()));
+    out
+}
+
+fn save_example(q: &'static Questionnaire, app: AppState) {
+    let studio = use_studio();
+    let answers = app.session.with_untracked(|s| s.answers().clone());
+    if answers.is_empty() {
+        studio
+            .status
+            .set("Answer at least one question before saving an example.".into());
+        return;
+    }
+    let text = example_text(q, &answers);
+    let first = inspect(q, &answers)
+        .ranked
+        .first()
+        .map_or("reader".to_string(), |a| a.id.clone());
+    let stamp = js_sys::Date::now() as u64 % 100_000;
+    let name = format!("{first}-{stamp}.toml");
+    let message = serde_json::json!({ "name": name, "text": text }).to_string();
+    super::tell_io("studio-save", &message);
+}
+
+/// What the engine knows at the previewed place.
+#[component]
+fn Knows(info: Memo<Inspection>, app: AppState) -> impl IntoView {
+    let path = move || {
+        let here = app.session.with(|s| match s.position() {
+            engine::Position::Question(id) => id.clone(),
+            engine::Position::Results => String::new(),
+        });
+        info.with(|i| {
+            i.path
+                .iter()
+                .map(|id| {
+                    let current = *id == here;
+                    let answer = app.session.with(|s| match s.answers().get(id) {
+                        Some(Answer::Choice(c)) => format!(" = {c}"),
+                        Some(Answer::Choices(cs)) => format!(" = [{}]", cs.join(", ")),
+                        Some(Answer::Declined) => " = prefer not to say".into(),
+                        None => String::new(),
+                    });
+                    view! {
+                        <li class:current=current aria-current=current.then_some("step")>
+                            <code>{id.clone()}</code>{answer}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let scores = move || {
+        info.with(|i| {
+            i.scores
+                .iter()
+                .map(|s| {
+                    view! {
+                        <tr>
+                            <th scope="row">{s.label.clone()}</th>
+                            <td>{s.score}</td>
+                            <td>{s.band.clone().unwrap_or_else(|| "no band".into())}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let flags = move || {
+        info.with(|i| {
+            if i.red_flags.is_empty() {
+                "None.".to_string()
+            } else {
+                format!(
+                    "{}{}",
+                    i.red_flags.join("; "),
+                    if i.danger {
+                        " (a sign of serious danger: urgent help on top)"
+                    } else {
+                        ""
+                    }
+                )
+            }
+        })
+    };
+    let leading = move || {
+        info.with(|i| match i.ranked.first() {
+            None => view! { <p>"No article yet: no rule holds."</p> }.into_any(),
+            Some(first) => {
+                let reasons = first
+                    .reasons
+                    .iter()
+                    .map(|r| view! { <li>{r.clone()}</li> })
+                    .collect_view();
+                let others = i
+                    .ranked
+                    .iter()
+                    .skip(1)
+                    .map(|r| format!("{} ({})", r.id, r.weight))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                view! {
+                    <p>
+                        <strong>{first.title.clone()}</strong>
+                        " ("<code>{first.id.clone()}</code>", weight "{first.weight}")"
+                    </p>
+                    <p>"Because:"</p>
+                    <ul>{reasons}</ul>
+                    <p class="hint">{if others.is_empty() { "No other article.".to_string() } else { format!("Then: {others}") }}</p>
+                }
+                .into_any()
+            }
+        })
+    };
+    let rules = move || {
+        info.with(|i| {
+            let holding: Vec<_> = i.rules.iter().filter(|r| r.holds).collect();
+            let count = format!("{} of {} rules hold", holding.len(), i.rules.len());
+            let items = holding
+                .into_iter()
+                .map(|r| {
+                    view! {
+                        <li><code>{r.article.clone()}</code>" +"{r.weight}": "{r.when.clone()}</li>
+                    }
+                })
+                .collect_view();
+            view! { <p>{count}</p><ul class="rules">{items}</ul> }
+        })
+    };
+    view! {
+        <div class="knows" aria-label="What the engine knows here" role="region">
+            <h2>"What the engine knows here"</h2>
+            <h3>"Path so far"</h3>
+            <ol class="path">{path}</ol>
+            <h3>"Scores"</h3>
+            <table class="scores">
+                <thead><tr><th scope="col">"Dimension"</th><th scope="col">"Score"</th><th scope="col">"Band"</th></tr></thead>
+                <tbody>{scores}</tbody>
+            </table>
+            <h3>"Red flags"</h3>
+            <p>{flags}</p>
+            <h3>"Leading article"</h3>
+            {leading}
+            <h3>"Rules that hold"</h3>
+            {rules}
+        </div>
+    }
+}

@@ -1,0 +1,124 @@
+//! Problems: every checker message with its file, line, place and fix, grouped by file.
+
+use super::use_studio;
+use author::{Diagnostic, Severity};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// The question or article a problem's place names, for the map and the preview.
+pub fn subject(d: &Diagnostic) -> Option<String> {
+    for p in &d.place {
+        if let Some(id) = p
+            .strip_prefix("question \"")
+            .and_then(|r| r.strip_suffix('"'))
+        {
+            return Some(id.to_string());
+        }
+        if let Some(id) = p
+            .strip_prefix("article \"")
+            .and_then(|r| r.strip_suffix('"'))
+        {
+            return Some(format!("article:{id}"));
+        }
+    }
+    let file = d.file.replace('\\', "/");
+    let stem = file.strip_suffix(".toml")?;
+    let (dir, name) = stem.rsplit_once('/')?;
+    (dir.ends_with("articles")).then(|| format!("article:{name}"))
+}
+
+/// The problems view.
+#[component]
+pub fn Problems() -> impl IntoView {
+    let studio = use_studio();
+    move || {
+        studio.analysis.with(|a| {
+            if a.revision == 0 {
+                return view! {
+                    <p class="empty">"Waiting for your questionnaire files…"</p>
+                }
+                .into_any();
+            }
+            if a.diagnostics.is_empty() {
+                let examples = a.examples.as_ref().map_or(0, |o| o.played.len());
+                return view! {
+                    <div class="clean">
+                        <h2>"No problems"</h2>
+                        <p>
+                            {format!(
+                                "The check-in is ready for readers: every question, answer path and article checks out, and all {examples} example readers see what they should."
+                            )}
+                        </p>
+                    </div>
+                }
+                .into_any();
+            }
+            let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+            for d in &a.diagnostics {
+                by_file.entry(d.file.clone()).or_default().push(d.clone());
+            }
+            let errors = a.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            let warnings = a.diagnostics.len() - errors;
+            let files = by_file
+                .into_iter()
+                .map(|(file, list)| {
+                    let items = list
+                        .into_iter()
+                        .map(|d| {
+                            let place = d.place.join(" › ");
+                            let line = if d.line > 0 {
+                                format!("line {}, column {}", d.line, d.column)
+                            } else {
+                                "whole file".to_string()
+                            };
+                            let error = d.severity == Severity::Error;
+                            let target = subject(&d);
+                            view! {
+                                <li class="problem" class:error=error class:warning=!error>
+                                    <span class="severity">{if error { "Error" } else { "Warning" }}</span>
+                                    <span class="where">
+                                        <code>{format!("{}:{}", d.file, d.line)}</code>
+                                        " · "
+                                        {line}
+                                    </span>
+                                    <Show when={let p = place.clone(); move || !p.is_empty()}>
+                                        <span class="place">{place.clone()}</span>
+                                    </Show>
+                                    <p class="message">{d.message.clone()}</p>
+                                    {target.map(|t| {
+                                        let shown = t.clone();
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="link"
+                                                on:click=move |_| super::map::highlight(studio, &t)
+                                            >
+                                                {format!("Show {} on the map", shown.replace("article:", "article "))}
+                                            </button>
+                                        }
+                                    })}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <section class="file">
+                            <h3><code>{file}</code></h3>
+                            <ul>{items}</ul>
+                        </section>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="problems">
+                    <h2>{format!("{errors} error(s), {warnings} warning(s)")}</h2>
+                    <p class="hint">
+                        "Errors keep the check-in from readers until they are fixed; warnings are probably mistakes. Save a file and this list updates."
+                    </p>
+                    {files}
+                </div>
+            }
+            .into_any()
+        })
+    }
+}
