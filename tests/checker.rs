@@ -896,7 +896,7 @@ fn named_conditions_are_used_by_name() {
         .find(|r| r.article == "keep-calm")
         .expect("keep-calm's first rule");
     assert!(
-        calm.when.not.is_some() && calm.when.condition.is_none(),
+        matches!(calm.when, engine::model::Condition::Not(_)) && calm.when.name().is_none(),
         "{:?}",
         calm.when
     );

@@ -125,7 +125,7 @@ pub(crate) fn put_in_place(
     c: &mut Condition,
     depth: usize,
 ) {
-    if let Some(name) = c.condition.clone() {
+    if let Some(name) = c.name().map(str::to_string) {
         let loc = r.places.find(place).unwrap_or(Loc {
             file: 0,
             line: 1,
@@ -160,13 +160,10 @@ pub(crate) fn put_in_place(
             }
         }
     }
-    for inner in c.all.iter_mut().chain(c.any.iter_mut()).flatten() {
+    for inner in c.inner_mut() {
         put_in_place(r, named, used, place, inner, depth + 1);
     }
-    if let Some(inner) = c.not.as_deref_mut() {
-        put_in_place(r, named, used, place, inner, depth + 1);
-    }
-    if c.condition.is_some() {
+    if c.name().is_some() {
         put_in_place(r, named, used, place, c, depth + 1);
     }
 }

@@ -1,5 +1,6 @@
-//! Conditions on earlier answers and scores: the author's written form, and the one form each
-//! takes.
+//! Conditions on earlier answers and scores. The author writes one as a small table of
+//! optional keys ([`Written`]); it is sorted out into the one form it takes ([`Condition`])
+//! once, as it is read, so walking a path never decodes it again.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,8 +9,9 @@ use serde::{Deserialize, Serialize};
 /// `score` with `at_least` / `at_most` / `band`, or `red_flag`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Condition"))]
 #[serde(deny_unknown_fields)]
-pub struct Condition {
+pub struct Written {
     /// The condition of this name (from `[conditions]`) holds. The loader puts the named
     /// condition itself in its place, so the engine never sees a name.
     #[serde(default)]
@@ -52,6 +54,60 @@ pub struct Condition {
     pub red_flag: Option<bool>,
 }
 
+/// A condition in the one form it takes, sorted out once as it is read (from [`Written`], and
+/// written back the same way).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(from = "Written", into = "Written")]
+pub enum Condition {
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// At least one condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+    /// The chosen option of a question is this one.
+    AnswerIs(String, String),
+    /// The chosen option of a question is one of these.
+    AnswerIsOneOf(String, Vec<String>),
+    /// The ticked options of a checklist include this one.
+    AnswerIncludes(String, String),
+    /// A score is this or more.
+    ScoreAtLeast(String, i64),
+    /// A score is this or less.
+    ScoreAtMost(String, i64),
+    /// A score falls in this band.
+    ScoreBand(String, String),
+    /// `true`: some answer raised a red flag; `false`: none did.
+    RedFlag(bool),
+    /// The condition of this name (from `[conditions]`); the loader puts the named condition
+    /// itself in its place, so the engine never sees one.
+    Named(String),
+    /// Written in no form or in several: `problem` says why in plain words (the checker
+    /// reports it); it never holds. `written` keeps what she wrote.
+    Unclear {
+        /// What she wrote.
+        written: Box<Written>,
+        /// Why it takes no one form.
+        problem: String,
+    },
+}
+
+impl Default for Condition {
+    fn default() -> Self {
+        Condition::from(Written::default())
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Condition {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Condition".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Written::json_schema(generator)
+    }
+}
+
 /// The one form a [`Condition`] takes, once its fields are sorted out.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Form<'a> {
@@ -70,99 +126,174 @@ pub enum Form<'a> {
 }
 
 impl Condition {
-    /// Sorts out which form this condition takes, or says in plain words why it takes none.
-    pub fn form(&self) -> Result<Form<'_>, String> {
-        // No allocation and no string comparison unless something is wrong: walking a path asks
-        // this of every condition.
-        const NAMES: [&str; 13] = [
-            "condition",
-            "all",
-            "any",
-            "not",
-            "answer",
-            "is",
-            "is_one_of",
-            "includes",
-            "score",
-            "at_least",
-            "at_most",
-            "band",
-            "red_flag",
-        ];
-        let on = [
-            self.condition.is_some(),
-            self.all.is_some(),
-            self.any.is_some(),
-            self.not.is_some(),
-            self.answer.is_some(),
-            self.is.is_some(),
-            self.is_one_of.is_some(),
-            self.includes.is_some(),
-            self.score.is_some(),
-            self.at_least.is_some(),
-            self.at_most.is_some(),
-            self.band.is_some(),
-            self.red_flag.is_some(),
-        ];
-        let mask = on
-            .iter()
-            .enumerate()
-            .fold(0u16, |m, (i, &set)| m | (u16::from(set) << i));
-        fn s(v: &Option<String>) -> &str {
-            v.as_deref().unwrap_or_default()
+    /// The one form this condition takes, or in plain words why it takes none.
+    pub fn form(&self) -> Result<Form<'_>, &str> {
+        Ok(match self {
+            Condition::All(cs) => Form::All(cs),
+            Condition::Any(cs) => Form::Any(cs),
+            Condition::Not(c) => Form::Not(c),
+            Condition::AnswerIs(q, o) => Form::AnswerIs(q, o),
+            Condition::AnswerIsOneOf(q, os) => Form::AnswerIsOneOf(q, os),
+            Condition::AnswerIncludes(q, o) => Form::AnswerIncludes(q, o),
+            Condition::ScoreAtLeast(d, n) => Form::ScoreAtLeast(d, *n),
+            Condition::ScoreAtMost(d, n) => Form::ScoreAtMost(d, *n),
+            Condition::ScoreBand(d, b) => Form::ScoreBand(d, b),
+            Condition::RedFlag(wanted) => Form::RedFlag(*wanted),
+            Condition::Named(name) => Form::Named(name),
+            Condition::Unclear { problem, .. } => return Err(problem),
+        })
+    }
+
+    /// The name of the condition she wrote in this one's place (`{ condition = "name" }`),
+    /// which the loader replaces by the named condition itself.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Condition::Named(name) => Some(name),
+            Condition::Unclear { written, .. } => written.condition.as_deref(),
+            _ => None,
         }
-        const CONDITION: u16 = 1;
-        const ALL: u16 = 1 << 1;
-        const ANY: u16 = 1 << 2;
-        const NOT: u16 = 1 << 3;
-        const ANSWER: u16 = 1 << 4;
-        const IS: u16 = 1 << 5;
-        const IS_ONE_OF: u16 = 1 << 6;
-        const INCLUDES: u16 = 1 << 7;
-        const SCORE: u16 = 1 << 8;
-        const AT_LEAST: u16 = 1 << 9;
-        const AT_MOST: u16 = 1 << 10;
-        const BAND: u16 = 1 << 11;
-        const RED_FLAG: u16 = 1 << 12;
-        match mask {
-            0 => Err("the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\", \"red_flag\" or \"condition\"".into()),
-            ALL => Ok(Form::All(self.all.as_deref().unwrap_or_default())),
-            ANY => Ok(Form::Any(self.any.as_deref().unwrap_or_default())),
-            NOT => match &self.not {
-                Some(inner) => Ok(Form::Not(inner)),
-                None => Err("\"not\" is empty".into()),
-            },
-            RED_FLAG => Ok(Form::RedFlag(self.red_flag.unwrap_or(true))),
-            CONDITION => Ok(Form::Named(s(&self.condition))),
-            m if m == ANSWER | IS => Ok(Form::AnswerIs(s(&self.answer), s(&self.is))),
-            m if m == ANSWER | IS_ONE_OF => Ok(Form::AnswerIsOneOf(
-                s(&self.answer),
-                self.is_one_of.as_deref().unwrap_or_default(),
-            )),
-            m if m == ANSWER | INCLUDES => {
-                Ok(Form::AnswerIncludes(s(&self.answer), s(&self.includes)))
+    }
+
+    /// The conditions inside this one (of `all`, `any` and `not`).
+    pub fn inner_mut(&mut self) -> Vec<&mut Condition> {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter_mut().collect(),
+            Condition::Not(c) => vec![c.as_mut()],
+            Condition::Unclear { written, .. } => {
+                let w = written.as_mut();
+                w.all
+                    .iter_mut()
+                    .chain(w.any.iter_mut())
+                    .flatten()
+                    .chain(w.not.as_deref_mut())
+                    .collect()
             }
-            ANSWER => Err("\"answer\" needs \"is\", \"is_one_of\" or \"includes\" beside it".into()),
-            m if m == SCORE | AT_LEAST => Ok(Form::ScoreAtLeast(
-                s(&self.score),
-                self.at_least.unwrap_or_default(),
-            )),
-            m if m == SCORE | AT_MOST => Ok(Form::ScoreAtMost(
-                s(&self.score),
-                self.at_most.unwrap_or_default(),
-            )),
-            m if m == SCORE | BAND => Ok(Form::ScoreBand(s(&self.score), s(&self.band))),
-            SCORE => Err("\"score\" needs \"at_least\", \"at_most\" or \"band\" beside it".into()),
-            _ => Err(format!(
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl From<Written> for Condition {
+    /// Sorts out which form a written condition takes, or says why it takes none.
+    fn from(w: Written) -> Condition {
+        // Which keys she wrote, in the order the guide lists them.
+        let written = [
+            ("condition", w.condition.is_some()),
+            ("all", w.all.is_some()),
+            ("any", w.any.is_some()),
+            ("not", w.not.is_some()),
+            ("answer", w.answer.is_some()),
+            ("is", w.is.is_some()),
+            ("is_one_of", w.is_one_of.is_some()),
+            ("includes", w.includes.is_some()),
+            ("score", w.score.is_some()),
+            ("at_least", w.at_least.is_some()),
+            ("at_most", w.at_most.is_some()),
+            ("band", w.band.is_some()),
+            ("red_flag", w.red_flag.is_some()),
+        ];
+        let keys: Vec<&str> = written
+            .iter()
+            .filter(|(_, set)| *set)
+            .map(|(key, _)| *key)
+            .collect();
+        let mut w = w;
+        let take = |v: &mut Option<String>| v.take().unwrap_or_default();
+        let problem = match keys.as_slice() {
+            ["all"] => return Condition::All(w.all.take().unwrap_or_default()),
+            ["any"] => return Condition::Any(w.any.take().unwrap_or_default()),
+            ["not"] => return Condition::Not(w.not.take().unwrap_or_default()),
+            ["red_flag"] => return Condition::RedFlag(w.red_flag.unwrap_or(true)),
+            ["condition"] => return Condition::Named(take(&mut w.condition)),
+            ["answer", "is"] => return Condition::AnswerIs(take(&mut w.answer), take(&mut w.is)),
+            ["answer", "is_one_of"] => {
+                let options = w.is_one_of.take().unwrap_or_default();
+                return Condition::AnswerIsOneOf(take(&mut w.answer), options);
+            }
+            ["answer", "includes"] => {
+                return Condition::AnswerIncludes(take(&mut w.answer), take(&mut w.includes))
+            }
+            ["score", "at_least"] => {
+                return Condition::ScoreAtLeast(take(&mut w.score), w.at_least.unwrap_or_default())
+            }
+            ["score", "at_most"] => {
+                return Condition::ScoreAtMost(take(&mut w.score), w.at_most.unwrap_or_default())
+            }
+            ["score", "band"] => return Condition::ScoreBand(take(&mut w.score), take(&mut w.band)),
+            [] => "the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\", \"red_flag\" or \"condition\"".to_string(),
+            ["answer"] => "\"answer\" needs \"is\", \"is_one_of\" or \"includes\" beside it".to_string(),
+            ["score"] => "\"score\" needs \"at_least\", \"at_most\" or \"band\" beside it".to_string(),
+            several => format!(
                 "a condition takes one form, but this one mixes {}; split it with \"all\" or \"any\"",
-                NAMES
+                several
                     .iter()
-                    .zip(on)
-                    .filter(|(_, set)| *set)
-                    .map(|(n, _)| format!("\"{n}\""))
+                    .map(|key| format!("\"{key}\""))
                     .collect::<Vec<_>>()
                     .join(", ")
-            )),
+            ),
+        };
+        Condition::Unclear {
+            written: Box::new(w),
+            problem,
+        }
+    }
+}
+
+impl From<Condition> for Written {
+    /// The condition as she would write it.
+    fn from(c: Condition) -> Written {
+        match c {
+            Condition::All(cs) => Written {
+                all: Some(cs),
+                ..Written::default()
+            },
+            Condition::Any(cs) => Written {
+                any: Some(cs),
+                ..Written::default()
+            },
+            Condition::Not(c) => Written {
+                not: Some(c),
+                ..Written::default()
+            },
+            Condition::AnswerIs(q, o) => Written {
+                answer: Some(q),
+                is: Some(o),
+                ..Written::default()
+            },
+            Condition::AnswerIsOneOf(q, os) => Written {
+                answer: Some(q),
+                is_one_of: Some(os),
+                ..Written::default()
+            },
+            Condition::AnswerIncludes(q, o) => Written {
+                answer: Some(q),
+                includes: Some(o),
+                ..Written::default()
+            },
+            Condition::ScoreAtLeast(d, n) => Written {
+                score: Some(d),
+                at_least: Some(n),
+                ..Written::default()
+            },
+            Condition::ScoreAtMost(d, n) => Written {
+                score: Some(d),
+                at_most: Some(n),
+                ..Written::default()
+            },
+            Condition::ScoreBand(d, b) => Written {
+                score: Some(d),
+                band: Some(b),
+                ..Written::default()
+            },
+            Condition::RedFlag(wanted) => Written {
+                red_flag: Some(wanted),
+                ..Written::default()
+            },
+            Condition::Named(name) => Written {
+                condition: Some(name),
+                ..Written::default()
+            },
+            Condition::Unclear { written, .. } => *written,
         }
     }
 }
