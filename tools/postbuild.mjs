@@ -26,7 +26,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const reader = path.resolve(process.env.TRUNK_HTML_FILE ?? "index.html") === path.join(root, "index.html");
-const run = (step) => execFileSync(process.execPath, [path.join(here, step)], { stdio: "inherit", env: process.env });
+const run = (step) => execFileSync(process.execPath, [path.join(here, step), dir], { stdio: "inherit", env: process.env });
 
 if (reader) {
   const content = path.join(root, "target/content");
@@ -43,15 +43,24 @@ const html = fs.readFileSync(path.join(dir, "index.html"), "utf8");
 const problems = [];
 const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
 if (!policy) problems.push("index.html has no Content-Security-Policy");
-for (const m of html.matchAll(/(?:href|src)="\/?([^"?#]+)"[^>]*?integrity="(sha(256|384|512)-[^"]+)"/g)) {
-  const [, file, integrity, bits] = m;
+// Each link's and script's attributes, quoted or not (minify.mjs leaves them unquoted where it
+// can: `href=/app-….js integrity=sha384-…`).
+const hashed = [...html.matchAll(/<(?:link|script)\b([^>]*)>/g)]
+  .map(([, attrs]) => Object.fromEntries(
+    [...attrs.matchAll(/([\w-]+)(?:=("[^"]*"|'[^']*'|[^\s>]+))?/g)].map(([, k, v]) => [k, (v ?? "").replace(/^["']|["']$/g, "")]),
+  ))
+  .filter((a) => a.integrity);
+if (!hashed.some((a) => /_bg\.wasm$/.test(a.href ?? ""))) problems.push("the wasm has no integrity hash in index.html");
+for (const a of hashed) {
+  const file = (a.href ?? a.src ?? "").replace(/^\//, "");
+  const bits = a.integrity.match(/^sha(256|384|512)-/)?.[1];
   const target = path.join(dir, file);
-  if (!fs.existsSync(target)) {
-    problems.push(`index.html names ${file}, which is not in the build`);
+  if (!bits || !fs.existsSync(target)) {
+    problems.push(`index.html names ${file} with integrity ${a.integrity}, which does not fit the build`);
     continue;
   }
   const actual = `sha${bits}-${crypto.createHash(`sha${bits}`).update(fs.readFileSync(target)).digest("base64")}`;
-  if (actual !== integrity) problems.push(`the integrity hash of ${file} in index.html does not match the file`);
+  if (actual !== a.integrity) problems.push(`the integrity hash of ${file} in index.html does not match the file`);
 }
 for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
   if (!m[1]) continue;
