@@ -46,7 +46,7 @@ impl Page {
         let doc = window().document().unwrap();
         let root: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
         doc.body().unwrap().append_child(&root).unwrap();
-        let q = tiny();
+        let q = std::sync::Arc::new(tiny().clone());
         let app = mount_to(root.clone(), move || view! { <Root q/> });
         let page = Page {
             root,

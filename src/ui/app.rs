@@ -15,6 +15,7 @@ use super::state::{AppState, Fetch};
 use crate::content::{fetch_findings, Content};
 use engine::{load_built, Findings, Questionnaire};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The app for the content the build embedded, or a plain error page if it cannot be loaded.
 #[component]
@@ -23,10 +24,7 @@ pub fn App(
     content: Content,
 ) -> impl IntoView {
     match load_built(content.flow) {
-        Ok(q) => {
-            let q: &'static Questionnaire = Box::leak(Box::new(q));
-            view! { <Root q later=content/> }.into_any()
-        }
+        Ok(q) => view! { <Root q=Arc::new(q) later=content/> }.into_any(),
         Err(e) => view! {
             <main class="page">
                 <h1>"The check-in could not be loaded"</h1>
@@ -41,17 +39,17 @@ pub fn App(
 #[component]
 pub fn Root(
     /// The checked questionnaire.
-    q: &'static Questionnaire,
+    q: Arc<Questionnaire>,
     /// Where `q`'s findings are, when it comes without them: they are then fetched once she
     /// leaves the home page (the built app's first load leaves them out).
     #[prop(optional)]
     later: Option<Content>,
 ) -> impl IntoView {
     let nav = Nav::start();
-    let app = persist::start(q, later.is_none().then_some(q), nav);
+    let app = persist::start(q.clone(), later.is_none().then(|| q.clone()), nav);
     nav.follow(move || app.fallback());
     // Help lines for where she is, told on the device (she can choose another country).
-    app.country.set(home_country(q));
+    app.country.set(home_country(&q));
     provide_context(app);
     // The findings, once she is past the home page (again after a failure, when she asks).
     Effect::new(move |_| {
@@ -114,7 +112,7 @@ async fn fetch_into(app: AppState, content: Content) {
     });
     match joined {
         Ok(full) => {
-            app.full.set(Some(Box::leak(Box::new(full))));
+            app.full.set(Some(Arc::new(full)));
             app.findings.set(Fetch::Idle);
         }
         Err(words) => app.findings.set(Fetch::Failed(words)),

@@ -15,7 +15,7 @@ pub fn ArticlePage() -> impl IntoView {
     let id = app.nav.id;
     move || match app.full.get() {
         None => view! { <Pending heading="Article"/> }.into_any(),
-        Some(full) => match full.article(&id.get()) {
+        Some(full) => match full.article(&id.get()).cloned() {
             Some(article) => view! { <ArticleBody article/> }.into_any(),
             None => view! { <Missing/> }.into_any(),
         },
@@ -24,35 +24,35 @@ pub fn ArticlePage() -> impl IntoView {
 
 /// One article, in the author's words and ours.
 #[component]
-fn ArticleBody(article: &'static Article) -> impl IntoView {
+fn ArticleBody(article: Article) -> impl IntoView {
     let app = use_app();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_soon(heading);
-    let list = |items: &'static [String]| {
+    let list = |items: Vec<String>| {
         items
-            .iter()
-            .map(|t| view! { <li>{t.as_str()}</li> })
+            .into_iter()
+            .map(|t| view! { <li>{t}</li> })
             .collect_view()
     };
     let steps = article
         .steps
-        .iter()
-        .map(|s| view! { <li>{s.text.as_str()}</li> })
+        .into_iter()
+        .map(|s| view! { <li>{s.text}</li> })
         .collect_view();
     view! {
         <article class="page article">
-            <h1 tabindex="-1" node_ref=heading>{article.title.as_str()}</h1>
-            <p class="byline">"by "{article.author.as_str()}</p>
-            <p class="lead">{article.summary.as_str()}</p>
+            <h1 tabindex="-1" node_ref=heading>{article.title}</h1>
+            <p class="byline">"by "{article.author.clone()}</p>
+            <p class="lead">{article.summary}</p>
             <h2>"What helps"</h2>
-            <ul>{list(&article.helps)}</ul>
+            <ul>{list(article.helps)}</ul>
             <h2>"What hurts"</h2>
-            <ul>{list(&article.hurts)}</ul>
+            <ul>{list(article.hurts)}</ul>
             <h2>"Steps you could take"</h2>
             <ol>{steps}</ol>
             <p class="note">
-                "A summary in our own words. Read the full article by "{article.author.as_str()}
-                " on " <a rel="noopener noreferrer" target="_blank" href=article.url.as_str()>
+                "A summary in our own words. Read the full article by "{article.author}
+                " on " <a rel="noopener noreferrer" target="_blank" href=article.url>
                     "her blog"
                 </a> "."
             </p>

@@ -31,6 +31,7 @@ pub fn HistoryPage() -> impl IntoView {
                     {move || {
                         app.history.with(|h| {
                             app.q
+                                .get_value()
                                 .dimensions()
                                 .iter()
                                 .map(|d| trend(d, &h.entries))
@@ -179,6 +180,7 @@ fn entry_view(
         .into();
     let summary = app
         .q
+        .get_value()
         .dimensions()
         .iter()
         .map(|d| {

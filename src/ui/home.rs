@@ -14,7 +14,9 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let app = use_app();
     let nav = app.nav;
-    let file = app.q.file();
+    let q = app.q.get_value();
+    let file = q.file();
+    let (title, about) = (file.title.clone(), file.about.clone());
     let returning = move || app.started.get() && !app.session.with(|s| s.is_fresh());
     let finished = move || app.screen.with(|s| matches!(s, Screen::Results(_)));
     // How far she got, in words.
@@ -35,7 +37,7 @@ pub fn Home() -> impl IntoView {
             Screen::Results(_) => "You finished the check-in.".into(),
         })
     };
-    let (fewest, most) = app.q.length();
+    let (fewest, most) = q.length();
     let length = if fewest == most {
         format!("About {most} questions, one at a time.")
     } else {
@@ -44,7 +46,7 @@ pub fn Home() -> impl IntoView {
     let start = move |_| nav.go(app.start());
     view! {
         <section class="page home">
-            <h1 tabindex="-1">{file.title.as_str()}</h1>
+            <h1 tabindex="-1">{title}</h1>
             <Show
                 when=returning
                 fallback=move || {
@@ -104,12 +106,12 @@ pub fn Home() -> impl IntoView {
             </Show>
             <details class="about">
                 <summary>"About this check-in"</summary>
-                <p class="lead">{file.about.intro.as_str()}</p>
+                <p class="lead">{about.intro}</p>
                 <ul class="promises">
                     <li>"Your answers stay on this device. Nothing is sent anywhere."</li>
                     <li>"Use Quick exit (or press Shift three times) to leave this page at once."</li>
                 </ul>
-                <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
+                <p class="disclaimer">{about.disclaimer}</p>
             </details>
         </section>
     }

@@ -17,7 +17,9 @@ pub fn Shell(
     children: Children,
 ) -> impl IntoView {
     let app = use_app();
-    let file = app.q.file();
+    let q = app.q.get_value();
+    let file = q.file();
+    let (title, about, blog) = (file.title.clone(), file.about.clone(), file.blog.clone());
     view! {
         // The frame sticks to the top of the screen wherever she scrolls, so Quick exit (and,
         // after a danger answer, Help now) is always in reach; it is in the flow, so it takes
@@ -25,7 +27,7 @@ pub fn Shell(
         <div class="frame">
             <a class="skip" href="#main">"Skip to the check-in"</a>
             <header class="top">
-                <a class="brand" href="/">{file.title.as_str()}</a>
+                <a class="brand" href="/">{title}</a>
                 <HelpNow/>
                 <QuickExit/>
             </header>
@@ -44,8 +46,8 @@ pub fn Shell(
             <SaferKeeping/>
         </main>
         <footer class="foot">
-            <p class="disclaimer">{file.about.disclaimer.as_str()}</p>
-            <p>{file.about.privacy.as_str()}</p>
+            <p class="disclaimer">{about.disclaimer}</p>
+            <p>{about.privacy}</p>
             <KeepSettings/>
             <details class="exit-note">
                 <summary>"About quick exit"</summary>
@@ -53,8 +55,8 @@ pub fn Shell(
             </details>
             <p>
                 "Articles by Leslie Cane, from "
-                <a rel="noopener noreferrer" target="_blank" href=file.blog.url.as_str()>
-                    {file.blog.name.as_str()}
+                <a rel="noopener noreferrer" target="_blank" href=blog.url>
+                    {blog.name}
                 </a>
                 "."
             </p>

@@ -12,6 +12,7 @@ use crate::storage::{local, vault, HISTORY_KEY, PROGRESS_KEY};
 use engine::{Questionnaire, Restored, Session};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Set by the quick exit: from then on nothing is written (the page is on its way out, and
 /// what is on it has been dropped from memory).
@@ -155,22 +156,18 @@ impl Saver {
 /// Restores her saved progress into a new [`AppState`] for `q` (and `full`, see
 /// [`AppState::new`]) and keeps storage in step with it from then on (for as long as the
 /// calling owner lives).
-pub fn start(
-    q: &'static Questionnaire,
-    full: Option<&'static Questionnaire>,
-    nav: Nav,
-) -> AppState {
+pub fn start(q: Arc<Questionnaire>, full: Option<Arc<Questionnaire>>, nav: Nav) -> AppState {
     let loaded = local::load();
     let mut notices: Vec<String> = loaded.faults.iter().map(|f| f.to_string()).collect();
     let (session, started, ticked) = match &loaded.progress {
         Some(saved) => {
-            let (session, started, restored) = saved.restore(q);
+            let (session, started, restored) = saved.restore(&q);
             if !restored.dropped.is_empty() || restored.moved {
-                notices.push(restore_notice(q, saved, &restored));
+                notices.push(restore_notice(&q, saved, &restored));
             }
             (session, started, saved.ticked.clone())
         }
-        None => (Session::new(q), false, Default::default()),
+        None => (Session::new(&q), false, Default::default()),
     };
     let app = AppState::new(q, full, nav, session);
     app.started.set(started);
@@ -218,7 +215,10 @@ pub fn start(
     // Another tab changed what is saved: adopt it, so no answer is silently lost, and count it
     // as written, so this tab does not write it back.
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
-        let fresh = || SavedProgress::of(q, &Session::new(q), false, &Default::default(), 0.0);
+        let fresh = move || {
+            let q = app.q.get_value();
+            SavedProgress::of(&q, &Session::new(&q), false, &Default::default(), 0.0)
+        };
         match ev.key().as_deref() {
             // (On a first visit here, another tab's choice to keep plainly holds for this one.)
             Some(PROGRESS_KEY | HISTORY_KEY) if app.device.get_untracked() == Device::Unchosen => {
@@ -362,7 +362,7 @@ fn relock_when_hidden(app: AppState, saver: Saver) -> WindowListenerHandle {
 pub fn forget_here(app: AppState, saver: Saver) {
     app.lock.set_value(None);
     saver.written.set_value(Written::default());
-    app.session.set(Session::new(app.q));
+    app.session.set(Session::new(&app.q.get_value()));
     app.started.set(false);
     app.ticked.set(Default::default());
     app.history.set(Default::default());
@@ -467,11 +467,11 @@ pub async fn unlock(app: AppState, saver: Saver, passcode: String) -> Result<(),
             "{tries} {s} with a wrong passcode since you last opened it."
         ));
     }
-    let q = app.q;
-    let progress = contents
-        .progress
-        .unwrap_or_else(|| SavedProgress::of(q, &Session::new(q), false, &Default::default(), 0.0));
-    let (session, started, _) = progress.restore(q);
+    let q = app.q.get_value();
+    let progress = contents.progress.unwrap_or_else(|| {
+        SavedProgress::of(&q, &Session::new(&q), false, &Default::default(), 0.0)
+    });
+    let (session, started, _) = progress.restore(&q);
     app.session.set(session);
     app.started.set(started);
     app.ticked.set(progress.ticked.clone());
@@ -533,7 +533,7 @@ pub fn erase_everything(app: AppState) {
 /// `words`, without adding a history entry.
 fn erased(app: AppState, saver: Saver, words: &str) {
     app.lock.set_value(None);
-    app.session.set(Session::new(app.q));
+    app.session.set(Session::new(&app.q.get_value()));
     app.started.set(false);
     app.ticked.set(Default::default());
     app.history.set(Default::default());

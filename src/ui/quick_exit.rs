@@ -61,7 +61,7 @@ fn counted(presses: StoredValue<Vec<f64>>, needed: usize) -> bool {
 
 /// Listens, on every screen, for Shift pressed three times (not while she types in a field)
 /// and Escape pressed twice (not while a dialog is open, where Escape belongs to the dialog).
-fn listen(app: AppState, saver: Saver, url: &'static str, title: &'static str) {
+fn listen(app: AppState, saver: Saver, url: String, title: String) {
     let shifts = StoredValue::new(Vec::new());
     let escapes = StoredValue::new(Vec::new());
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -75,12 +75,12 @@ fn listen(app: AppState, saver: Saver, url: &'static str, title: &'static str) {
         match ev.key().as_str() {
             "Shift" if !typing(&ev) => {
                 if counted(shifts, 3) {
-                    leave(app, saver, url, title);
+                    leave(app, saver, &url, &title);
                 }
             }
             "Escape" if app.dialogs.get_untracked() == 0 => {
                 if counted(escapes, 2) {
-                    leave(app, saver, url, title);
+                    leave(app, saver, &url, &title);
                 }
             }
             "Shift" | "Escape" => {}
@@ -99,12 +99,13 @@ fn listen(app: AppState, saver: Saver, url: &'static str, title: &'static str) {
 #[component]
 pub fn QuickExit() -> impl IntoView {
     let app = use_app();
-    let exit = &app.q.file().quick_exit;
-    let (url, title) = (exit.url.as_str(), exit.tab_title.as_str());
+    let q = app.q.get_value();
+    let exit = &q.file().quick_exit;
+    let (url, title) = (exit.url.clone(), exit.tab_title.clone());
     let saver = Saver::get();
-    listen(app, saver, url, title);
+    listen(app, saver, url.clone(), title.clone());
     view! {
-        <button type="button" class="quick-exit" on:click=move |_| leave(app, saver, url, title)>
+        <button type="button" class="quick-exit" on:click=move |_| leave(app, saver, &url, &title)>
             "Quick exit"
         </button>
     }
@@ -114,7 +115,8 @@ pub fn QuickExit() -> impl IntoView {
 /// under "About quick exit"; never at the moment she exits).
 #[component]
 pub fn ExitNote() -> impl IntoView {
-    let url = use_app().q.file().quick_exit.url.as_str();
+    let q = use_app().q.get_value();
+    let url = q.file().quick_exit.url.as_str();
     // The site it opens, as the address bar will show it.
     let site = url
         .split("://")

@@ -70,7 +70,7 @@ fn Results(report: Report) -> impl IntoView {
     let nav = app.nav;
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_soon(heading);
-    let blog = &app.q.file().blog;
+    let blog = app.q.get_value().file().blog.clone();
     let first_step = report.first_step().cloned();
     let Report {
         safety,
@@ -153,8 +153,8 @@ fn Results(report: Report) -> impl IntoView {
             <div class="scores">{scores}</div>
             <p>
                 "Read more from Leslie Cane on "
-                <a rel="noopener noreferrer" target="_blank" href=blog.url.as_str()>
-                    {blog.name.as_str()}
+                <a rel="noopener noreferrer" target="_blank" href=blog.url>
+                    {blog.name}
                 </a>
                 "."
             </p>

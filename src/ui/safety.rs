@@ -45,11 +45,11 @@ pub fn SafetyPanel(
     #[prop(optional)]
     crisis: bool,
 ) -> impl IntoView {
-    let safety = &use_app().q.file().safety;
-    let crisis = safety.crisis.as_ref().filter(|_| crisis);
-    let (title, message, resources) = match crisis {
-        Some(c) => (&c.title, &c.message, &c.resources),
-        None => (&safety.title, &safety.message, &safety.resources),
+    let q = use_app().q.get_value();
+    let safety = &q.file().safety;
+    let (title, message, resources) = match safety.crisis.as_ref().filter(|_| crisis) {
+        Some(c) => (c.title.clone(), c.message.clone(), c.resources.clone()),
+        None => (safety.title.clone(), safety.message.clone(), safety.resources.clone()),
     };
     let because = (!because.is_empty()).then(|| {
         view! {
@@ -61,8 +61,8 @@ pub fn SafetyPanel(
     });
     view! {
         <aside class=if compact { "safety compact" } else { "safety" } aria-labelledby="safety-title">
-            <h2 id="safety-title">{title.as_str()}</h2>
-            {(!compact).then(|| view! { <p>{message.as_str()}</p> })}
+            <h2 id="safety-title">{title}</h2>
+            {(!compact).then(|| view! { <p>{message}</p> })}
             <Resources list=resources/>
             <CountryPicker/>
             {because}
@@ -97,18 +97,20 @@ pub fn UrgentHelp() -> impl IntoView {
     // Plain reactive slots rather than `<Show>`: each `<Show>` is a generic instance of its
     // own, and the first load is counted in kilobytes.
     let app = use_app();
-    let safety = &app.q.file().safety;
+    let q = app.q.get_value();
+    let (crisis_help, urgent_help) = (
+        q.file().safety.crisis.clone(),
+        q.file().safety.urgent.clone(),
+    );
     let crisis = move || {
-        safety
-            .crisis
-            .as_ref()
+        crisis_help
+            .clone()
             .filter(|_| app.crisis.get())
             .map(|help| view! { <HelpPanel help id="crisis" first=true/> })
     };
     let urgent = move || {
-        safety
-            .urgent
-            .as_ref()
+        urgent_help
+            .clone()
             .filter(|_| urgent_here())
             .map(|help| view! { <HelpPanel help id="urgent" first=false/> })
     };
@@ -116,8 +118,8 @@ pub fn UrgentHelp() -> impl IntoView {
         help_here().then(|| {
             view! {
                 <div id=URGENT_ID tabindex="-1" class="help-top">
-                    {crisis}
-                    {urgent}
+                    {crisis.clone()}
+                    {urgent.clone()}
                 </div>
             }
         })
@@ -129,7 +131,7 @@ pub fn UrgentHelp() -> impl IntoView {
 #[component]
 fn HelpPanel(
     /// The author's words and numbers.
-    help: &'static Urgent,
+    help: Urgent,
     /// The panel's id (and its title's).
     id: &'static str,
     /// Whether it always comes first (crisis help); urgent help comes first, and carries the
@@ -142,9 +144,9 @@ fn HelpPanel(
     let labelled = title.clone();
     view! {
         <aside class=format!("urgent {id}") class:compact=move || !full() aria-labelledby=labelled>
-            <h2 id=title>{help.title.as_str()}</h2>
-            {move || full().then(|| view! { <p>{help.message.as_str()}</p> })}
-            <Resources list=&help.resources/>
+            <h2 id=title>{help.title}</h2>
+            {move || full().then(|| view! { <p>{help.message.clone()}</p> })}
+            <Resources list=help.resources/>
             {move || (first || !app.crisis.get()).then(|| view! { <CountryPicker/> })}
         </aside>
     }
@@ -166,8 +168,8 @@ pub fn HelpNow() -> impl IntoView {
             }
         }
     };
-    let file = app.q.file();
-    let any = file.safety.urgent.is_some() || file.safety.crisis.is_some();
+    let q = app.q.get_value();
+    let any = q.file().safety.urgent.is_some() || q.file().safety.crisis.is_some();
     move || {
         (any && help_here()).then(|| {
             view! {
@@ -184,11 +186,11 @@ pub fn HelpNow() -> impl IntoView {
 #[component]
 fn CountryPicker() -> impl IntoView {
     let app = use_app();
-    let countries = &app.q.file().safety.countries;
+    let countries = app.q.get_value().file().safety.countries.clone();
     (countries.len() > 1).then(|| {
         let options = countries
-            .iter()
-            .map(|c| view! { <option value=c.code.as_str()>{c.name.as_str()}</option> })
+            .into_iter()
+            .map(|c| view! { <option value=c.code>{c.name}</option> })
             .collect_view();
         view! {
             <label class="country">
@@ -207,11 +209,11 @@ fn CountryPicker() -> impl IntoView {
 /// Crisis lines and services for her country; a number to call becomes a link that dials it,
 /// a tap target of its own that never breaks across lines.
 #[component]
-fn Resources(list: &'static [Resource]) -> impl IntoView {
+fn Resources(list: Vec<Resource>) -> impl IntoView {
     let app = use_app();
     let items = move || {
         app.country.with(|country| {
-            lines_for(list, country.as_deref())
+            lines_for(&list, country.as_deref())
                 .into_iter()
                 .map(resource)
                 .collect_view()
@@ -221,14 +223,14 @@ fn Resources(list: &'static [Resource]) -> impl IntoView {
 }
 
 /// One line of help: who, the number (a link that dials it) or the way to reach them, and when.
-fn resource(r: &'static Resource) -> impl IntoView {
+fn resource(r: &Resource) -> impl IntoView {
     let digits: String = r.contact.chars().filter(|c| c.is_ascii_digit()).collect();
     let contact = r.contact.as_str();
     // A number to call becomes a link that dials it; a text line or an address stays words.
     let contact = if digits.len() >= 3 && !contact.to_ascii_lowercase().contains("text") {
         view! {
             <a class="call" href=format!("tel:{digits}") aria-label=format!("Call {}: {contact}", r.name)>
-                {contact}
+                {contact.to_string()}
             </a>
         }
         .into_any()
@@ -236,10 +238,10 @@ fn resource(r: &'static Resource) -> impl IntoView {
         view! { <span class="contact">{contact}</span> }.into_any()
     };
     let detail =
-        (!r.detail.is_empty()).then(|| view! { <span class="detail">{r.detail.as_str()}</span> });
+        (!r.detail.is_empty()).then(|| view! { <span class="detail">{r.detail.clone()}</span> });
     view! {
         <li>
-            <strong>{r.name.as_str()}</strong>
+            <strong>{r.name.clone()}</strong>
             " "
             {contact}
             {detail}

@@ -10,6 +10,7 @@ use crate::storage::vault::Unlocked;
 use engine::{Answer, Position, Questionnaire, Report, Screen, Session};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// How this device keeps her answers, and where this tab stands with it: the states that can
 /// exist, and no others. (The key to a locked record, which is not a value to copy around, is
@@ -81,10 +82,11 @@ pub enum Fetch {
 pub struct AppState {
     /// The checked questionnaire: everything the home page and the questions need (in the
     /// reader's app, without the findings until they are fetched).
-    pub q: &'static Questionnaire,
+    /// Shared, not leaked: the studio makes a new one for each version of her files.
+    pub q: StoredValue<Arc<Questionnaire>>,
     /// The whole questionnaire, findings included: the results and articles come from it.
     /// `None` while the findings are still to be fetched.
-    pub full: RwSignal<Option<&'static Questionnaire>>,
+    pub full: RwSignal<Option<Arc<Questionnaire>>>,
     /// Fetching the findings, when `full` is not here yet.
     pub findings: RwSignal<Fetch>,
     /// The address shown.
@@ -137,15 +139,17 @@ impl AppState {
     /// when they are to be fetched (the report then has scores but no articles until they
     /// come).
     pub fn new(
-        q: &'static Questionnaire,
-        full: Option<&'static Questionnaire>,
+        q: Arc<Questionnaire>,
+        full: Option<Arc<Questionnaire>>,
         nav: Nav,
         session: Session,
     ) -> AppState {
         let session = RwSignal::new(session);
         let full = RwSignal::new(full);
+        let memo_q = || q.clone();
+        let (screen_q, report_q, danger_q, crisis_q) = (memo_q(), memo_q(), memo_q(), memo_q());
         AppState {
-            q,
+            q: StoredValue::new(q),
             full,
             findings: RwSignal::new(Fetch::Idle),
             nav,
@@ -156,13 +160,13 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             announce: RwSignal::new(String::new()),
             can_save: RwSignal::new(true),
-            screen: Memo::new(move |_| session.with(|s| s.screen(q))),
+            screen: Memo::new(move |_| session.with(|s| s.screen(&screen_q))),
             report: Memo::new(move |_| {
-                let q = full.get().unwrap_or(q);
-                session.with(|s| s.report(q))
+                let q = full.get().unwrap_or_else(|| report_q.clone());
+                session.with(|s| s.report(&q))
             }),
-            danger: Memo::new(move |_| session.with(|s| s.in_danger(q))),
-            crisis: Memo::new(move |_| session.with(|s| s.in_crisis(q))),
+            danger: Memo::new(move |_| session.with(|s| s.in_danger(&danger_q))),
+            crisis: Memo::new(move |_| session.with(|s| s.in_crisis(&crisis_q))),
             country: RwSignal::new(None),
             dialogs: RwSignal::new(0),
             device: RwSignal::new(Device::Plain),
@@ -227,7 +231,7 @@ impl AppState {
 
     /// Throws away her answers and starts again at the first question.
     pub fn start_over(&self) -> Address {
-        self.session.set(Session::new(self.q));
+        self.session.set(Session::new(&self.q.get_value()));
         self.ticked.set(BTreeSet::new());
         self.started.set(true);
         self.notices.set(Vec::new());
@@ -236,9 +240,9 @@ impl AppState {
 
     /// The texts of the questions a change would clear.
     pub fn would_discard(&self, answer: &Answer) -> Vec<String> {
-        let q = self.q;
+        let q = self.q.get_value();
         self.session.with(|s| {
-            s.would_discard(q, answer)
+            s.would_discard(&q, answer)
                 .iter()
                 .filter_map(|id| q.question_by_id(id).map(|question| question.text.clone()))
                 .collect()
@@ -247,12 +251,12 @@ impl AppState {
 
     /// Answers the current question; returns the address to go to next.
     pub fn answer(&self, answer: Answer) -> Result<Address, String> {
-        let q = self.q;
-        let was_finished = self.session.with(|s| s.is_finished(q));
+        let q = self.q.get_value();
+        let was_finished = self.session.with(|s| s.is_finished(&q));
         let mut result = Ok(());
-        self.session.update(|s| result = s.answer(q, answer));
+        self.session.update(|s| result = s.answer(&q, answer));
         result.map_err(|e| e.to_string())?;
-        let finished = self.session.with(|s| s.is_finished(q));
+        let finished = self.session.with(|s| s.is_finished(&q));
         let on_results = self.session.with(|s| *s.position() == Position::Results);
         if on_results && (finished && !was_finished || !self.has_recent_entry()) {
             self.record_check_in();
@@ -296,15 +300,15 @@ impl AppState {
 
     /// Goes back one question; returns the address, if there was one.
     pub fn back(&self) -> Option<Address> {
-        let q = self.q;
+        let q = self.q.get_value();
         let mut moved = false;
-        self.session.update(|s| moved = s.back(q));
+        self.session.update(|s| moved = s.back(&q));
         moved.then(|| self.here())
     }
 
     /// Follows the address bar to a question; false if it is not on her path.
     pub fn go_to(&self, id: &str) -> bool {
-        let q = self.q;
+        let q = self.q.get_value();
         let here = self
             .session
             .with(|s| *s.position() == Position::Question(id.to_string()));
@@ -312,18 +316,18 @@ impl AppState {
             return true;
         }
         let mut ok = false;
-        self.session.update(|s| ok = s.go_to(q, id));
+        self.session.update(|s| ok = s.go_to(&q, id));
         ok
     }
 
     /// Follows the address bar to the results; false if her answers don't reach them yet.
     pub fn go_to_results(&self) -> bool {
-        let q = self.q;
+        let q = self.q.get_value();
         if self.session.with(|s| *s.position() == Position::Results) {
             return true;
         }
         let mut ok = false;
-        self.session.update(|s| ok = s.go_to_results(q));
+        self.session.update(|s| ok = s.go_to_results(&q));
         ok
     }
 
@@ -339,11 +343,11 @@ impl AppState {
     /// The record saved for the current state (read without tracking: it is written from a
     /// task, not from an effect).
     pub fn saved_untracked(&self) -> SavedProgress {
-        let q = self.q;
+        let q = self.q.get_value();
         let started = self.started.get_untracked();
         self.ticked.with_untracked(|ticked| {
             self.session.with_untracked(|s| {
-                SavedProgress::of(q, s, started, ticked, crate::storage::clock::now())
+                SavedProgress::of(&q, s, started, ticked, crate::storage::clock::now())
             })
         })
     }
@@ -353,12 +357,12 @@ impl AppState {
     /// results that no longer fit moves to where the record says she is (in place of the
     /// address it showed); other pages stay.
     pub fn adopt(&self, saved: &SavedProgress) {
-        let q = self.q;
+        let q = self.q.get_value();
         let shown = self.nav.at.get_untracked();
-        let (mut session, started, _) = saved.restore(q);
+        let (mut session, started, _) = saved.restore(&q);
         let kept = match &shown {
-            Address::Question(id) => session.go_to(q, id),
-            Address::Results => session.go_to_results(q),
+            Address::Question(id) => session.go_to(&q, id),
+            Address::Results => session.go_to_results(&q),
             _ => true,
         };
         let to = (!kept).then(|| {

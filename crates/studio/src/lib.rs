@@ -19,6 +19,7 @@ use engine::{Position, Questionnaire};
 use leptos::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The studio's views.
@@ -53,9 +54,9 @@ pub struct Analysis {
     pub origin: String,
     /// Every problem, errors first.
     pub diagnostics: Vec<Diagnostic>,
-    /// The questionnaire, when there are no errors (kept for the page's life: a preview's
-    /// screens borrow it).
-    pub q: Option<&'static Questionnaire>,
+    /// The questionnaire, when there are no errors (shared with the preview's screens, and
+    /// dropped once no version needs it).
+    pub q: Option<Arc<Questionnaire>>,
     /// Her example readers, played.
     pub examples: Option<Outcome>,
     /// The flow map (of the last version without errors, when this one has some).
@@ -118,7 +119,7 @@ pub fn analyse(
     revision: u32,
     origin: String,
     sources: &[Source],
-    last: Option<&'static Questionnaire>,
+    last: Option<Arc<Questionnaire>>,
     last_map: Option<Map>,
 ) -> Analysis {
     let started = now_ms();
@@ -126,13 +127,15 @@ pub fn analyse(
     let mut diagnostics = checked.diagnostics;
     let (q, examples, map) = match checked.questionnaire {
         Some(q) => {
-            let q: &'static Questionnaire = match last {
+            // The same questionnaire as before keeps its place in the preview.
+            let q = match last {
                 Some(old) if *old.file() == *q.file() => old,
-                _ => Box::leak(Box::new(q)),
+                _ => Arc::new(q),
             };
-            let outcome = run_examples(q, sources);
+            let outcome = run_examples(&q, sources);
             diagnostics.extend(outcome.diagnostics.iter().cloned());
-            (Some(q), Some(outcome), Some(layout(q.file())))
+            let map = layout(q.file());
+            (Some(q), Some(outcome), Some(map))
         }
         // With errors, the map of the files as read (when they are valid TOML at all).
         None => (None, None, read(sources).file.map(|f| layout(&f))),
@@ -210,7 +213,7 @@ pub fn App() -> impl IntoView {
             .collect();
         let (revision, last, last_map) = studio
             .analysis
-            .with_untracked(|a| (a.revision + 1, a.q, a.map.clone()));
+            .with_untracked(|a| (a.revision + 1, a.q.clone(), a.map.clone()));
         let analysis = analyse(revision, files.origin, &sources, last, last_map);
         let errors = analysis
             .diagnostics
@@ -359,7 +362,7 @@ fn FolderPicker() -> impl IntoView {
 /// there when it is not on the current path.
 pub fn jump(studio: Studio, to: &str) {
     studio.tab.set(Tab::Preview);
-    let Some(q) = studio.analysis.with_untracked(|a| a.q) else {
+    let Some(q) = studio.analysis.with_untracked(|a| a.q.clone()) else {
         return;
     };
     if let Some(article) = to.strip_prefix("article:") {
@@ -370,9 +373,9 @@ pub fn jump(studio: Studio, to: &str) {
     studio.article.set(None);
     if to == engine::model::RESULTS {
         let answers = studio.answers.get_untracked();
-        let reaches = engine::walk::walk(q, &answers).finished;
+        let reaches = engine::walk::walk(&q, &answers).finished;
         if !reaches {
-            let route = results_route(q);
+            let route = results_route(&q);
             studio.answers.set(route.unwrap_or_default());
         }
         studio.at.set(Some(Position::Results));
@@ -380,9 +383,9 @@ pub fn jump(studio: Studio, to: &str) {
         let answers = studio.answers.get_untracked();
         let on_path = q
             .question_index(to)
-            .is_some_and(|i| engine::walk::walk(q, &answers).path.contains(&i));
+            .is_some_and(|i| engine::walk::walk(&q, &answers).path.contains(&i));
         if !on_path {
-            match author::inspect::route_to(q, to) {
+            match author::inspect::route_to(&q, to) {
                 Some(route) => studio.answers.set(route),
                 None => {
                     studio

@@ -12,6 +12,7 @@ use reader::ui::route::{app_link, Address, Nav, Page};
 use reader::ui::safety::UrgentHelp;
 use reader::ui::state::AppState;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The preview view: rebuilt from the kept answers and place whenever her files change.
 #[component]
@@ -19,7 +20,7 @@ pub fn PreviewTab() -> impl IntoView {
     let studio = use_studio();
     move || {
         studio.replay.track();
-        match studio.analysis.with(|a| a.q) {
+        match studio.analysis.with(|a| a.q.clone()) {
             Some(q) => view! { <Preview q/> }.into_any(),
             None => view! {
                 <p class="empty">
@@ -32,18 +33,21 @@ pub fn PreviewTab() -> impl IntoView {
 }
 
 #[component]
-fn Preview(q: &'static Questionnaire) -> impl IntoView {
+fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
     let studio = use_studio();
-    let (session, restored) =
-        Session::restore(q, studio.answers.get_untracked(), studio.at.get_untracked());
+    let (session, restored) = Session::restore(
+        &q,
+        studio.answers.get_untracked(),
+        studio.at.get_untracked(),
+    );
     let at = match studio.article.get_untracked() {
         Some(id) if q.article(&id).is_some() => Address::Article(id),
         _ => Address::of(session.position()),
     };
     let nav = Nav::detached(at);
-    let app = AppState::new(q, Some(q), nav, session);
+    let app = AppState::new(q.clone(), Some(q.clone()), nav, session);
     app.started.set(true);
-    app.country.set(reader::ui::safety::home_country(q));
+    app.country.set(reader::ui::safety::home_country(&q));
     provide_context(app);
     if !restored.dropped.is_empty() {
         studio.status.set(format!(
@@ -70,7 +74,8 @@ fn Preview(q: &'static Questionnaire) -> impl IntoView {
             }
         }
     };
-    let info = Memo::new(move |_| app.session.with(|s| inspect(q, s.answers())));
+    let inspected = q.clone();
+    let info = Memo::new(move |_| app.session.with(|s| inspect(&inspected, s.answers())));
     view! {
         <div class="preview-layout">
             <div class="preview-side">
@@ -109,7 +114,7 @@ fn start_over(studio: Studio) {
 
 /// Jumping to a question, starting over, and saving the play-through as an example.
 #[component]
-fn Controls(q: &'static Questionnaire, app: AppState) -> impl IntoView {
+fn Controls(q: Arc<Questionnaire>, app: AppState) -> impl IntoView {
     let studio = use_studio();
     let questions = q
         .file()
@@ -155,7 +160,7 @@ fn Controls(q: &'static Questionnaire, app: AppState) -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| start_over(studio)>
                     "Start over"
                 </button>
-                <button type="button" class="secondary" on:click=move |_| save_example(q, app)>
+                <button type="button" class="secondary" on:click=move |_| save_example(&q, app)>
                     "Save this play-through as an example"
                 </button>
             </div>
@@ -192,7 +197,7 @@ pub fn example_text(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> St
     out
 }
 
-fn save_example(q: &'static Questionnaire, app: AppState) {
+fn save_example(q: &Questionnaire, app: AppState) {
     let studio = use_studio();
     let answers = app.session.with_untracked(|s| s.answers().clone());
     if answers.is_empty() {
