@@ -49,7 +49,11 @@ pub fn SafetyPanel(
     let safety = &q.file().safety;
     let (title, message, resources) = match safety.crisis.as_ref().filter(|_| crisis) {
         Some(c) => (c.title.clone(), c.message.clone(), c.resources.clone()),
-        None => (safety.title.clone(), safety.message.clone(), safety.resources.clone()),
+        None => (
+            safety.title.clone(),
+            safety.message.clone(),
+            safety.resources.clone(),
+        ),
     };
     let because = (!because.is_empty()).then(|| {
         view! {

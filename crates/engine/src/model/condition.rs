@@ -174,60 +174,94 @@ impl Condition {
 }
 
 impl From<Written> for Condition {
-    /// Sorts out which form a written condition takes, or says why it takes none.
-    fn from(w: Written) -> Condition {
-        // Which keys she wrote, in the order the guide lists them.
-        let written = [
-            ("condition", w.condition.is_some()),
-            ("all", w.all.is_some()),
-            ("any", w.any.is_some()),
-            ("not", w.not.is_some()),
-            ("answer", w.answer.is_some()),
-            ("is", w.is.is_some()),
-            ("is_one_of", w.is_one_of.is_some()),
-            ("includes", w.includes.is_some()),
-            ("score", w.score.is_some()),
-            ("at_least", w.at_least.is_some()),
-            ("at_most", w.at_most.is_some()),
-            ("band", w.band.is_some()),
-            ("red_flag", w.red_flag.is_some()),
+    /// Sorts out which form a written condition takes, or says why it takes none. Each key
+    /// she wrote is one bit, so the forms are whole numbers to compare (this runs for every
+    /// condition as the app reads its questionnaire, and its size counts in the first load).
+    fn from(mut w: Written) -> Condition {
+        const KEYS: [&str; 13] = [
+            "condition",
+            "all",
+            "any",
+            "not",
+            "answer",
+            "is",
+            "is_one_of",
+            "includes",
+            "score",
+            "at_least",
+            "at_most",
+            "band",
+            "red_flag",
         ];
-        let keys: Vec<&str> = written
+        const CONDITION: u16 = 1;
+        const ALL: u16 = 1 << 1;
+        const ANY: u16 = 1 << 2;
+        const NOT: u16 = 1 << 3;
+        const ANSWER: u16 = 1 << 4;
+        const IS: u16 = 1 << 5;
+        const IS_ONE_OF: u16 = 1 << 6;
+        const INCLUDES: u16 = 1 << 7;
+        const SCORE: u16 = 1 << 8;
+        const AT_LEAST: u16 = 1 << 9;
+        const AT_MOST: u16 = 1 << 10;
+        const BAND: u16 = 1 << 11;
+        const RED_FLAG: u16 = 1 << 12;
+        let written = [
+            w.condition.is_some(),
+            w.all.is_some(),
+            w.any.is_some(),
+            w.not.is_some(),
+            w.answer.is_some(),
+            w.is.is_some(),
+            w.is_one_of.is_some(),
+            w.includes.is_some(),
+            w.score.is_some(),
+            w.at_least.is_some(),
+            w.at_most.is_some(),
+            w.band.is_some(),
+            w.red_flag.is_some(),
+        ];
+        let keys = written
             .iter()
-            .filter(|(_, set)| *set)
-            .map(|(key, _)| *key)
-            .collect();
-        let mut w = w;
-        let take = |v: &mut Option<String>| v.take().unwrap_or_default();
-        let problem = match keys.as_slice() {
-            ["all"] => return Condition::All(w.all.take().unwrap_or_default()),
-            ["any"] => return Condition::Any(w.any.take().unwrap_or_default()),
-            ["not"] => return Condition::Not(w.not.take().unwrap_or_default()),
-            ["red_flag"] => return Condition::RedFlag(w.red_flag.unwrap_or(true)),
-            ["condition"] => return Condition::Named(take(&mut w.condition)),
-            ["answer", "is"] => return Condition::AnswerIs(take(&mut w.answer), take(&mut w.is)),
-            ["answer", "is_one_of"] => {
+            .enumerate()
+            .fold(0u16, |m, (i, &set)| m | (u16::from(set) << i));
+        fn take(v: &mut Option<String>) -> String {
+            v.take().unwrap_or_default()
+        }
+        let problem = match keys {
+            ALL => return Condition::All(w.all.take().unwrap_or_default()),
+            ANY => return Condition::Any(w.any.take().unwrap_or_default()),
+            NOT => return Condition::Not(w.not.take().unwrap_or_default()),
+            RED_FLAG => return Condition::RedFlag(w.red_flag.unwrap_or(true)),
+            CONDITION => return Condition::Named(take(&mut w.condition)),
+            k if k == ANSWER | IS => {
+                return Condition::AnswerIs(take(&mut w.answer), take(&mut w.is))
+            }
+            k if k == ANSWER | IS_ONE_OF => {
                 let options = w.is_one_of.take().unwrap_or_default();
                 return Condition::AnswerIsOneOf(take(&mut w.answer), options);
             }
-            ["answer", "includes"] => {
+            k if k == ANSWER | INCLUDES => {
                 return Condition::AnswerIncludes(take(&mut w.answer), take(&mut w.includes))
             }
-            ["score", "at_least"] => {
+            k if k == SCORE | AT_LEAST => {
                 return Condition::ScoreAtLeast(take(&mut w.score), w.at_least.unwrap_or_default())
             }
-            ["score", "at_most"] => {
+            k if k == SCORE | AT_MOST => {
                 return Condition::ScoreAtMost(take(&mut w.score), w.at_most.unwrap_or_default())
             }
-            ["score", "band"] => return Condition::ScoreBand(take(&mut w.score), take(&mut w.band)),
-            [] => "the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\", \"red_flag\" or \"condition\"".to_string(),
-            ["answer"] => "\"answer\" needs \"is\", \"is_one_of\" or \"includes\" beside it".to_string(),
-            ["score"] => "\"score\" needs \"at_least\", \"at_most\" or \"band\" beside it".to_string(),
-            several => format!(
+            k if k == SCORE | BAND => {
+                return Condition::ScoreBand(take(&mut w.score), take(&mut w.band))
+            }
+            0 => "the condition is empty; write one of \"all\", \"any\", \"not\", \"answer\", \"score\", \"red_flag\" or \"condition\"".to_string(),
+            ANSWER => "\"answer\" needs \"is\", \"is_one_of\" or \"includes\" beside it".to_string(),
+            SCORE => "\"score\" needs \"at_least\", \"at_most\" or \"band\" beside it".to_string(),
+            _ => format!(
                 "a condition takes one form, but this one mixes {}; split it with \"all\" or \"any\"",
-                several
-                    .iter()
-                    .map(|key| format!("\"{key}\""))
+                KEYS.iter()
+                    .zip(written)
+                    .filter(|(_, set)| *set)
+                    .map(|(key, _)| format!("\"{key}\""))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
