@@ -38,8 +38,9 @@ pub fn Confirm(
 ) -> impl IntoView {
     use_app().dialog_open();
     let (title_id, text_id) = (format!("{id}-title"), format!("{id}-text"));
+    let (labelled, described) = (title_id.clone(), text_id.clone());
     view! {
-        <div class="confirm" role="alertdialog" aria-labelledby=title_id.clone() aria-describedby=text_id.clone()>
+        <div class="confirm" role="alertdialog" aria-labelledby=labelled aria-describedby=described>
             <h2 id=title_id>{title}</h2>
             <div id=text_id>{children()}</div>
             <div class="row">

@@ -2,6 +2,7 @@
 //! unlocking, locking again, and changing her mind later. The work is `persist.rs`'s; these
 //! are its screens.
 
+use super::confirm::Confirm;
 use super::focus::focus_soon;
 use super::persist::{
     forget_here, guessable, keep_nothing, keep_plain, lock_with, unlock, unlock_wait_ms, Saver,
@@ -175,34 +176,23 @@ pub fn KeepChoice(
                 {move || if busy.get() { "Locking…" } else { label }}
             </button>
             <Show when=move || asking.get()>
-                {app.dialog_open()}
-                <div
-                    class="confirm"
-                    role="alertdialog"
-                    aria-labelledby="keep-nothing-title"
-                    aria-describedby="keep-nothing-text"
+                <Confirm
+                    id="keep-nothing"
+                    title="Keep nothing from now on?"
+                    yes="Erase and keep nothing"
+                    danger=true
+                    no="Cancel"
+                    yes_ref=confirm
+                    on_yes=move || {
+                        asking.set(false);
+                        apply();
+                    }
+                    on_no=move || asking.set(false)
                 >
-                    <h2 id="keep-nothing-title">"Keep nothing from now on?"</h2>
-                    <p id="keep-nothing-text">
+                    <p>
                         "This erases what the check-in saved on this device. Your answers stay in this tab until you close it."
                     </p>
-                    <div class="row">
-                        <button
-                            type="button"
-                            class="primary danger"
-                            node_ref=confirm
-                            on:click=move |_| {
-                                asking.set(false);
-                                apply();
-                            }
-                        >
-                            "Erase and keep nothing"
-                        </button>
-                        <button type="button" class="secondary" on:click=move |_| asking.set(false)>
-                            "Cancel"
-                        </button>
-                    </div>
-                </div>
+                </Confirm>
             </Show>
         </form>
     }

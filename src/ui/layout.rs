@@ -1,6 +1,7 @@
 //! The frame around every screen: skip link, quick exit, notices, the live region, and the
 //! footer with the disclaimer, privacy note and "erase everything".
 
+use super::confirm::Confirm;
 use super::focus::focus_soon;
 use super::keeping::{KeepSettings, SaferKeeping};
 use super::persist::erase_everything;
@@ -119,41 +120,26 @@ fn EraseEverything() -> impl IntoView {
             "Erase everything on this device"
         </button>
         <Show when=move || asking.get()>
-            {app.dialog_open()}
-            <div
-                class="confirm"
-                role="alertdialog"
-                aria-labelledby="erase-title"
-                aria-describedby="erase-text"
+            <Confirm
+                id="erase"
+                title="Erase everything?"
+                yes="Erase everything"
+                danger=true
+                no="Keep my answers"
+                no_ref=keep
+                on_yes=move || {
+                    asking.set(false);
+                    erase_everything(app);
+                }
+                on_no=move || {
+                    asking.set(false);
+                    focus_soon(ask);
+                }
             >
-                <h2 id="erase-title">"Erase everything?"</h2>
-                <p id="erase-text">
+                <p>
                     "This removes your answers, your action plan ticks and your past check-ins from this device. It cannot be undone."
                 </p>
-                <div class="row">
-                    <button
-                        type="button"
-                        class="primary danger"
-                        on:click=move |_| {
-                            asking.set(false);
-                            erase_everything(app);
-                        }
-                    >
-                        "Erase everything"
-                    </button>
-                    <button
-                        type="button"
-                        class="secondary"
-                        node_ref=keep
-                        on:click=move |_| {
-                            asking.set(false);
-                            focus_soon(ask);
-                        }
-                    >
-                        "Keep my answers"
-                    </button>
-                </div>
-            </div>
+            </Confirm>
         </Show>
     }
 }

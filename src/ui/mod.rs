@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod article;
+pub mod confirm;
 pub mod focus;
+pub mod fold;
 pub mod history;
 pub mod home;
 pub mod keeping;

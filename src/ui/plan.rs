@@ -1,5 +1,6 @@
 //! The action plan, phase by phase, with check-boxes whose ticks are kept on this device.
 
+use super::fold::Fold;
 use super::state::use_app;
 use engine::report::{PlanPhase, PlanStep, SAFETY_PHASE};
 use leptos::prelude::*;
@@ -32,15 +33,7 @@ pub fn Plan(phases: Vec<PlanPhase>) -> impl IntoView {
             view! {
                 <section class=format!("phase phase-{}", phase.id)>
                     <h3>
-                        <button
-                            type="button"
-                            class="fold"
-                            aria-expanded=move || open.get().to_string()
-                            aria-controls=body_id.clone()
-                            on:click=move |_| open.update(|o| *o = !*o)
-                        >
-                            {n + 1}". "{phase.title}
-                        </button>
+                        <Fold open controls=body_id.clone()>{n + 1}". "{phase.title}</Fold>
                     </h3>
                     <p class="done">{move || format!("{} of {total} done", done())}</p>
                     <div id=body_id class="fold-body" hidden=move || !open.get()>

@@ -2,6 +2,7 @@
 //! real radio buttons or check-boxes, "prefer not to say" where offered, Back and Continue,
 //! honest progress, and a warning before a change clears later answers.
 
+use super::confirm::Confirm;
 use super::focus::focus_soon;
 use super::route::Page;
 use super::safety::SafetyPanel;
@@ -209,7 +210,7 @@ fn QuestionForm(
             nav.go(to);
         }
     };
-    let change = move |_| {
+    let change = move || {
         let mut answer = None;
         draft.update(|d| answer = d.pending.take().map(|(a, _)| a));
         if let Some(answer) = answer {
@@ -314,9 +315,15 @@ fn QuestionForm(
                 </fieldset>
                 <p class="problem" role="alert">{move || draft.with(|d| d.problem.clone())}</p>
                 <Show when=pending>
-                    {app.dialog_open()}
-                    <div class="confirm" role="alertdialog" aria-labelledby="discard-title">
-                        <h2 id="discard-title">"Changing this answer clears some later answers"</h2>
+                    <Confirm
+                        id="discard"
+                        title="Changing this answer clears some later answers"
+                        yes="Change my answer"
+                        no="Keep my earlier answer"
+                        no_ref=keep
+                        on_yes=change
+                        on_no=move || draft.update(|d| d.pending = None)
+                    >
                         <p>
                             "These questions no longer apply after this change, so their answers will be cleared:"
                         </p>
@@ -325,20 +332,7 @@ fn QuestionForm(
                                 lost().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()
                             }}
                         </ul>
-                        <div class="row">
-                            <button type="button" class="primary" on:click=change>
-                                "Change my answer"
-                            </button>
-                            <button
-                                type="button"
-                                class="secondary"
-                                node_ref=keep
-                                on:click=move |_| draft.update(|d| d.pending = None)
-                            >
-                                "Keep my earlier answer"
-                            </button>
-                        </div>
-                    </div>
+                    </Confirm>
                 </Show>
                 <div class="row nav">
                     <button

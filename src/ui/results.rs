@@ -2,6 +2,7 @@
 //! reasons, the action plan, and each dimension's score; printable.
 
 use super::focus::focus_soon;
+use super::fold::Fold;
 use super::plan::{Plan, Step};
 use super::route::Address;
 use super::safety::SafetyPanel;
@@ -245,15 +246,7 @@ fn ArticleCard(article: Ranked) -> impl IntoView {
     view! {
         <li class="article-card folded">
             <h3>
-                <button
-                    type="button"
-                    class="fold"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls=body_id.clone()
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
-                    {article.title}
-                </button>
+                <Fold open controls=body_id.clone()>{article.title}</Fold>
             </h3>
             <ul class="reasons" aria-label="Because">{reasons}</ul>
             <div id=body_id class="fold-body" hidden=move || !open.get()>
