@@ -52,7 +52,10 @@ const hashed = [...html.matchAll(/<(?:link|script)\b([^>]*)>/g)]
   .filter((a) => a.integrity);
 if (!hashed.some((a) => /_bg\.wasm$/.test(a.href ?? ""))) problems.push("the wasm has no integrity hash in index.html");
 for (const a of hashed) {
-  const file = (a.href ?? a.src ?? "").replace(/^\//, "");
+  // Addresses start with the page's public URL (`/`, or `/studio/` for the studio).
+  const base = process.env.TRUNK_PUBLIC_URL ?? "/";
+  const address = a.href ?? a.src ?? "";
+  const file = address.startsWith(base) ? address.slice(base.length) : address.replace(/^\//, "");
   const bits = a.integrity.match(/^sha(256|384|512)-/)?.[1];
   const target = path.join(dir, file);
   if (!bits || !fs.existsSync(target)) {
