@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn ArticlePage() -> impl IntoView {
     let app = use_app();
     let id = app.nav.id;
-    move || match app.full.get() {
+    move || match app.findings.full.get() {
         None => view! { <Pending heading="Article"/> }.into_any(),
         Some(full) => match full.article(&id.get()).cloned() {
             Some(article) => view! { <ArticleBody article/> }.into_any(),

@@ -4,8 +4,8 @@
 //! touches localStorage; this is the only UI code that calls it.
 
 use super::route::{Address, Nav};
-use super::state::AppState;
 use super::state::Device;
+use super::state::{AppState, Fetched};
 use crate::storage::format::{SavedHistory, SavedProgress};
 use crate::storage::sealed::{Contents, LOCKED_KEY};
 use crate::storage::{local, vault, HISTORY_KEY, PROGRESS_KEY};
@@ -156,7 +156,7 @@ impl Saver {
 /// Restores her saved progress into a new [`AppState`] for `q` (and `full`, see
 /// [`AppState::new`]) and keeps storage in step with it from then on (for as long as the
 /// calling owner lives).
-pub fn start(q: Arc<Questionnaire>, full: Option<Arc<Questionnaire>>, nav: Nav) -> AppState {
+pub fn start(q: Arc<Questionnaire>, findings: Fetched, nav: Nav) -> AppState {
     let loaded = local::load();
     let mut notices: Vec<String> = loaded.faults.iter().map(|f| f.to_string()).collect();
     let (session, started, ticked) = match &loaded.progress {
@@ -169,7 +169,7 @@ pub fn start(q: Arc<Questionnaire>, full: Option<Arc<Questionnaire>>, nav: Nav) 
         }
         None => (Session::new(&q), false, Default::default()),
     };
-    let app = AppState::new(q, full, nav, session);
+    let app = AppState::new(q, findings, nav, session);
     app.started.set(started);
     app.ticked.set(ticked);
     app.history.set(loaded.history.clone());

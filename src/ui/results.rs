@@ -26,7 +26,7 @@ pub fn ResultsPage() -> impl IntoView {
             }
         })
     });
-    move || match app.full.get() {
+    move || match app.findings.full.get() {
         Some(_) => app
             .report
             .get()
@@ -47,11 +47,11 @@ pub fn Pending(
     view! {
         <section class="page">
             <h1 tabindex="-1">{heading}</h1>
-            {move || match app.findings.get() {
+            {move || match app.findings.status.get() {
                 Fetch::Failed(words) => view! {
                     <p role="alert">{words}</p>
                     <button type="button" class="primary" on:click=move |_| {
-                        app.findings.set(Fetch::Idle)
+                        app.findings.status.set(Fetch::Idle)
                     }>"Try again"</button>
                 }
                     .into_any(),

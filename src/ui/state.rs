@@ -65,8 +65,8 @@ pub enum Keeping {
     Nothing,
 }
 
-/// Fetching the findings (articles, their rules, the plan's phases), which the first load
-/// leaves out.
+/// Where fetching the findings (articles, their rules, the plan's phases) stands: the first
+/// load leaves them out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fetch {
     /// Not asked for yet (or already here).
@@ -77,6 +77,28 @@ pub enum Fetch {
     Failed(String),
 }
 
+/// The findings as the app has them: from the start (the studio's preview, the component
+/// tests), or fetched once she leaves the home page (the reader's app: `ui::app`, a
+/// `LocalResource`).
+#[derive(Clone, Copy)]
+pub struct Fetched {
+    /// The whole questionnaire, findings included, once they are here: the results and
+    /// articles come from it.
+    pub full: RwSignal<Option<Arc<Questionnaire>>>,
+    /// Where fetching them stands ("Try again" sets it back to `Idle` after a failure).
+    pub status: RwSignal<Fetch>,
+}
+
+impl Fetched {
+    /// Findings that are here from the start: `q` is the whole questionnaire.
+    pub fn ready(q: Arc<Questionnaire>) -> Fetched {
+        Fetched {
+            full: RwSignal::new(Some(q)),
+            status: RwSignal::new(Fetch::Idle),
+        }
+    }
+}
+
 /// Everything components share.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -84,11 +106,8 @@ pub struct AppState {
     /// reader's app, without the findings until they are fetched).
     /// Shared, not leaked: the studio makes a new one for each version of her files.
     pub q: StoredValue<Arc<Questionnaire>>,
-    /// The whole questionnaire, findings included: the results and articles come from it.
-    /// `None` while the findings are still to be fetched.
-    pub full: RwSignal<Option<Arc<Questionnaire>>>,
-    /// Fetching the findings, when `full` is not here yet.
-    pub findings: RwSignal<Fetch>,
+    /// The findings, and the whole questionnaire once they are here.
+    pub findings: Fetched,
     /// The address shown.
     pub nav: Nav,
     /// Her answers and position.
@@ -135,23 +154,17 @@ pub fn use_app() -> AppState {
 
 impl AppState {
     /// The state for `q` and a session restored from storage (or a fresh one), with the
-    /// screen and report memos derived from it. `full` is `q` with its findings, or `None`
+    /// screen and report memos derived from it. `findings` gives `q` with its findings, or `None`
     /// when they are to be fetched (the report then has scores but no articles until they
     /// come).
-    pub fn new(
-        q: Arc<Questionnaire>,
-        full: Option<Arc<Questionnaire>>,
-        nav: Nav,
-        session: Session,
-    ) -> AppState {
+    pub fn new(q: Arc<Questionnaire>, findings: Fetched, nav: Nav, session: Session) -> AppState {
         let session = RwSignal::new(session);
-        let full = RwSignal::new(full);
+        let full = findings.full;
         let memo_q = || q.clone();
         let (screen_q, report_q, danger_q, crisis_q) = (memo_q(), memo_q(), memo_q(), memo_q());
         AppState {
             q: StoredValue::new(q),
-            full,
-            findings: RwSignal::new(Fetch::Idle),
+            findings,
             nav,
             session,
             started: RwSignal::new(false),

@@ -10,7 +10,7 @@ use reader::ui::question::QuestionPage;
 use reader::ui::results::ResultsPage;
 use reader::ui::route::{app_link, Address, Nav, Page};
 use reader::ui::safety::UrgentHelp;
-use reader::ui::state::AppState;
+use reader::ui::state::{AppState, Fetched};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -45,7 +45,7 @@ fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
         _ => Address::of(session.position()),
     };
     let nav = Nav::detached(at);
-    let app = AppState::new(q.clone(), Some(q.clone()), nav, session);
+    let app = AppState::new(q.clone(), Fetched::ready(q.clone()), nav, session);
     app.started.set(true);
     app.country.set(reader::ui::safety::home_country(&q));
     provide_context(app);
