@@ -4,9 +4,10 @@
 //! the reader's own screens, the flow map and her example readers, at once after each save.
 //!
 //! Reading and writing files is `tools/studio/io.js`'s (the browser's folder access, or the
-//! author's server); it sends the files here as a `studio-files` event.
+//! author's server); the studio calls it, and hears from it, through `io`.
 
 mod examples;
+mod io;
 mod map;
 mod preview;
 mod problems;
@@ -16,9 +17,10 @@ use author::map::{layout, Map};
 use author::source::read;
 use author::{check_sources, Diagnostic, Severity, Source};
 use engine::{Position, Questionnaire};
+use leptos::html;
 use leptos::prelude::*;
-use serde::Deserialize;
 use std::collections::BTreeMap;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The studio's views.
@@ -94,18 +96,6 @@ pub fn use_studio() -> Studio {
     expect_context::<Studio>()
 }
 
-#[derive(Deserialize)]
-struct Files {
-    origin: String,
-    files: Vec<FileIn>,
-}
-
-#[derive(Deserialize)]
-struct FileIn {
-    path: String,
-    text: String,
-}
-
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
@@ -155,22 +145,26 @@ pub fn analyse(
     }
 }
 
-/// Sends an event to `io.js`.
-pub fn tell_io(name: &str, detail: &str) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&wasm_bindgen::JsValue::from_str(detail));
-    if let (Some(w), Ok(ev)) = (
-        web_sys::window(),
-        web_sys::CustomEvent::new_with_event_init_dict(name, &init),
-    ) {
-        let _ = w.dispatch_event(&ev);
-    }
-}
-
-fn detail(ev: &web_sys::Event) -> String {
-    ev.dyn_ref::<web_sys::CustomEvent>()
-        .and_then(|e| e.detail().as_string())
-        .unwrap_or_default()
+/// Checks a version of her files, as io.js read them, and shows what the engine made of it.
+fn read_files(studio: Studio, origin: String, files: Vec<io::FileIn>) {
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|f| Source::new(f.path(), f.text()))
+        .collect();
+    let (revision, last, last_map) = studio
+        .analysis
+        .with_untracked(|a| (a.revision + 1, a.q, a.map.clone()));
+    let analysis = analyse(revision, origin, &sources, last, last_map);
+    let errors = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    studio.status.set(match errors {
+        0 => format!("Checked {} files: no errors.", sources.len()),
+        n => format!("Checked {} files: {n} error(s).", sources.len()),
+    });
+    studio.analysis.set(analysis);
 }
 
 /// The studio.
@@ -197,45 +191,12 @@ pub fn App() -> impl IntoView {
         focus: RwSignal::new(None),
     };
     provide_context(studio);
-    let files = window_event_listener_untyped("studio-files", move |ev| {
-        let text = detail(&ev);
-        let Ok(files) = serde_json::from_str::<Files>(&text) else {
-            studio.status.set("The files could not be read.".into());
-            return;
-        };
-        let sources: Vec<Source> = files
-            .files
-            .into_iter()
-            .map(|f| Source::new(f.path, f.text))
-            .collect();
-        let (revision, last, last_map) = studio
-            .analysis
-            .with_untracked(|a| (a.revision + 1, a.q, a.map.clone()));
-        let analysis = analyse(revision, files.origin, &sources, last, last_map);
-        let errors = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        studio.status.set(match errors {
-            0 => format!("Checked {} files: no errors.", sources.len()),
-            n => format!("Checked {} files: {n} error(s).", sources.len()),
-        });
-        studio.analysis.set(analysis);
-    });
-    let standalone = window_event_listener_untyped("studio-standalone", move |_| {
-        studio.standalone.set(true);
-    });
-    let said = window_event_listener_untyped("studio-status", move |ev| {
-        studio.status.set(detail(&ev));
-    });
-    on_cleanup(move || {
-        files.remove();
-        standalone.remove();
-        said.remove();
-    });
-    // io.js starts reading once the studio listens.
-    request_animation_frame(|| tell_io("studio-ready", ""));
+    // io.js starts reading her files, and calls these for the page's life.
+    io::ready(
+        Closure::new(move |origin, files| read_files(studio, origin, files)),
+        Closure::new(move || studio.standalone.set(true)),
+        Closure::new(move |text| studio.status.set(text)),
+    );
 
     let tab_button = move |tab: Tab| {
         let count = move || {
@@ -339,14 +300,37 @@ pub fn App() -> impl IntoView {
 /// Opening her questionnaire folder, when the studio runs without `tools/author`.
 #[component]
 fn FolderPicker() -> impl IntoView {
+    let input = NodeRef::<html::Input>::new();
+    // Where the browser cannot open a folder, the button picks the folder's files instead.
+    let open = move |_| {
+        if !io::pick() {
+            if let Some(el) = input.get_untracked() {
+                el.click();
+            }
+        }
+    };
+    let chosen = move |_| {
+        if let Some(files) = input.get_untracked().and_then(|el| el.files()) {
+            io::chosen(&files);
+        }
+    };
+    // The input's id is only the browser tests' handle on it.
     view! {
         <div class="picker">
-            <button type="button" class="primary" on:click=move |_| tell_io("studio-pick", "")>
+            <button type="button" class="primary" on:click=open>
                 "Open your questionnaires folder"
             </button>
             <label class="pick-files">
                 "Or choose the folder's files: "
-                <input id="folder-input" type="file" multiple webkitdirectory accept=".toml"/>
+                <input
+                    node_ref=input
+                    id="folder-input"
+                    type="file"
+                    multiple
+                    prop:webkitdirectory=true
+                    accept=".toml"
+                    on:change=chosen
+                />
             </label>
             <p class="hint">
                 "The studio reads the files on this computer and sends nothing anywhere."

@@ -1,7 +1,7 @@
 //! The preview: the reader's own screens (the app's components, fed the draft), from any
 //! question, and beside them what the engine knows there.
 
-use super::{jump, use_studio, Studio};
+use super::{io, jump, use_studio, Studio};
 use author::inspect::{inspect, Inspection};
 use engine::{Answer, Questionnaire, Session};
 use leptos::prelude::*;
@@ -208,8 +208,7 @@ fn save_example(q: &'static Questionnaire, app: AppState) {
         .map_or("reader".to_string(), |a| a.id.clone());
     let stamp = js_sys::Date::now() as u64 % 100_000;
     let name = format!("{first}-{stamp}.toml");
-    let message = serde_json::json!({ "name": name, "text": text }).to_string();
-    super::tell_io("studio-save", &message);
+    io::save(&name, &text);
 }
 
 /// What the engine knows at the previewed place.
