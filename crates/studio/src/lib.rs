@@ -21,7 +21,6 @@ use leptos::html;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// The studio's views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +36,9 @@ pub enum Tab {
 }
 
 impl Tab {
+    /// Every view, in the order of the tabs.
+    const ALL: [Tab; 4] = [Tab::Problems, Tab::Preview, Tab::Map, Tab::Examples];
+
     fn title(self) -> &'static str {
         match self {
             Tab::Problems => "Problems",
@@ -44,6 +46,11 @@ impl Tab {
             Tab::Map => "Flow map",
             Tab::Examples => "Examples",
         }
+    }
+
+    /// Its tab's id (the view is labelled by it).
+    fn id(self) -> String {
+        format!("tab-{}", self.title().to_lowercase().replace(' ', "-"))
     }
 }
 
@@ -89,6 +96,8 @@ pub struct Studio {
     pub article: RwSignal<Option<String>>,
     /// The map's box marked for her (a problem's place), as `id` or `article:id`.
     pub focus: RwSignal<Option<String>>,
+    /// Whether the map scrolls the marked box into view when it is next drawn (once).
+    pub reveal: StoredValue<bool>,
 }
 
 /// The studio's state; panics only outside the studio (a programming error).
@@ -189,6 +198,7 @@ pub fn App() -> impl IntoView {
         standalone: RwSignal::new(false),
         article: RwSignal::new(None),
         focus: RwSignal::new(None),
+        reveal: StoredValue::new(false),
     };
     provide_context(studio);
     // io.js starts reading her files, and calls these for the page's life.
@@ -198,7 +208,8 @@ pub fn App() -> impl IntoView {
         Closure::new(move |text| studio.status.set(text)),
     );
 
-    let tab_button = move |tab: Tab| {
+    let buttons: [NodeRef<html::Button>; 4] = Default::default();
+    let tab_button = move |tab: Tab, button: NodeRef<html::Button>| {
         let count = move || {
             if tab != Tab::Problems {
                 return String::new();
@@ -213,7 +224,8 @@ pub fn App() -> impl IntoView {
             <button
                 type="button"
                 role="tab"
-                id=format!("tab-{}", tab.title().to_lowercase().replace(' ', "-"))
+                node_ref=button
+                id=tab.id()
                 aria-selected=move || (studio.tab.get() == tab).to_string()
                 tabindex=move || if studio.tab.get() == tab { "0" } else { "-1" }
                 aria-controls="view"
@@ -227,30 +239,26 @@ pub fn App() -> impl IntoView {
     };
     // The tabs' keys: Left and Right (and Home, End) move between them.
     let arrows = move |ev: leptos::ev::KeyboardEvent| {
-        const ALL: [Tab; 4] = [Tab::Problems, Tab::Preview, Tab::Map, Tab::Examples];
-        let at = ALL
+        let all = Tab::ALL;
+        let at = all
             .iter()
             .position(|t| *t == studio.tab.get_untracked())
             .unwrap_or(0);
         let to = match ev.key().as_str() {
-            "ArrowRight" => (at + 1) % ALL.len(),
-            "ArrowLeft" => (at + ALL.len() - 1) % ALL.len(),
+            "ArrowRight" => (at + 1) % all.len(),
+            "ArrowLeft" => (at + all.len() - 1) % all.len(),
             "Home" => 0,
-            "End" => ALL.len() - 1,
+            "End" => all.len() - 1,
             _ => return,
         };
         ev.prevent_default();
-        studio.tab.set(ALL[to]);
-        let id = format!("tab-{}", ALL[to].title().to_lowercase().replace(' ', "-"));
+        studio.tab.set(all[to]);
+        let button = buttons[to];
         // After the view's own first frames (the preview's question moves focus to its heading
         // then): focus stays on the tab, as arrow keys in a tab list promise.
         request_animation_frame(move || {
             request_animation_frame(move || {
-                if let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(&id))
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
+                if let Some(el) = button.get_untracked() {
                     let _ = el.focus();
                 }
             })
@@ -278,14 +286,9 @@ pub fn App() -> impl IntoView {
             </header>
             <p class="sr-only" role="status" aria-live="polite">{move || studio.status.get()}</p>
             <nav class="tabs" role="tablist" aria-label="Studio views" on:keydown=arrows>
-                {tab_button(Tab::Problems)}
-                {tab_button(Tab::Preview)}
-                {tab_button(Tab::Map)}
-                {tab_button(Tab::Examples)}
+                {Tab::ALL.into_iter().zip(buttons).map(|(tab, button)| tab_button(tab, button)).collect_view()}
             </nav>
-            <section id="view" class="view" role="tabpanel" aria-labelledby=move || {
-                format!("tab-{}", studio.tab.get().title().to_lowercase().replace(' ', "-"))
-            }>
+            <section id="view" class="view" role="tabpanel" aria-labelledby=move || studio.tab.get().id()>
                 {move || match studio.tab.get() {
                     Tab::Problems => view! { <problems::Problems/> }.into_any(),
                     Tab::Preview => view! { <preview::PreviewTab/> }.into_any(),

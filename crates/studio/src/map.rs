@@ -5,21 +5,14 @@ use super::problems::subject;
 use super::{jump, use_studio, Studio, Tab};
 use author::map::{node_colors, NodeKind};
 use leptos::prelude::*;
+use leptos::svg;
 use std::collections::BTreeSet;
 
 /// Shows the map with `key`'s box (a question id, or `article:id`) marked and in view.
 pub fn highlight(studio: Studio, key: &str) {
     studio.focus.set(Some(key.to_string()));
+    studio.reveal.set_value(true);
     studio.tab.set(Tab::Map);
-    let id = format!("node-{}", key.replace(':', "-"));
-    request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-        {
-            el.scroll_into_view();
-        }
-    });
 }
 
 /// The flow map view.
@@ -51,6 +44,10 @@ pub fn MapTab() -> impl IntoView {
                 view! { <p class="older" role="note">{note}</p> }
             });
             let marked: BTreeSet<String> = a.diagnostics.iter().filter_map(subject).collect();
+            // The marked box is scrolled into view once, when the map is drawn after a
+            // problem's "Show … on the map".
+            let reveal = studio.reveal.get_value();
+            studio.reveal.set_value(false);
             let (w, h) = (map.width, map.height);
             let edges = map
                 .edges
@@ -109,12 +106,16 @@ pub fn MapTab() -> impl IntoView {
                             }
                         })
                         .collect_view();
+                    let node = NodeRef::<svg::G>::new();
+                    if reveal && studio.focus.with_untracked(|f| f.as_deref() == Some(key.as_str())) {
+                        node.on_load(|g| g.scroll_into_view());
+                    }
                     let focus_key = key.clone();
                     let go = key.clone();
                     let go_key = key.clone();
                     view! {
                         <g
-                            id=format!("node-{}", key.replace(':', "-"))
+                            node_ref=node
                             class="node"
                             class:problem=problem
                             class:focused=move || studio.focus.with(|f| f.as_deref() == Some(focus_key.as_str()))
