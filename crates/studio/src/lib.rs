@@ -11,6 +11,9 @@ mod io;
 mod map;
 mod preview;
 mod problems;
+mod subject;
+
+pub use subject::Subject;
 
 use author::examples::{run as run_examples, Outcome};
 use author::map::{layout, Map};
@@ -94,8 +97,8 @@ pub struct Studio {
     pub standalone: RwSignal<bool>,
     /// The article the preview shows, if it shows one.
     pub article: RwSignal<Option<String>>,
-    /// The map's box marked for her (a problem's place), as `id` or `article:id`.
-    pub focus: RwSignal<Option<String>>,
+    /// The map's box marked for her (a problem's place).
+    pub focus: RwSignal<Option<Subject>>,
     /// Whether the map scrolls the marked box into view when it is next drawn (once).
     pub reveal: StoredValue<bool>,
 }
@@ -342,44 +345,46 @@ fn FolderPicker() -> impl IntoView {
     }
 }
 
-/// Jumps the preview to a question (or `results`, or an article), finding answers that lead
+/// Jumps the preview to a question, the results or an article, finding answers that lead
 /// there when it is not on the current path.
-pub fn jump(studio: Studio, to: &str) {
+pub fn jump(studio: Studio, to: Subject) {
     studio.tab.set(Tab::Preview);
     let Some(q) = studio.analysis.with_untracked(|a| a.q) else {
         return;
     };
-    if let Some(article) = to.strip_prefix("article:") {
-        studio.article.set(Some(article.to_string()));
-        studio.replay.update(|n| *n += 1);
-        return;
-    }
-    studio.article.set(None);
-    if to == engine::model::RESULTS {
-        let answers = studio.answers.get_untracked();
-        let reaches = engine::walk::walk(q, &answers).finished;
-        if !reaches {
-            let route = results_route(q);
-            studio.answers.set(route.unwrap_or_default());
+    match to {
+        Subject::Article(article) => {
+            studio.article.set(Some(article));
         }
-        studio.at.set(Some(Position::Results));
-    } else {
-        let answers = studio.answers.get_untracked();
-        let on_path = q
-            .question_index(to)
-            .is_some_and(|i| engine::walk::walk(q, &answers).path.contains(&i));
-        if !on_path {
-            match author::inspect::route_to(q, to) {
-                Some(route) => studio.answers.set(route),
-                None => {
-                    studio
-                        .status
-                        .set(format!("No path through the check-in reaches \"{to}\"."));
-                    return;
+        Subject::Results => {
+            studio.article.set(None);
+            let answers = studio.answers.get_untracked();
+            let reaches = engine::walk::walk(q, &answers).finished;
+            if !reaches {
+                let route = results_route(q);
+                studio.answers.set(route.unwrap_or_default());
+            }
+            studio.at.set(Some(Position::Results));
+        }
+        Subject::Question(id) => {
+            studio.article.set(None);
+            let answers = studio.answers.get_untracked();
+            let on_path = q
+                .question_index(&id)
+                .is_some_and(|i| engine::walk::walk(q, &answers).path.contains(&i));
+            if !on_path {
+                match author::inspect::route_to(q, &id) {
+                    Some(route) => studio.answers.set(route),
+                    None => {
+                        studio
+                            .status
+                            .set(format!("No path through the check-in reaches \"{id}\"."));
+                        return;
+                    }
                 }
             }
+            studio.at.set(Some(Position::Question(id)));
         }
-        studio.at.set(Some(Position::Question(to.to_string())));
     }
     studio.replay.update(|n| *n += 1);
 }

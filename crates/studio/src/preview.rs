@@ -1,7 +1,7 @@
 //! The preview: the reader's own screens (the app's components, fed the draft), from any
 //! question, and beside them what the engine knows there.
 
-use super::{io, jump, use_studio, Studio};
+use super::{io, jump, use_studio, Studio, Subject};
 use author::inspect::{inspect, Inspection};
 use engine::{Answer, Questionnaire, Session};
 use leptos::prelude::*;
@@ -118,7 +118,8 @@ fn Controls(q: &'static Questionnaire, app: AppState) -> impl IntoView {
         .map(|question| {
             let id = question.id.to_string();
             let text: String = question.text.chars().take(60).collect();
-            view! { <option value=id.clone()>{format!("{id}: {text}")}</option> }
+            let label = format!("{id}: {text}");
+            view! { <option value=Subject::Question(id).key()>{label}</option> }
         })
         .collect_view();
     let articles = q
@@ -126,17 +127,16 @@ fn Controls(q: &'static Questionnaire, app: AppState) -> impl IntoView {
         .articles
         .iter()
         .map(|a| {
-            view! { <option value=format!("article:{}", a.id)>{format!("article: {}", a.title)}</option> }
+            let label = format!("article: {}", a.title);
+            view! { <option value=Subject::Article(a.id.clone()).key()>{label}</option> }
         })
         .collect_view();
     let current = move || {
-        if let Some(a) = studio.article.get() {
-            return format!("article:{a}");
-        }
-        app.session.with(|s| match s.position() {
-            engine::Position::Question(id) => id.clone(),
-            engine::Position::Results => "results".into(),
-        })
+        let here = match studio.article.get() {
+            Some(id) => Subject::Article(id),
+            None => app.session.with(|s| Subject::of_position(s.position())),
+        };
+        here.key()
     };
     view! {
         <div class="controls">
@@ -144,10 +144,10 @@ fn Controls(q: &'static Questionnaire, app: AppState) -> impl IntoView {
                 "Preview from "
                 <select
                     prop:value=current
-                    on:change=move |ev| jump(studio, &event_target_value(&ev))
+                    on:change=move |ev| jump(studio, Subject::from_key(&event_target_value(&ev)))
                 >
                     {questions}
-                    <option value="results">"Results"</option>
+                    <option value=Subject::Results.key()>"Results"</option>
                     {articles}
                 </select>
             </label>
