@@ -1,13 +1,25 @@
 // The studio's files: read from the author's server (`tools/author`, which watches her
 // questionnaires/ folder), or, with no tools at all, from a folder she opens in the browser
 // (the folder API where the browser has it, re-read when a file changes; elsewhere the files
-// she picks). Sends them to the studio (wasm) as a `studio-files` event; writes a saved example
-// into the folder where it can, or downloads it. Nothing is sent to any other site.
+// she picks). Writes a saved example into the folder where it can, or downloads it. Nothing is
+// sent to any other site.
+//
+// The studio (wasm) calls the functions of `window.studioIo` (declared, with their types, in
+// crates/studio/src/io.rs) and hears back through the callbacks it gives `ready`. This is a
+// plain script that runs before the studio starts.
 (() => {
   "use strict";
-  const say = (name, detail) => window.dispatchEvent(new CustomEvent(name, { detail }));
-  const emit = (origin, files) => say("studio-files", JSON.stringify({ origin, files }));
-  const status = (text) => say("studio-status", text);
+  // The studio's callbacks, from `ready`.
+  let studio = null;
+  const status = (text) => studio?.status(text);
+  const isFile = (f) => typeof f?.path === "string" && typeof f?.text === "string";
+  const emit = (origin, files) => {
+    if (typeof origin !== "string" || !Array.isArray(files) || !files.every(isFile)) {
+      status("The files could not be read.");
+      return;
+    }
+    studio?.files(origin, files);
+  };
   const wanted = (rel) => {
     // questions and parts at the top, articles/ and examples/ one level down.
     const parts = rel.split("/");
@@ -28,7 +40,7 @@
       served = true;
       emit(first.origin, first.files);
     } catch {
-      say("studio-standalone", "");
+      studio.standalone();
       return;
     }
     const events = new EventSource("/__author/events");
@@ -78,12 +90,7 @@
     }
     setTimeout(watchFolder, 700);
   }
-  async function pick() {
-    if (!window.showDirectoryPicker) {
-      // This browser has no folder access: she picks the folder's files instead.
-      document.getElementById("folder-input")?.click();
-      return;
-    }
+  async function openFolder() {
     try {
       folder = await window.showDirectoryPicker({ id: "questionnaires", mode: "readwrite" });
       signature = "";
@@ -92,10 +99,7 @@
       if (e.name !== "AbortError") status(`The folder could not be opened (${e.message}).`);
     }
   }
-  document.addEventListener("change", async (ev) => {
-    const input = ev.target;
-    if (!(input instanceof HTMLInputElement) || input.id !== "folder-input") return;
-    const picked = [...input.files];
+  async function readChosen(picked) {
     const files = [];
     let top = "questionnaires";
     for (const file of picked) {
@@ -111,10 +115,10 @@
       return;
     }
     emit(`${files.length} files chosen from “${top}” (choose them again after a change)`, files);
-  });
+  }
 
   // ---- Saving an example reader.
-  async function save(name, text) {
+  async function saveExample(name, text) {
     if (served) {
       const r = await fetch(`/__author/examples/${encodeURIComponent(name)}`, { method: "PUT", body: text });
       if (r.ok) return status(`Saved examples/${name} in your questionnaires folder.`);
@@ -142,10 +146,26 @@
     status(`Downloaded ${name}: move it into your questionnaires/examples folder.`);
   }
 
-  window.addEventListener("studio-ready", () => startServed(), { once: true });
-  window.addEventListener("studio-pick", () => pick());
-  window.addEventListener("studio-save", (ev) => {
-    const { name, text } = JSON.parse(ev.detail);
-    save(name, text);
+  window.studioIo = Object.freeze({
+    /** The studio is listening: read her files (once). */
+    ready(onFiles, onStandalone, onStatus) {
+      if (studio) return;
+      studio = { files: onFiles, standalone: onStandalone, status: onStatus };
+      startServed();
+    },
+    /** Opens her folder where the browser can (true); false where it cannot. */
+    pick() {
+      if (!window.showDirectoryPicker) return false;
+      openFolder();
+      return true;
+    },
+    /** Reads the files she chose (a FileList). */
+    chosen(picked) {
+      readChosen([...picked]);
+    },
+    /** Saves an example reader's file. */
+    save(name, text) {
+      saveExample(name, text);
+    },
   });
 })();

@@ -4,23 +4,27 @@
 //! the reader's own screens, the flow map and her example readers, at once after each save.
 //!
 //! Reading and writing files is `tools/studio/io.js`'s (the browser's folder access, or the
-//! author's server); it sends the files here as a `studio-files` event.
+//! author's server); the studio calls it, and hears from it, through `io`.
 
 mod examples;
+mod io;
 mod map;
 mod preview;
 mod problems;
+mod subject;
+
+pub use subject::Subject;
 
 use author::examples::{run as run_examples, Outcome};
 use author::map::{layout, Map};
 use author::source::read;
 use author::{check_sources, Diagnostic, Severity, Source};
 use engine::{Position, Questionnaire};
+use leptos::html;
 use leptos::prelude::*;
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// The studio's views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +40,9 @@ pub enum Tab {
 }
 
 impl Tab {
+    /// Every view, in the order of the tabs.
+    const ALL: [Tab; 4] = [Tab::Problems, Tab::Preview, Tab::Map, Tab::Examples];
+
     fn title(self) -> &'static str {
         match self {
             Tab::Problems => "Problems",
@@ -43,6 +50,11 @@ impl Tab {
             Tab::Map => "Flow map",
             Tab::Examples => "Examples",
         }
+    }
+
+    /// Its tab's id (the view is labelled by it).
+    fn id(self) -> String {
+        format!("tab-{}", self.title().to_lowercase().replace(' ', "-"))
     }
 }
 
@@ -86,25 +98,15 @@ pub struct Studio {
     pub standalone: RwSignal<bool>,
     /// The article the preview shows, if it shows one.
     pub article: RwSignal<Option<String>>,
-    /// The map's box marked for her (a problem's place), as `id` or `article:id`.
-    pub focus: RwSignal<Option<String>>,
+    /// The map's box marked for her (a problem's place).
+    pub focus: RwSignal<Option<Subject>>,
+    /// Whether the map scrolls the marked box into view when it is next drawn (once).
+    pub reveal: StoredValue<bool>,
 }
 
 /// The studio's state; panics only outside the studio (a programming error).
 pub fn use_studio() -> Studio {
     expect_context::<Studio>()
-}
-
-#[derive(Deserialize)]
-struct Files {
-    origin: String,
-    files: Vec<FileIn>,
-}
-
-#[derive(Deserialize)]
-struct FileIn {
-    path: String,
-    text: String,
 }
 
 fn now_ms() -> f64 {
@@ -158,22 +160,26 @@ pub fn analyse(
     }
 }
 
-/// Sends an event to `io.js`.
-pub fn tell_io(name: &str, detail: &str) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&wasm_bindgen::JsValue::from_str(detail));
-    if let (Some(w), Ok(ev)) = (
-        web_sys::window(),
-        web_sys::CustomEvent::new_with_event_init_dict(name, &init),
-    ) {
-        let _ = w.dispatch_event(&ev);
-    }
-}
-
-fn detail(ev: &web_sys::Event) -> String {
-    ev.dyn_ref::<web_sys::CustomEvent>()
-        .and_then(|e| e.detail().as_string())
-        .unwrap_or_default()
+/// Checks a version of her files, as io.js read them, and shows what the engine made of it.
+fn read_files(studio: Studio, origin: String, files: Vec<io::FileIn>) {
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|f| Source::new(f.path(), f.text()))
+        .collect();
+    let (revision, last, last_map) = studio
+        .analysis
+        .with_untracked(|a| (a.revision + 1, a.q.clone(), a.map.clone()));
+    let analysis = analyse(revision, origin, &sources, last, last_map);
+    let errors = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    studio.status.set(match errors {
+        0 => format!("Checked {} files: no errors.", sources.len()),
+        n => format!("Checked {} files: {n} error(s).", sources.len()),
+    });
+    studio.analysis.set(analysis);
 }
 
 /// The studio.
@@ -198,49 +204,18 @@ pub fn App() -> impl IntoView {
         standalone: RwSignal::new(false),
         article: RwSignal::new(None),
         focus: RwSignal::new(None),
+        reveal: StoredValue::new(false),
     };
     provide_context(studio);
-    let files = window_event_listener_untyped("studio-files", move |ev| {
-        let text = detail(&ev);
-        let Ok(files) = serde_json::from_str::<Files>(&text) else {
-            studio.status.set("The files could not be read.".into());
-            return;
-        };
-        let sources: Vec<Source> = files
-            .files
-            .into_iter()
-            .map(|f| Source::new(f.path, f.text))
-            .collect();
-        let (revision, last, last_map) = studio
-            .analysis
-            .with_untracked(|a| (a.revision + 1, a.q.clone(), a.map.clone()));
-        let analysis = analyse(revision, files.origin, &sources, last, last_map);
-        let errors = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        studio.status.set(match errors {
-            0 => format!("Checked {} files: no errors.", sources.len()),
-            n => format!("Checked {} files: {n} error(s).", sources.len()),
-        });
-        studio.analysis.set(analysis);
-    });
-    let standalone = window_event_listener_untyped("studio-standalone", move |_| {
-        studio.standalone.set(true);
-    });
-    let said = window_event_listener_untyped("studio-status", move |ev| {
-        studio.status.set(detail(&ev));
-    });
-    on_cleanup(move || {
-        files.remove();
-        standalone.remove();
-        said.remove();
-    });
-    // io.js starts reading once the studio listens.
-    request_animation_frame(|| tell_io("studio-ready", ""));
+    // io.js starts reading her files, and calls these for the page's life.
+    io::ready(
+        Closure::new(move |origin, files| read_files(studio, origin, files)),
+        Closure::new(move || studio.standalone.set(true)),
+        Closure::new(move |text| studio.status.set(text)),
+    );
 
-    let tab_button = move |tab: Tab| {
+    let buttons: [NodeRef<html::Button>; 4] = Default::default();
+    let tab_button = move |tab: Tab, button: NodeRef<html::Button>| {
         let count = move || {
             if tab != Tab::Problems {
                 return String::new();
@@ -255,7 +230,8 @@ pub fn App() -> impl IntoView {
             <button
                 type="button"
                 role="tab"
-                id=format!("tab-{}", tab.title().to_lowercase().replace(' ', "-"))
+                node_ref=button
+                id=tab.id()
                 aria-selected=move || (studio.tab.get() == tab).to_string()
                 tabindex=move || if studio.tab.get() == tab { "0" } else { "-1" }
                 aria-controls="view"
@@ -269,30 +245,26 @@ pub fn App() -> impl IntoView {
     };
     // The tabs' keys: Left and Right (and Home, End) move between them.
     let arrows = move |ev: leptos::ev::KeyboardEvent| {
-        const ALL: [Tab; 4] = [Tab::Problems, Tab::Preview, Tab::Map, Tab::Examples];
-        let at = ALL
+        let all = Tab::ALL;
+        let at = all
             .iter()
             .position(|t| *t == studio.tab.get_untracked())
             .unwrap_or(0);
         let to = match ev.key().as_str() {
-            "ArrowRight" => (at + 1) % ALL.len(),
-            "ArrowLeft" => (at + ALL.len() - 1) % ALL.len(),
+            "ArrowRight" => (at + 1) % all.len(),
+            "ArrowLeft" => (at + all.len() - 1) % all.len(),
             "Home" => 0,
-            "End" => ALL.len() - 1,
+            "End" => all.len() - 1,
             _ => return,
         };
         ev.prevent_default();
-        studio.tab.set(ALL[to]);
-        let id = format!("tab-{}", ALL[to].title().to_lowercase().replace(' ', "-"));
+        studio.tab.set(all[to]);
+        let button = buttons[to];
         // After the view's own first frames (the preview's question moves focus to its heading
         // then): focus stays on the tab, as arrow keys in a tab list promise.
         request_animation_frame(move || {
             request_animation_frame(move || {
-                if let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(&id))
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
+                if let Some(el) = button.get_untracked() {
                     let _ = el.focus();
                 }
             })
@@ -320,14 +292,9 @@ pub fn App() -> impl IntoView {
             </header>
             <p class="sr-only" role="status" aria-live="polite">{move || studio.status.get()}</p>
             <nav class="tabs" role="tablist" aria-label="Studio views" on:keydown=arrows>
-                {tab_button(Tab::Problems)}
-                {tab_button(Tab::Preview)}
-                {tab_button(Tab::Map)}
-                {tab_button(Tab::Examples)}
+                {Tab::ALL.into_iter().zip(buttons).map(|(tab, button)| tab_button(tab, button)).collect_view()}
             </nav>
-            <section id="view" class="view" role="tabpanel" aria-labelledby=move || {
-                format!("tab-{}", studio.tab.get().title().to_lowercase().replace(' ', "-"))
-            }>
+            <section id="view" class="view" role="tabpanel" aria-labelledby=move || studio.tab.get().id()>
                 {move || match studio.tab.get() {
                     Tab::Problems => view! { <problems::Problems/> }.into_any(),
                     Tab::Preview => view! { <preview::PreviewTab/> }.into_any(),
@@ -342,14 +309,37 @@ pub fn App() -> impl IntoView {
 /// Opening her questionnaire folder, when the studio runs without `tools/author`.
 #[component]
 fn FolderPicker() -> impl IntoView {
+    let input = NodeRef::<html::Input>::new();
+    // Where the browser cannot open a folder, the button picks the folder's files instead.
+    let open = move |_| {
+        if !io::pick() {
+            if let Some(el) = input.get_untracked() {
+                el.click();
+            }
+        }
+    };
+    let chosen = move |_| {
+        if let Some(files) = input.get_untracked().and_then(|el| el.files()) {
+            io::chosen(&files);
+        }
+    };
+    // The input's id is only the browser tests' handle on it.
     view! {
         <div class="picker">
-            <button type="button" class="primary" on:click=move |_| tell_io("studio-pick", "")>
+            <button type="button" class="primary" on:click=open>
                 "Open your questionnaires folder"
             </button>
             <label class="pick-files">
                 "Or choose the folder's files: "
-                <input id="folder-input" type="file" multiple webkitdirectory accept=".toml"/>
+                <input
+                    node_ref=input
+                    id="folder-input"
+                    type="file"
+                    multiple
+                    prop:webkitdirectory=true
+                    accept=".toml"
+                    on:change=chosen
+                />
             </label>
             <p class="hint">
                 "The studio reads the files on this computer and sends nothing anywhere."
@@ -358,44 +348,46 @@ fn FolderPicker() -> impl IntoView {
     }
 }
 
-/// Jumps the preview to a question (or `results`, or an article), finding answers that lead
+/// Jumps the preview to a question, the results or an article, finding answers that lead
 /// there when it is not on the current path.
-pub fn jump(studio: Studio, to: &str) {
+pub fn jump(studio: Studio, to: Subject) {
     studio.tab.set(Tab::Preview);
     let Some(q) = studio.analysis.with_untracked(|a| a.q.clone()) else {
         return;
     };
-    if let Some(article) = to.strip_prefix("article:") {
-        studio.article.set(Some(article.to_string()));
-        studio.replay.update(|n| *n += 1);
-        return;
-    }
-    studio.article.set(None);
-    if to == engine::model::RESULTS {
-        let answers = studio.answers.get_untracked();
-        let reaches = engine::walk::walk(&q, &answers).finished;
-        if !reaches {
-            let route = results_route(&q);
-            studio.answers.set(route.unwrap_or_default());
+    match to {
+        Subject::Article(article) => {
+            studio.article.set(Some(article));
         }
-        studio.at.set(Some(Position::Results));
-    } else {
-        let answers = studio.answers.get_untracked();
-        let on_path = q
-            .question_index(to)
-            .is_some_and(|i| engine::walk::walk(&q, &answers).path.contains(&i));
-        if !on_path {
-            match author::inspect::route_to(&q, to) {
-                Some(route) => studio.answers.set(route),
-                None => {
-                    studio
-                        .status
-                        .set(format!("No path through the check-in reaches \"{to}\"."));
-                    return;
+        Subject::Results => {
+            studio.article.set(None);
+            let answers = studio.answers.get_untracked();
+            let reaches = engine::walk::walk(&q, &answers).finished;
+            if !reaches {
+                let route = results_route(&q);
+                studio.answers.set(route.unwrap_or_default());
+            }
+            studio.at.set(Some(Position::Results));
+        }
+        Subject::Question(id) => {
+            studio.article.set(None);
+            let answers = studio.answers.get_untracked();
+            let on_path = q
+                .question_index(&id)
+                .is_some_and(|i| engine::walk::walk(&q, &answers).path.contains(&i));
+            if !on_path {
+                match author::inspect::route_to(&q, &id) {
+                    Some(route) => studio.answers.set(route),
+                    None => {
+                        studio
+                            .status
+                            .set(format!("No path through the check-in reaches \"{id}\"."));
+                        return;
+                    }
                 }
             }
+            studio.at.set(Some(Position::Question(id)));
         }
-        studio.at.set(Some(Position::Question(to.to_string())));
     }
     studio.replay.update(|n| *n += 1);
 }

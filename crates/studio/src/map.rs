@@ -1,25 +1,17 @@
 //! The flow map: the engine's laid-out map (`engine::map`), drawn with `view!` as SVG she can
 //! zoom and scroll; a box is a button that previews from it; problems' places are marked.
 
-use super::problems::subject;
-use super::{jump, use_studio, Studio, Tab};
+use super::{jump, use_studio, Studio, Subject, Tab};
 use author::map::{node_colors, NodeKind};
 use leptos::prelude::*;
+use leptos::svg;
 use std::collections::BTreeSet;
 
-/// Shows the map with `key`'s box (a question id, or `article:id`) marked and in view.
-pub fn highlight(studio: Studio, key: &str) {
-    studio.focus.set(Some(key.to_string()));
+/// Shows the map with `subject`'s box marked and in view.
+pub fn highlight(studio: Studio, subject: Subject) {
+    studio.focus.set(Some(subject));
+    studio.reveal.set_value(true);
     studio.tab.set(Tab::Map);
-    let id = format!("node-{}", key.replace(':', "-"));
-    request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-        {
-            el.scroll_into_view();
-        }
-    });
 }
 
 /// The flow map view.
@@ -50,7 +42,12 @@ pub fn MapTab() -> impl IntoView {
             let older = a.map_note.map(|note| {
                 view! { <p class="older" role="note">{note}</p> }
             });
-            let marked: BTreeSet<String> = a.diagnostics.iter().filter_map(subject).collect();
+            let marked: BTreeSet<Subject> =
+                a.diagnostics.iter().filter_map(Subject::of_problem).collect();
+            // The marked box is scrolled into view once, when the map is drawn after a
+            // problem's "Show … on the map".
+            let reveal = studio.reveal.get_value();
+            studio.reveal.set_value(false);
             let (w, h) = (map.width, map.height);
             let edges = map
                 .edges
@@ -80,12 +77,9 @@ pub fn MapTab() -> impl IntoView {
                 .nodes
                 .iter()
                 .map(|n| {
-                    let key = match n.kind {
-                        NodeKind::Article => format!("article:{}", n.id),
-                        _ => n.id.clone(),
-                    };
+                    let subject = Subject::of_node(n);
                     let (fill, stroke) = node_colors(n.kind);
-                    let problem = marked.contains(&key);
+                    let problem = marked.contains(&subject);
                     let name = match n.kind {
                         NodeKind::Question => format!("Question {}: {}. Preview from here.", n.id, n.lines.get(1).cloned().unwrap_or_default()),
                         NodeKind::Results => "Results. Preview the results.".to_string(),
@@ -109,23 +103,27 @@ pub fn MapTab() -> impl IntoView {
                             }
                         })
                         .collect_view();
-                    let focus_key = key.clone();
-                    let go = key.clone();
-                    let go_key = key.clone();
+                    let node = NodeRef::<svg::G>::new();
+                    if reveal && studio.focus.with_untracked(|f| f.as_ref() == Some(&subject)) {
+                        node.on_load(|g| g.scroll_into_view());
+                    }
+                    let focused = subject.clone();
+                    let go = subject.clone();
+                    let go_key = subject;
                     view! {
                         <g
-                            id=format!("node-{}", key.replace(':', "-"))
+                            node_ref=node
                             class="node"
                             class:problem=problem
-                            class:focused=move || studio.focus.with(|f| f.as_deref() == Some(focus_key.as_str()))
+                            class:focused=move || studio.focus.with(|f| f.as_ref() == Some(&focused))
                             role="button"
                             tabindex="0"
                             aria-label=name
-                            on:click=move |_| jump(studio, &go)
+                            on:click=move |_| jump(studio, go.clone())
                             on:keydown=move |ev| {
                                 if ev.key() == "Enter" || ev.key() == " " {
                                     ev.prevent_default();
-                                    jump(studio, &go_key);
+                                    jump(studio, go_key.clone());
                                 }
                             }
                         >

@@ -1,7 +1,7 @@
 //! The preview: the reader's own screens (the app's components, fed the draft), from any
 //! question, and beside them what the engine knows there.
 
-use super::{jump, use_studio, Studio};
+use super::{io, jump, use_studio, Studio, Subject};
 use author::inspect::{inspect, Inspection};
 use engine::{Answer, Questionnaire, Session};
 use leptos::prelude::*;
@@ -123,7 +123,8 @@ fn Controls(q: Arc<Questionnaire>, app: AppState) -> impl IntoView {
         .map(|question| {
             let id = question.id.to_string();
             let text: String = question.text.chars().take(60).collect();
-            view! { <option value=id.clone()>{format!("{id}: {text}")}</option> }
+            let label = format!("{id}: {text}");
+            view! { <option value=Subject::Question(id).key()>{label}</option> }
         })
         .collect_view();
     let articles = q
@@ -131,17 +132,16 @@ fn Controls(q: Arc<Questionnaire>, app: AppState) -> impl IntoView {
         .articles
         .iter()
         .map(|a| {
-            view! { <option value=format!("article:{}", a.id)>{format!("article: {}", a.title)}</option> }
+            let label = format!("article: {}", a.title);
+            view! { <option value=Subject::Article(a.id.clone()).key()>{label}</option> }
         })
         .collect_view();
     let current = move || {
-        if let Some(a) = studio.article.get() {
-            return format!("article:{a}");
-        }
-        app.session.with(|s| match s.position() {
-            engine::Position::Question(id) => id.clone(),
-            engine::Position::Results => "results".into(),
-        })
+        let here = match studio.article.get() {
+            Some(id) => Subject::Article(id),
+            None => app.session.with(|s| Subject::of_position(s.position())),
+        };
+        here.key()
     };
     view! {
         <div class="controls">
@@ -149,10 +149,10 @@ fn Controls(q: Arc<Questionnaire>, app: AppState) -> impl IntoView {
                 "Preview from "
                 <select
                     prop:value=current
-                    on:change=move |ev| jump(studio, &event_target_value(&ev))
+                    on:change=move |ev| jump(studio, Subject::from_key(&event_target_value(&ev)))
                 >
                     {questions}
-                    <option value="results">"Results"</option>
+                    <option value=Subject::Results.key()>"Results"</option>
                     {articles}
                 </select>
             </label>
@@ -213,8 +213,7 @@ fn save_example(q: &Questionnaire, app: AppState) {
         .map_or("reader".to_string(), |a| a.id.clone());
     let stamp = js_sys::Date::now() as u64 % 100_000;
     let name = format!("{first}-{stamp}.toml");
-    let message = serde_json::json!({ "name": name, "text": text }).to_string();
-    super::tell_io("studio-save", &message);
+    io::save(&name, &text);
 }
 
 /// What the engine knows at the previewed place.

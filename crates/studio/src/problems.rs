@@ -1,31 +1,9 @@
 //! Problems: every checker message with its file, line, place and fix, grouped by file.
 
-use super::use_studio;
+use super::{use_studio, Subject};
 use author::{Diagnostic, Severity};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-
-/// The question or article a problem's place names, for the map and the preview.
-pub fn subject(d: &Diagnostic) -> Option<String> {
-    for p in &d.place {
-        if let Some(id) = p
-            .strip_prefix("question \"")
-            .and_then(|r| r.strip_suffix('"'))
-        {
-            return Some(id.to_string());
-        }
-        if let Some(id) = p
-            .strip_prefix("article \"")
-            .and_then(|r| r.strip_suffix('"'))
-        {
-            return Some(format!("article:{id}"));
-        }
-    }
-    let file = d.file.replace('\\', "/");
-    let stem = file.strip_suffix(".toml")?;
-    let (dir, name) = stem.rsplit_once('/')?;
-    (dir.ends_with("articles")).then(|| format!("article:{name}"))
-}
 
 /// The problems view.
 #[component]
@@ -72,7 +50,7 @@ pub fn Problems() -> impl IntoView {
                                 "whole file".to_string()
                             };
                             let error = d.severity == Severity::Error;
-                            let target = subject(&d);
+                            let target = Subject::of_problem(&d);
                             view! {
                                 <li class="problem" class:error=error class:warning=!error>
                                     <span class="severity">{if error { "Error" } else { "Warning" }}</span>
@@ -86,14 +64,14 @@ pub fn Problems() -> impl IntoView {
                                     </Show>
                                     <p class="message">{d.message.clone()}</p>
                                     {target.map(|t| {
-                                        let shown = t.clone();
+                                        let shown = format!("Show {} on the map", t.name());
                                         view! {
                                             <button
                                                 type="button"
                                                 class="link"
-                                                on:click=move |_| super::map::highlight(studio, &t)
+                                                on:click=move |_| super::map::highlight(studio, t.clone())
                                             >
-                                                {format!("Show {} on the map", shown.replace("article:", "article "))}
+                                                {shown}
                                             </button>
                                         }
                                     })}
