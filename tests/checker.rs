@@ -549,7 +549,7 @@ fn diagnostics_display_as_level_file_line_places_and_message() {
         file: "a.toml".into(),
         line: 12,
         column: 3,
-        place: vec!["question \"x\"".into(), "next".into()],
+        place: vec!["question \"x\"".to_string(), "next".into()].into(),
         message: "something".into(),
     };
     assert_eq!(
@@ -561,7 +561,7 @@ fn diagnostics_display_as_level_file_line_places_and_message() {
         file: "a.toml".into(),
         line: 0,
         column: 0,
-        place: vec![],
+        place: Default::default(),
         message: "m".into(),
     };
     assert_eq!(d.to_string(), "error: a.toml: m");

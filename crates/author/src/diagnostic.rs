@@ -25,7 +25,7 @@ pub struct Diagnostic {
     /// The column in that line, in characters from 1 (0 when not known).
     pub column: u32,
     /// Where in the file, outermost first, e.g. `question "contact"`, `option "daily"`, `next`.
-    pub place: Vec<String>,
+    pub place: Place,
     /// What is wrong and the likely fix.
     pub message: String,
 }
@@ -41,13 +41,80 @@ impl fmt::Display for Diagnostic {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
         write!(f, ": ")?;
-        for (i, p) in self.place.iter().enumerate() {
-            write!(f, "{}{p}", if i > 0 { " › " } else { "" })?;
-        }
         if !self.place.is_empty() {
-            write!(f, ": ")?;
+            write!(f, "{}: ", self.place)?;
         }
         write!(f, "{}", self.message)
+    }
+}
+
+/// Where in her files something is, in the checker's words, outermost first: each part is one
+/// step, such as `question "contact"`, `option "daily"`, `next`, `article "x"`, `rule 2`.
+/// Shown joined with " › "; never split again from text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Place(Vec<String>);
+
+/// What a place is about, for tools that go there (the studio's map and preview).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum About {
+    /// A question, by id.
+    Question(String),
+    /// An article, by id.
+    Article(String),
+}
+
+impl Place {
+    /// The place's steps, outermost first.
+    pub fn parts(&self) -> &[String] {
+        &self.0
+    }
+
+    /// Whether it names no place (the whole file).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The question or article it is in, if it is in one (its outermost such step).
+    pub fn about(&self) -> Option<About> {
+        self.0.iter().find_map(|part| {
+            let named = |kind: &str| {
+                part.strip_prefix(kind)
+                    .and_then(|rest| rest.strip_prefix(" \""))
+                    .and_then(|rest| rest.strip_suffix('"'))
+                    .map(str::to_string)
+            };
+            named("question")
+                .map(About::Question)
+                .or_else(|| named("article").map(About::Article))
+        })
+    }
+}
+
+impl From<Vec<String>> for Place {
+    fn from(parts: Vec<String>) -> Place {
+        Place(parts)
+    }
+}
+
+impl From<&[String]> for Place {
+    fn from(parts: &[String]) -> Place {
+        Place(parts.to_vec())
+    }
+}
+
+impl<const N: usize> PartialEq<[&str; N]> for Place {
+    fn eq(&self, other: &[&str; N]) -> bool {
+        self.0.len() == N && self.0.iter().zip(other).all(|(a, b)| a == b)
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            write!(f, "{}{p}", if i > 0 { " › " } else { "" })?;
+        }
+        Ok(())
     }
 }
 

@@ -176,7 +176,7 @@ pub fn run(q: &Questionnaire, sources: &[Source]) -> Outcome {
                 line: u32::from(file != "examples"),
                 column: u32::from(file != "examples"),
                 file,
-                place: vec![format!("article \"{}\"", article.id)],
+                place: vec![format!("article \"{}\"", article.id)].into(),
                 message,
             });
         }
@@ -197,7 +197,7 @@ fn problem(path: &str, line: u32, place: Vec<String>, message: String) -> Diagno
         file: path.to_string(),
         line,
         column: u32::from(line > 0),
-        place,
+        place: place.into(),
         message,
     }
 }

@@ -43,7 +43,7 @@ pub fn Problems() -> impl IntoView {
                     let items = list
                         .into_iter()
                         .map(|d| {
-                            let place = d.place.join(" › ");
+                            let place = d.place.to_string();
                             let line = if d.line > 0 {
                                 format!("line {}, column {}", d.line, d.column)
                             } else {

@@ -2,6 +2,7 @@
 //! Read here and nowhere else from what names one (a problem's place, a map box, the preview's
 //! place, a value of the preview's menu), and written here as the menu's values.
 
+use author::diagnostic::About;
 use author::map::{MapNode, NodeKind};
 use author::Diagnostic;
 use engine::model::RESULTS;
@@ -21,19 +22,10 @@ pub enum Subject {
 impl Subject {
     /// The question or article a problem's place names (or whose file it is in).
     pub fn of_problem(d: &Diagnostic) -> Option<Subject> {
-        for p in &d.place {
-            if let Some(id) = p
-                .strip_prefix("question \"")
-                .and_then(|r| r.strip_suffix('"'))
-            {
-                return Some(Subject::Question(id.to_string()));
-            }
-            if let Some(id) = p
-                .strip_prefix("article \"")
-                .and_then(|r| r.strip_suffix('"'))
-            {
-                return Some(Subject::Article(id.to_string()));
-            }
+        match d.place.about() {
+            Some(About::Question(id)) => return Some(Subject::Question(id)),
+            Some(About::Article(id)) => return Some(Subject::Article(id)),
+            None => {}
         }
         let file = d.file.replace('\\', "/");
         let stem = file.strip_suffix(".toml")?;

@@ -85,7 +85,7 @@ impl Ctx<'_> {
             file: self.file.to_string(),
             line: 0,
             column: 0,
-            place: place.to_vec(),
+            place: place.into(),
             message: message.into(),
         });
     }
@@ -162,7 +162,7 @@ pub fn missing_questions(out: &mut [Diagnostic], ids: &[String]) {
             users
                 .entry(id)
                 .or_default()
-                .push(format!("{}{at}", d.place.join(" › ")));
+                .push(format!("{}{at}", d.place));
         }
     }
     for d in out.iter_mut() {

@@ -374,10 +374,10 @@ pub(super) fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
     for r in &file.recommendations {
         let n = rule_of.entry(r.article.as_str()).or_insert(0);
         *n += 1;
-        let base = format!("article \"{}\" › rule {n}", r.article);
+        let (article, rule) = (format!("article \"{}\"", r.article), format!("rule {n}"));
         if !article_ids.contains(&r.article.as_str()) {
             cx.error(
-                &[base.clone(), "article".into()],
+                &[article.clone(), rule.clone(), "article".into()],
                 format!(
                     "there is no article \"{}\"{}; use one of the articles' ids",
                     r.article,
@@ -387,10 +387,10 @@ pub(super) fn check_articles(cx: &mut Ctx, file: &QuestionnaireFile) {
         }
         if r.weight <= 0 {
             cx.warn(
-                &[base.clone(), "weight".into()],
+                &[article.clone(), rule.clone(), "weight".into()],
                 "a weight of zero or less never recommends the article; use a positive weight",
             );
         }
-        check_condition(cx, &[base, "when".into()], &r.when, file);
+        check_condition(cx, &[article, rule, "when".into()], &r.when, file);
     }
 }

@@ -134,7 +134,8 @@ pub(super) fn check_texts(cx: &mut Ctx, file: &QuestionnaireFile) {
             let n = *n;
             see(cx, b, &|| {
                 vec![
-                    format!("article \"{}\" › rule {n}", r.article),
+                    format!("article \"{}\"", r.article),
+                    format!("rule {n}"),
                     "because".into(),
                 ]
             });

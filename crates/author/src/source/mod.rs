@@ -111,7 +111,7 @@ impl Reader {
             file: self.places.files.get(loc.file).cloned().unwrap_or_default(),
             line: loc.line,
             column: loc.column,
-            place,
+            place: place.into(),
             message,
         });
     }

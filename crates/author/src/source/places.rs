@@ -31,9 +31,9 @@ pub struct Places {
     /// Places whose line was noted while reading (top-level keys, named conditions).
     pub(crate) known: HashMap<String, Loc>,
     /// The places inside each region, worked out when first needed.
-    pub(crate) inside: std::cell::RefCell<HashMap<String, HashMap<String, Loc>>>,
+    pub(crate) inside: std::cell::RefCell<HashMap<String, HashMap<Vec<String>, Loc>>>,
     /// Every place of every file, for problems that know a line but not a place.
-    pub(crate) every: std::cell::OnceCell<HashMap<String, Loc>>,
+    pub(crate) every: std::cell::OnceCell<HashMap<Vec<String>, Loc>>,
 }
 
 /// A stretch of a file that holds one top-level place.
@@ -51,7 +51,7 @@ impl Places {
     }
 
     /// Every place of every file (built once, only for problems found while reading).
-    pub(crate) fn every(&self) -> &HashMap<String, Loc> {
+    pub(crate) fn every(&self) -> &HashMap<Vec<String>, Loc> {
         self.every.get_or_init(|| {
             let mut at = HashMap::default();
             for (head, region) in &self.regions {
@@ -76,7 +76,7 @@ impl Places {
         })
     }
 
-    pub(crate) fn region_places(&self, head: &str, region: &Region) -> HashMap<String, Loc> {
+    pub(crate) fn region_places(&self, head: &str, region: &Region) -> HashMap<Vec<String>, Loc> {
         if let Some(found) = self.inside.borrow().get(head) {
             return found.clone();
         }
@@ -107,27 +107,24 @@ impl Places {
         if place.is_empty() {
             return None;
         }
-        let joined = |n: usize| place[..n].join(" › ");
-        // A checker place may hold " › " inside one part (`article "x" › rule 2`).
-        let head = place[0].split(" › ").next().unwrap_or_default().to_string();
+        let head = &place[0];
         if let Some(every) = self.every.get() {
             return (1..=place.len())
                 .rev()
-                .find_map(|n| every.get(&joined(n)).copied());
+                .find_map(|n| every.get(&place[..n]).copied());
         }
-        if let Some(region) = self.regions.get(&head) {
-            let inside = self.region_places(&head, region);
+        if let Some(region) = self.regions.get(head) {
+            let inside = self.region_places(head, region);
             let found = (1..=place.len())
                 .rev()
-                .find_map(|n| inside.get(&joined(n)).copied());
+                .find_map(|n| inside.get(&place[..n]).copied());
             return found.or_else(|| {
                 self.lines(region.file)
                     .map(|l| l.at(region.file, region.start))
             });
         }
-        (1..=place.len())
-            .rev()
-            .find_map(|n| self.known.get(&joined(n)).copied())
+        // Noted while reading: top-level keys and named conditions, one step each.
+        self.known.get(head).copied()
     }
 
     /// The most specific place written at or just before a line and column of a file (for a
@@ -137,20 +134,25 @@ impl Places {
             .iter()
             .filter(|(_, l)| l.file == loc.file && (l.line, l.column) <= (loc.line, loc.column))
             .max_by(|(ka, a), (kb, b)| {
-                (a.line, a.column, ka.contains(" \""), ka.len()).cmp(&(
+                // At the same spot, a place with a named step, then the longer, wins.
+                let named = |k: &[String]| k.iter().any(|p| p.contains(" \""));
+                let long = |k: &[String]| {
+                    k.iter().map(String::len).sum::<usize>() + 5 * k.len().saturating_sub(1)
+                };
+                (a.line, a.column, named(ka), long(ka)).cmp(&(
                     b.line,
                     b.column,
-                    kb.contains(" \""),
-                    kb.len(),
+                    named(kb),
+                    long(kb),
                 ))
             })
-            .map(|(k, _)| k.split(" › ").map(str::to_string).collect())
+            .map(|(k, _)| k.clone())
     }
 
     /// Fills in a problem's file, line and column from its place; a problem with no known place
     /// points at the start of the first file.
     pub fn locate(&self, d: &mut Diagnostic) {
-        let loc = self.find(&d.place).unwrap_or(Loc {
+        let loc = self.find(d.place.parts()).unwrap_or(Loc {
             file: 0,
             line: 1,
             column: 1,
@@ -224,7 +226,7 @@ pub(crate) fn singular(key: &str) -> &str {
 /// Records where every place of a table is written. Lists of tables are named by element
 /// (`question "x"`, `option 2`), not by the list, as the checker names them.
 pub(crate) fn index_table(
-    index: &mut HashMap<String, Loc>,
+    index: &mut HashMap<Vec<String>, Loc>,
     lines: &Lines,
     file: usize,
     base: &[String],
@@ -233,7 +235,7 @@ pub(crate) fn index_table(
     offset: usize,
 ) {
     if let Some(loc) = base.last().map(|_| lines.at(file, offset)) {
-        index.entry(base.join(" › ")).or_insert(loc);
+        index.entry(base.to_vec()).or_insert(loc);
     }
     for (key, value) in table.iter() {
         let key_name = key.get_ref().as_ref();
@@ -243,14 +245,14 @@ pub(crate) fn index_table(
         if !matches!(value.get_ref(), DeValue::Array(items) if items.iter().any(|v| matches!(v.get_ref(), DeValue::Table(_))))
         {
             path.push(key_name.to_string());
-            index.insert(path.join(" › "), loc);
+            index.insert(path.clone(), loc);
         }
         match value.get_ref() {
             DeValue::Table(t) if conditions => {
                 for (name, c) in t.iter() {
                     let place = vec![format!("condition \"{}\"", name.get_ref())];
                     let at = lines.at(file, offset + name.span().start);
-                    index.insert(place.join(" › "), at);
+                    index.insert(place.clone(), at);
                     if let DeValue::Table(ct) = c.get_ref() {
                         index_table(index, lines, file, &place, ct, in_article, offset);
                     }
@@ -277,12 +279,12 @@ pub(crate) fn index_table(
                     });
                     let mut by_number = numbered.clone();
                     by_number.push(format!("{one} {}", n + 1));
-                    index.insert(by_number.join(" › "), at);
+                    index.insert(by_number.clone(), at);
                     index_table(index, lines, file, &by_number, t, in_article, offset);
                     if let Some(named) = named {
                         let mut by_name = numbered.clone();
                         by_name.push(named);
-                        index.entry(by_name.join(" › ")).or_insert(at);
+                        index.entry(by_name.clone()).or_insert(at);
                         index_table(index, lines, file, &by_name, t, in_article, offset);
                     }
                 }
