@@ -43,16 +43,24 @@ pub struct Loaded {
     pub locked: Option<String>,
 }
 
+/// localStorage, through gloo-storage: its raw handle, with the project's own small codec on
+/// top (gloo's typed `get`/`set` would bring serde_json's parser into the first load). gloo
+/// panics when the browser gives no storage at all (turned off, some private modes), so that is
+/// asked first, without it.
+fn handle() -> Result<web_sys::Storage, Fault> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
+        _ => Err(Fault::Unavailable),
+    }
+}
+
+/// [`handle`], once a write is known to work.
 fn storage() -> Result<web_sys::Storage, Fault> {
-    let window = web_sys::window().ok_or(Fault::Unavailable)?;
-    let storage = window
-        .local_storage()
-        .map_err(|_| Fault::Unavailable)?
-        .ok_or(Fault::Unavailable)?;
+    let storage = handle()?;
     // Some browsers hand out a storage object that throws on every write (e.g. private modes).
     let probe = format!("{PREFIX}probe");
     storage.set_item(&probe, "1").map_err(|e| classify(&e))?;
-    let _ = storage.remove_item(&probe);
+    LocalStorage::delete(&probe);
     Ok(storage)
 }
 
@@ -126,7 +134,7 @@ pub fn migrate(storage: &web_sys::Storage) -> usize {
             new = format!("{BACKUP_KEY}:{rest}:{}", now() as u64);
         }
         if storage.set_item(&new, &value).is_ok() {
-            let _ = storage.remove_item(&old);
+            LocalStorage::delete(&old);
             moved += 1;
         }
     }
@@ -216,7 +224,9 @@ pub fn write_locked(text: &str) -> Result<(), Fault> {
 
 /// Removes the locked record (after its contents were saved unlocked, or to keep nothing).
 pub fn remove_locked() {
-    LocalStorage::delete(LOCKED_KEY);
+    if handle().is_ok() {
+        LocalStorage::delete(LOCKED_KEY);
+    }
 }
 
 /// Wrong passcodes tried since the lock was last opened: how many, and when the last was
@@ -245,7 +255,9 @@ pub fn add_try() -> u32 {
 
 /// Forgets the wrong passcodes (once the lock is open, or gone).
 pub fn clear_tries() {
-    LocalStorage::delete(TRIES_KEY);
+    if handle().is_ok() {
+        LocalStorage::delete(TRIES_KEY);
+    }
 }
 
 /// Removes the copies of unreadable records kept aside in plain text (when she locks her
@@ -261,10 +273,8 @@ pub fn remove_backups() -> usize {
 
 /// Removes every key this app wrote (and nothing else). Returns how many were removed.
 pub fn erase_all() -> Result<usize, Fault> {
-    let storage = match web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        Some(s) => s,
-        None => return Err(Fault::Unavailable),
-    };
+    // Without the write probe: a full storage must still be erasable.
+    let storage = handle()?;
     let ours = keys_with(&storage, &[PREFIX, OLD_PREFIX]);
     for key in &ours {
         LocalStorage::delete(key);
