@@ -43,10 +43,11 @@ pub struct Loaded {
     pub locked: Option<String>,
 }
 
-/// localStorage, through gloo-storage: its raw handle, with the project's own small codec on
-/// top (gloo's typed `get`/`set` would bring serde_json's parser into the first load). gloo
-/// panics when the browser gives no storage at all (turned off, some private modes), so that is
-/// asked first, without it.
+/// localStorage, through gloo-storage: its raw handle, used for every read, write and removal
+/// here, with the project's own small codec on top (gloo's typed `get`/`set`/`delete` would
+/// bring serde_json's parser, and a panic message per call, into the first load). gloo panics
+/// when the browser gives no storage at all (turned off, some private modes), so that is asked
+/// first, without it.
 fn handle() -> Result<web_sys::Storage, Fault> {
     match web_sys::window().map(|w| w.local_storage()) {
         Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
@@ -60,7 +61,7 @@ fn storage() -> Result<web_sys::Storage, Fault> {
     // Some browsers hand out a storage object that throws on every write (e.g. private modes).
     let probe = format!("{PREFIX}probe");
     storage.set_item(&probe, "1").map_err(|e| classify(&e))?;
-    LocalStorage::delete(&probe);
+    let _ = storage.remove_item(&probe);
     Ok(storage)
 }
 
@@ -88,7 +89,7 @@ fn keep_aside(storage: &web_sys::Storage, key: &str, raw: &str) -> String {
         now() as u64
     );
     if storage.set_item(&backup, raw).is_ok() {
-        LocalStorage::delete(key);
+        let _ = storage.remove_item(key);
     }
     backup
 }
@@ -134,7 +135,7 @@ pub fn migrate(storage: &web_sys::Storage) -> usize {
             new = format!("{BACKUP_KEY}:{rest}:{}", now() as u64);
         }
         if storage.set_item(&new, &value).is_ok() {
-            LocalStorage::delete(&old);
+            let _ = storage.remove_item(&old);
             moved += 1;
         }
     }
@@ -185,7 +186,7 @@ pub fn load_progress() -> Option<SavedProgress> {
 pub fn save_progress(progress: &SavedProgress) -> Result<(), Fault> {
     let storage = storage()?;
     if progress.is_blank() {
-        LocalStorage::delete(PROGRESS_KEY);
+        let _ = storage.remove_item(PROGRESS_KEY);
         return Ok(());
     }
     storage
@@ -197,7 +198,7 @@ pub fn save_progress(progress: &SavedProgress) -> Result<(), Fault> {
 pub fn save_history(history: &SavedHistory) -> Result<(), Fault> {
     let storage = storage()?;
     if history.entries.is_empty() {
-        LocalStorage::delete(HISTORY_KEY);
+        let _ = storage.remove_item(HISTORY_KEY);
         return Ok(());
     }
     storage
@@ -217,15 +218,15 @@ pub fn write_locked(text: &str) -> Result<(), Fault> {
     storage
         .set_item(LOCKED_KEY, text)
         .map_err(|e| classify(&e))?;
-    LocalStorage::delete(PROGRESS_KEY);
-    LocalStorage::delete(HISTORY_KEY);
+    let _ = storage.remove_item(PROGRESS_KEY);
+    let _ = storage.remove_item(HISTORY_KEY);
     Ok(())
 }
 
 /// Removes the locked record (after its contents were saved unlocked, or to keep nothing).
 pub fn remove_locked() {
-    if handle().is_ok() {
-        LocalStorage::delete(LOCKED_KEY);
+    if let Ok(storage) = handle() {
+        let _ = storage.remove_item(LOCKED_KEY);
     }
 }
 
@@ -255,8 +256,8 @@ pub fn add_try() -> u32 {
 
 /// Forgets the wrong passcodes (once the lock is open, or gone).
 pub fn clear_tries() {
-    if handle().is_ok() {
-        LocalStorage::delete(TRIES_KEY);
+    if let Ok(storage) = handle() {
+        let _ = storage.remove_item(TRIES_KEY);
     }
 }
 
@@ -266,7 +267,7 @@ pub fn remove_backups() -> usize {
     let Ok(storage) = storage() else { return 0 };
     let backups = keys_with(&storage, &[BACKUP_KEY]);
     for key in &backups {
-        LocalStorage::delete(key);
+        let _ = storage.remove_item(key);
     }
     backups.len()
 }
@@ -277,7 +278,7 @@ pub fn erase_all() -> Result<usize, Fault> {
     let storage = handle()?;
     let ours = keys_with(&storage, &[PREFIX, OLD_PREFIX]);
     for key in &ours {
-        LocalStorage::delete(key);
+        let _ = storage.remove_item(key);
     }
     Ok(ours.len())
 }
