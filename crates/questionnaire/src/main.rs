@@ -2,7 +2,7 @@
 //! its flow, prints the JSON Schemas her editor uses, and builds what the reader's app embeds.
 //! A thin layer over the `author` crate; developers' tools (fuzzing, benchmarks) are in xtask.
 
-mod build;
+mod content;
 mod walk;
 
 use author::{check_sources, examples, graph, load_sources_prechecked, source, Severity, Source};
@@ -93,7 +93,7 @@ fn run(args: Vec<String>) -> i32 {
         },
         "json" => json_of(path),
         "build" => match out {
-            Some(dir) => build::build(path, &dir),
+            Some(dir) => content::build(path, &dir),
             None => usage("build needs --out DIR"),
         },
         "" => usage("say what to do"),
