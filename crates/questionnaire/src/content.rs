@@ -20,10 +20,7 @@ use std::path::Path;
 pub fn build(given: Option<&String>, out: &Path) -> i32 {
     let sources = match read_all(given) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let checked = check_sources(&sources);
     for d in &checked.diagnostics {

@@ -170,18 +170,20 @@ fn folder(given: Option<&String>) -> Result<(PathBuf, String), String> {
     Err("cannot find the questionnaires folder here or in any folder above; run this inside the project, or name the folder: questionnaire check path/to/questionnaires".into())
 }
 
-pub(crate) fn read_all(given: Option<&String>) -> Result<Vec<Source>, String> {
-    let (path, shown) = folder(given)?;
-    author::folder::sources(&path, &shown)
+/// Her files, or (said on stderr) why they cannot be read, as the exit code 1.
+pub(crate) fn read_all(given: Option<&String>) -> Result<Vec<Source>, i32> {
+    folder(given)
+        .and_then(|(path, shown)| author::folder::sources(&path, &shown))
+        .map_err(|e| {
+            eprintln!("error: {e}");
+            1
+        })
 }
 
 fn check(given: Option<&String>) -> i32 {
     let sources = match read_all(given) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let checked = check_sources(&sources);
     let (mut errors, mut warnings) = (0, 0);
@@ -232,10 +234,7 @@ fn check(given: Option<&String>) -> i32 {
 fn json_of(given: Option<&String>) -> i32 {
     let sources = match read_all(given) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let q = match load_sources_prechecked(&sources) {
         Ok(q) => q,
@@ -280,10 +279,7 @@ fn json_of(given: Option<&String>) -> i32 {
 }
 
 pub(crate) fn load_one(given: Option<&String>) -> Result<engine::Questionnaire, i32> {
-    let sources = read_all(given).map_err(|e| {
-        eprintln!("error: {e}");
-        1
-    })?;
+    let sources = read_all(given)?;
     load_sources_prechecked(&sources).map_err(|e| {
         for d in e.0 {
             eprintln!("{d}");
