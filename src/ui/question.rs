@@ -59,6 +59,8 @@ struct Draft {
     declined: bool,
     problem: Option<String>,
     pending: Option<(Answer, Vec<String>)>,
+    /// What it was started from (see `Drafting`).
+    on: Basis,
 }
 
 impl Draft {
@@ -91,6 +93,66 @@ impl Draft {
     }
 }
 
+/// The question and the saved answer a draft was started from.
+type Basis = Option<(String, Vec<String>, bool)>;
+
+/// Her draft, derived rather than reset: it belongs to the question and saved answer it was
+/// started from, and once either changes (the next question, or an answer saved in another
+/// tab) the form shows a fresh draft of the saved answer instead. Moving on or back forgets
+/// it, so a question seen again starts from what was saved.
+#[derive(Clone, Copy)]
+struct Drafting {
+    /// Her changes, with the basis they were made on (`Draft::on`).
+    kept: RwSignal<Draft>,
+    /// The basis on screen now.
+    basis: Memo<Basis>,
+    screen: Memo<Option<QuestionScreen>>,
+}
+
+impl Drafting {
+    fn new(screen: Memo<Option<QuestionScreen>>) -> Drafting {
+        let basis = Memo::new(move |_| {
+            screen.with(|s| {
+                s.as_ref()
+                    .map(|s| (s.id.clone(), saved_choices(s), s.declined))
+            })
+        });
+        Drafting {
+            kept: RwSignal::new(Draft::default()),
+            basis,
+            screen,
+        }
+    }
+
+    /// What the form shows (tracked).
+    fn get(&self) -> Draft {
+        let screen = self.screen;
+        self.basis.with(|now| {
+            self.kept.with(|kept| match now {
+                Some(_) if kept.on == *now => kept.clone(),
+                _ => screen.with_untracked(|s| s.as_ref().map(Draft::of).unwrap_or_default()),
+            })
+        })
+    }
+
+    fn get_untracked(&self) -> Draft {
+        untrack(|| self.get())
+    }
+
+    /// Changes what is shown, keeping the change for the basis on screen.
+    fn update(&self, f: impl FnOnce(&mut Draft)) {
+        let mut draft = self.get_untracked();
+        f(&mut draft);
+        draft.on = self.basis.get_untracked();
+        self.kept.set(draft);
+    }
+
+    /// Drops her changes (she moved on or back).
+    fn forget(&self) {
+        self.kept.set(Draft::default());
+    }
+}
+
 /// The options the saved answer chose.
 fn saved_choices(screen: &QuestionScreen) -> Vec<String> {
     screen
@@ -110,7 +172,7 @@ fn QuestionForm(
 ) -> impl IntoView {
     let app = use_app();
     let nav = app.nav;
-    let draft = RwSignal::new(Draft::default());
+    let draft = Drafting::new(screen);
     let heading = NodeRef::<leptos::html::H1>::new();
     let keep = NodeRef::<leptos::html::Button>::new();
     // Reads one thing from the screen, tracked.
@@ -121,19 +183,6 @@ fn QuestionForm(
     let flag =
         move |f: fn(&QuestionScreen) -> bool| move || screen.with(|s| s.as_ref().is_some_and(f));
 
-    // A new question, or a new saved answer (from another tab): a fresh draft showing it.
-    // Anything else that changes (a red flag raised elsewhere, progress) keeps her draft.
-    let saved = Memo::new(move |_| {
-        screen.with(|s| {
-            s.as_ref()
-                .map(|s| (s.id.clone(), saved_choices(s), s.declined))
-        })
-    });
-    Effect::new(move |_| {
-        if saved.with(Option::is_some) {
-            draft.set(screen.with_untracked(|s| s.as_ref().map(Draft::of).unwrap_or_default()));
-        }
-    });
     // A new question: the heading gets the focus (a screen reader reads the question from
     // there, once), and the live region says where she is, once, without repeating the
     // question's words. The id is read, not only tracked: a memo that is never read is never
@@ -189,11 +238,14 @@ fn QuestionForm(
     };
 
     let commit = move |answer: Answer| match app.answer(answer) {
-        Ok(to) => nav.go(to),
+        Ok(to) => {
+            draft.forget();
+            nav.go(to);
+        }
         Err(e) => draft.update(|d| d.problem = Some(e)),
     };
     let submit = move || {
-        let Some(answer) = draft.with_untracked(|d| d.answer(kind())) else {
+        let Some(answer) = draft.get_untracked().answer(kind()) else {
             draft.update(|d| d.problem = Some("Choose an answer to continue, or go back.".into()));
             return;
         };
@@ -207,6 +259,7 @@ fn QuestionForm(
     };
     let back = move |_| {
         if let Some(to) = app.back() {
+            draft.forget();
             nav.go(to);
         }
     };
@@ -220,10 +273,7 @@ fn QuestionForm(
 
     // Keyboard: number keys choose an option, Enter continues.
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key()
-            || ev.meta_key()
-            || ev.alt_key()
-            || draft.with_untracked(|d| d.pending.is_some())
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || draft.get_untracked().pending.is_some()
         {
             return;
         }
@@ -272,14 +322,13 @@ fn QuestionForm(
             _ => "options",
         })
     };
-    let pending = move || draft.with(|d| d.pending.is_some());
+    let pending = move || draft.get().pending.is_some();
     let lost = move || {
-        draft.with(|d| {
-            d.pending
-                .as_ref()
-                .map(|(_, lost)| lost.clone())
-                .unwrap_or_default()
-        })
+        draft
+            .get()
+            .pending
+            .map(|(_, lost)| lost)
+            .unwrap_or_default()
     };
 
     view! {
@@ -313,7 +362,7 @@ fn QuestionForm(
                     <p id="q-help" class="help">{read(help_words)}</p>
                     <div class=options_class>{rows}</div>
                 </fieldset>
-                <p class="problem" role="alert">{move || draft.with(|d| d.problem.clone())}</p>
+                <p class="problem" role="alert">{move || draft.get().problem}</p>
                 <Show when=pending>
                     <Confirm
                         id="discard"
@@ -358,7 +407,7 @@ fn OptionRow(
     row: Row,
     /// Check-boxes (several answers) rather than radio buttons.
     checkbox: bool,
-    draft: RwSignal<Draft>,
+    draft: Drafting,
     /// Chooses (or, on a checklist, toggles) the option with this value.
     pick: impl Fn(&str) + Copy + 'static,
 ) -> impl IntoView {
@@ -372,7 +421,7 @@ fn OptionRow(
                 type=if checkbox { "checkbox" } else { "radio" }
                 name="answer"
                 value=value
-                prop:checked=move || draft.with(|d| d.shows(&shown))
+                prop:checked=move || draft.get().shows(&shown)
                 on:change=move |_| pick(&picked)
             />
             <span class="key" aria-hidden="true">{key}</span>

@@ -74,7 +74,7 @@ pub fn SafetyPanel(
     }
 }
 
-/// The id of the urgent-help panel, which "Help now" brings into view.
+/// The id of the help at the top of the screen, which "Help now" controls.
 const URGENT_ID: &str = "urgent";
 
 /// Whether urgent help shows: after a danger answer, on every screen past the home page (the
@@ -121,7 +121,7 @@ pub fn UrgentHelp() -> impl IntoView {
     move || {
         help_here().then(|| {
             view! {
-                <div id=URGENT_ID tabindex="-1" class="help-top">
+                <div id=URGENT_ID node_ref=app.help_top tabindex="-1" class="help-top">
                     {crisis.clone()}
                     {urgent.clone()}
                 </div>
@@ -162,14 +162,9 @@ fn HelpPanel(
 pub fn HelpNow() -> impl IntoView {
     let app = use_app();
     let show = move |_| {
-        let urgent = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(URGENT_ID));
-        if let Some(urgent) = urgent {
-            urgent.scroll_into_view();
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(urgent) {
-                let _ = el.focus();
-            }
+        if let Some(help) = app.help_top.get_untracked() {
+            help.scroll_into_view();
+            let _ = help.focus();
         }
     };
     let q = app.q.get_value();

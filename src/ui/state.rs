@@ -145,6 +145,9 @@ pub struct AppState {
     /// Whether she has used a keyboard on this page (then the number-key hints show; a phone
     /// reader who only taps never sees them).
     pub keyboard: RwSignal<bool>,
+    /// The help at the top of the screen (urgent or crisis help), which "Help now" brings
+    /// into view.
+    pub help_top: NodeRef<leptos::html::Div>,
 }
 
 /// The shared state; panics only if a component is used outside the app (a programming error).
@@ -185,6 +188,7 @@ impl AppState {
             device: RwSignal::new(Device::Plain),
             lock: StoredValue::new_local(None),
             keyboard: RwSignal::new(false),
+            help_top: NodeRef::new(),
         }
     }
 

@@ -35,10 +35,7 @@ pub fn ExamplesTab() -> impl IntoView {
                                 class="secondary"
                                 aria-label=format!("Play {name} in the preview")
                                 on:click=move |_| {
-                                    studio.answers.set(answers.clone());
-                                    studio.at.set(None);
-                                    studio.article.set(None);
-                                    studio.replay.update(|n| *n += 1);
+                                    super::Kept::play(studio, answers.clone());
                                     studio.tab.set(super::Tab::Preview);
                                 }
                             >

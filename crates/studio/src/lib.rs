@@ -86,22 +86,41 @@ pub struct Studio {
     pub analysis: RwSignal<Analysis>,
     /// The view shown.
     pub tab: RwSignal<Tab>,
-    /// The preview's answers (kept across versions of the files).
-    pub answers: RwSignal<BTreeMap<String, engine::Answer>>,
-    /// The preview's place.
-    pub at: RwSignal<Option<Position>>,
-    /// Bumped to start the preview afresh from `answers` and `at`.
+    /// The preview's answers and place, kept across versions of the files. Not a signal:
+    /// the preview writes it as she moves and reads it only when it is built again.
+    pub kept: StoredValue<Kept>,
+    /// Bumped to start the preview afresh from `kept`.
     pub replay: RwSignal<u32>,
     /// What the live region says.
     pub status: RwSignal<String>,
     /// Whether files are read from a folder she opens (no author's server).
     pub standalone: RwSignal<bool>,
-    /// The article the preview shows, if it shows one.
-    pub article: RwSignal<Option<String>>,
     /// The map's box marked for her (a problem's place).
     pub focus: RwSignal<Option<Subject>>,
     /// Whether the map scrolls the marked box into view when it is next drawn (once).
     pub reveal: StoredValue<bool>,
+}
+
+/// Where the preview is: her answers, her place, and the article it shows, if any.
+#[derive(Clone, Debug, Default)]
+pub struct Kept {
+    /// The preview's answers.
+    pub answers: BTreeMap<String, engine::Answer>,
+    /// Her place among the questions (or the results).
+    pub at: Option<Position>,
+    /// The article shown, if one is.
+    pub article: Option<String>,
+}
+
+impl Kept {
+    /// Starts the preview over from these answers, at the screen they lead to.
+    pub fn play(studio: Studio, answers: BTreeMap<String, engine::Answer>) {
+        studio.kept.set_value(Kept {
+            answers,
+            ..Kept::default()
+        });
+        studio.replay.update(|n| *n += 1);
+    }
 }
 
 /// The studio's state; panics only outside the studio (a programming error).
@@ -197,12 +216,10 @@ pub fn App() -> impl IntoView {
             took_ms: 0.0,
         }),
         tab: RwSignal::new(Tab::Problems),
-        answers: RwSignal::new(BTreeMap::new()),
-        at: RwSignal::new(None),
+        kept: StoredValue::new(Kept::default()),
         replay: RwSignal::new(0),
         status: RwSignal::new(String::new()),
         standalone: RwSignal::new(false),
-        article: RwSignal::new(None),
         focus: RwSignal::new(None),
         reveal: StoredValue::new(false),
     };
@@ -355,29 +372,23 @@ pub fn jump(studio: Studio, to: Subject) {
     let Some(q) = studio.analysis.with_untracked(|a| a.q.clone()) else {
         return;
     };
+    let mut kept = studio.kept.get_value();
+    kept.article = None;
     match to {
-        Subject::Article(article) => {
-            studio.article.set(Some(article));
-        }
+        Subject::Article(article) => kept.article = Some(article),
         Subject::Results => {
-            studio.article.set(None);
-            let answers = studio.answers.get_untracked();
-            let reaches = engine::walk::walk(&q, &answers).finished;
-            if !reaches {
-                let route = results_route(&q);
-                studio.answers.set(route.unwrap_or_default());
+            if !engine::walk::walk(&q, &kept.answers).finished {
+                kept.answers = results_route(&q).unwrap_or_default();
             }
-            studio.at.set(Some(Position::Results));
+            kept.at = Some(Position::Results);
         }
         Subject::Question(id) => {
-            studio.article.set(None);
-            let answers = studio.answers.get_untracked();
             let on_path = q
                 .question_index(&id)
-                .is_some_and(|i| engine::walk::walk(&q, &answers).path.contains(&i));
+                .is_some_and(|i| engine::walk::walk(&q, &kept.answers).path.contains(&i));
             if !on_path {
                 match author::inspect::route_to(&q, &id) {
-                    Some(route) => studio.answers.set(route),
+                    Some(route) => kept.answers = route,
                     None => {
                         studio
                             .status
@@ -386,9 +397,10 @@ pub fn jump(studio: Studio, to: Subject) {
                     }
                 }
             }
-            studio.at.set(Some(Position::Question(id)));
+            kept.at = Some(Position::Question(id));
         }
     }
+    studio.kept.set_value(kept);
     studio.replay.update(|n| *n += 1);
 }
 

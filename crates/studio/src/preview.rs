@@ -1,7 +1,7 @@
 //! The preview: the reader's own screens (the app's components, fed the draft), from any
 //! question, and beside them what the engine knows there.
 
-use super::{io, jump, use_studio, Studio, Subject};
+use super::{io, jump, use_studio, Kept, Studio, Subject};
 use author::inspect::{inspect, Inspection};
 use engine::{Answer, Questionnaire, Session};
 use leptos::prelude::*;
@@ -35,12 +35,9 @@ pub fn PreviewTab() -> impl IntoView {
 #[component]
 fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
     let studio = use_studio();
-    let (session, restored) = Session::restore(
-        &q,
-        studio.answers.get_untracked(),
-        studio.at.get_untracked(),
-    );
-    let at = match studio.article.get_untracked() {
+    let kept = studio.kept.get_value();
+    let (session, restored) = Session::restore(&q, kept.answers, kept.at);
+    let at = match kept.article {
         Some(id) if q.article(&id).is_some() => Address::Article(id),
         _ => Address::of(session.position()),
     };
@@ -55,14 +52,15 @@ fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
             restored.dropped.len()
         ));
     }
-    // Her place, kept for the next version of the files.
+    // Her place, kept for the next version of the files: written outside the reactive
+    // graph (a stored value nothing tracks), so this effect wakes nothing.
     Effect::new(move |_| {
-        app.session.with(|s| {
-            studio.answers.set(s.answers().clone());
-            studio.at.set(Some(s.position().clone()));
+        let kept = app.session.with(|s| Kept {
+            answers: s.answers().clone(),
+            at: Some(s.position().clone()),
+            article: (nav.page.get() == Page::Article).then(|| nav.id.get()),
         });
-        let article = (nav.page.get() == Page::Article).then(|| nav.id.get());
-        studio.article.set(article);
+        studio.kept.set_value(kept);
     });
     // Links inside the reader's screens move the preview, never the studio's page.
     let follow = move |ev: leptos::ev::MouseEvent| {
@@ -106,10 +104,7 @@ fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
 }
 
 fn start_over(studio: Studio) {
-    studio.answers.set(BTreeMap::new());
-    studio.at.set(None);
-    studio.article.set(None);
-    studio.replay.update(|n| *n += 1);
+    Kept::play(studio, BTreeMap::new());
 }
 
 /// Jumping to a question, starting over, and saving the play-through as an example.
@@ -137,9 +132,9 @@ fn Controls(q: Arc<Questionnaire>, app: AppState) -> impl IntoView {
         })
         .collect_view();
     let current = move || {
-        let here = match studio.article.get() {
-            Some(id) => Subject::Article(id),
-            None => app.session.with(|s| Subject::of_position(s.position())),
+        let here = match app.nav.page.get() {
+            Page::Article => Subject::Article(app.nav.id.get()),
+            _ => app.session.with(|s| Subject::of_position(s.position())),
         };
         here.key()
     };
