@@ -1,7 +1,7 @@
 // The author's studio server (`tools/author`): serves the studio's page and watches her
 // questionnaire folder; on every save it tells the page, which reads the files again and checks
 // them in the browser with the engine (no Rust rebuild). Listens on this machine only; writes
-// only the example readers she saves from the studio, into examples/.
+// only what she saves from the studio: her files, and the example readers, into examples/.
 //
 // Usage: node tools/author.mjs --studio DIR --folder questionnaires [--port 8090] [--quiet]
 
@@ -94,13 +94,37 @@ const server = http.createServer((req, res) => {
     res.end(body);
   };
   if (url.pathname === "/__author/files" && req.method === "GET") {
-    return send(200, types[".json"], JSON.stringify({ origin: `${shown}/ (watched by tools/author)`, files: readFiles() }));
+    return send(200, types[".json"], JSON.stringify({ origin: `${shown}/ (watched by tools/author)`, prefix: shown, files: readFiles() }));
   }
   if (url.pathname === "/__author/events" && req.method === "GET") {
     res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store", Connection: "keep-alive" });
     res.write(": watching\n\n");
     clients.add(res);
     req.on("close", () => clients.delete(res));
+    return;
+  }
+  // One of her files, written from the studio's editor: only the questionnaire's own files
+  // (top level, articles/, examples/), written whole and then moved into place.
+  const written = url.pathname.match(/^\/__author\/files\/((?:articles\/|examples\/)?[A-Za-z0-9_-]{1,80}\.toml)$/);
+  if (written && req.method === "PUT") {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk) => {
+      body += chunk;
+      if (body.length > 2_000_000) req.destroy();
+    });
+    req.on("end", () => {
+      try {
+        const target = path.join(folder, written[1]);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        const temp = `${target}.saving`;
+        fs.writeFileSync(temp, body);
+        fs.renameSync(temp, target);
+        send(200, "text/plain; charset=utf-8", written[1]);
+      } catch (e) {
+        send(500, "text/plain; charset=utf-8", e.message);
+      }
+    });
     return;
   }
   const save = url.pathname.match(/^\/__author\/examples\/([A-Za-z0-9_-]{1,80})\.toml$/);

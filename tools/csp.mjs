@@ -15,7 +15,8 @@ const hashes = inline.map((s) => `'sha256-${crypto.createHash("sha256").update(s
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
-  "style-src 'self'",
+  // Inline styles only where asked (the author's studio, for its editor); never the reader's app.
+  process.env.CSP_INLINE_STYLES ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

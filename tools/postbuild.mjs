@@ -36,7 +36,9 @@ if (reader) {
   console.log(`postbuild: ${name} (${fs.statSync(path.join(dir, name)).size} bytes) copied into the build`);
 }
 run("minify.mjs");
-run("csp.mjs");
+// The studio's editor (CodeMirror) styles its own elements inline, so the studio's page (the
+// author's tool, never the reader's) allows inline styles; scripts stay as strict as the reader's.
+execFileSync(process.execPath, [path.join(here, "csp.mjs"), dir], { stdio: "inherit", env: { ...process.env, CSP_INLINE_STYLES: reader ? "" : "1" } });
 if (reader) run("offline.mjs");
 
 const html = fs.readFileSync(path.join(dir, "index.html"), "utf8");

@@ -94,12 +94,15 @@ describe("the author's studio (tools/author)", () => {
     const problem = page.locator("li.problem.error").filter({ hasText: "no_such_question" });
     await problem.first().waitFor();
     const text = await problem.first().innerText();
-    assert.match(text, new RegExp(`questions\\.toml:${at + 1}\\b`), text);
     assert.match(text, new RegExp(`line ${at + 1}, column \\d+`), text);
-    // The preview and map wait for a fix; the tab says how many problems there are.
+    assert.doesNotMatch(text, new RegExp(`questions\\.toml:${at + 1}`), "the place is said once");
+    // The preview keeps the last version that worked, under a banner naming the problem; the
+    // tab says how many problems there are.
     assert.match(await page.getByRole("tab", { name: /^Problems/ }).innerText(), /\(\d+\)/);
+    const banner = page.locator(".stale");
+    await banner.filter({ hasText: `questions.toml, line ${at + 1}` }).filter({ hasText: "no_such_question" }).waitFor();
     await tab(page, "Preview");
-    await page.getByText("The preview appears once the files have no errors").waitFor();
+    await page.getByRole("region", { name: "The reader's screen" }).getByRole("heading", { level: 1 }).waitFor();
     // The map (of the files as written) marks the problem's place.
     await tab(page, "Problems");
     await page.getByRole("button", { name: /^Show .* on the map$/ }).first().click();
@@ -201,6 +204,106 @@ describe("the author's studio (tools/author)", () => {
       const v = results.violations.map((x) => `${x.id}: ${x.help} (${x.nodes.length})`);
       assert.deepEqual(v, [], `axe on ${name}`);
     }
+  });
+});
+
+/** Finds `text` in the editor (Ctrl+F, as she would) and leaves it selected in the editor. */
+async function find(page, text) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+f");
+  const field = page.locator(".cm-search input[name=search]");
+  await field.fill(text);
+  await field.dispatchEvent("change");
+  await field.press("Enter");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.activeElement?.closest(".cm-editor"));
+}
+
+const disk = (file) => fs.readFileSync(path.join(folder, file), "utf8");
+
+describe("the studio as her editor", () => {
+  test("her words change in the editor: the preview follows before saving, Ctrl+S writes the file", T, async (t) => {
+    const s = await studio(t);
+    const { page } = s;
+    const file = "questions.toml";
+    const original = disk(file);
+    t.after(() => fs.writeFileSync(path.join(folder, file), original));
+    assert.equal(await page.locator("#editor-file").inputValue().then((v) => v.endsWith("questions.toml")), true, "questions.toml opens first");
+    await tab(page, "Preview");
+    const last = checkIn.questions[checkIn.questions.length - 1];
+    await page.getByLabel("Preview from").selectOption(last.id);
+    const phone = page.getByRole("region", { name: "The reader's screen" });
+    await phone.getByRole("heading", { name: last.text }).waitFor();
+    await find(page, last.text);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.type(" (edited)");
+    // Before any save: the reader's screen shows her words, her folder does not have them.
+    await phone.getByRole("heading", { name: `${last.text} (edited)` }).waitFor();
+    assert.equal(disk(file), original, "nothing is written before she saves");
+    await page.getByText("Changes not saved").waitFor();
+    assert.match(await page.locator("#editor-file option:checked").innerText(), /not saved/);
+    await page.keyboard.press("Control+s");
+    await page.getByText("Saved", { exact: true }).waitFor();
+    for (let i = 0; i < 50 && !disk(file).includes(`${last.text} (edited)`); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(disk(file), original.replace(last.text, `${last.text} (edited)`), "the file holds exactly her change");
+    s.assertNoErrors();
+  });
+
+  test("a broken reference is underlined while the preview and map keep the last good version; undo fixes it", T, async (t) => {
+    const s = await studio(t);
+    const { page } = s;
+    const file = "questions.toml";
+    const original = disk(file);
+    t.after(() => fs.writeFileSync(path.join(folder, file), original));
+    const line = original.split("\n").find((l) => /^\s*next\s*=\s*"[^"]+"\s*$/.test(l)).trim();
+    await tab(page, "Preview");
+    const phone = page.getByRole("region", { name: "The reader's screen" });
+    const heading = await phone.getByRole("heading", { level: 1 }).innerText();
+    await find(page, line);
+    await page.keyboard.type('next = "no_such_question"');
+    // Underlined in the editor, with its message on hover.
+    const underline = page.locator(".cm-lintRange-error");
+    await underline.first().waitFor();
+    await underline.first().hover();
+    await page.locator(".cm-tooltip").filter({ hasText: "no_such_question" }).waitFor();
+    // A calm banner names it; the preview still shows the reader's screen as it was.
+    await page.locator(".stale").filter({ hasText: "no_such_question" }).filter({ hasText: "last version without errors" }).waitFor();
+    assert.equal(await phone.getByRole("heading", { level: 1 }).innerText(), heading);
+    await tab(page, "Flow map");
+    const map = page.getByRole("group", { name: /Flow map/ });
+    assert.equal(await map.locator("g.node").count(), checkIn.questions.length + checkIn.articles.length + 1, "the map is still whole");
+    // A problem opens the file at its line.
+    await tab(page, "Problems");
+    await page.locator("li.problem.error").filter({ hasText: "no_such_question" }).getByRole("button", { name: /^line \d+, column \d+$/ }).click();
+    assert.match(await page.locator(".cm-activeLine").innerText(), /no_such_question/);
+    // Undo (Ctrl+Z) puts it back: no banner, nothing underlined, nothing was written.
+    await page.keyboard.press("Control+z");
+    await page.locator(".stale").waitFor({ state: "detached" });
+    assert.equal(await underline.count(), 0);
+    assert.equal(disk(file), original);
+    s.assertNoErrors();
+  });
+
+  test("the outline shows which question an option written at the end belongs to", T, async (t) => {
+    const s = await studio(t);
+    const { page } = s;
+    const file = "questions.toml";
+    const original = disk(file);
+    t.after(() => fs.writeFileSync(path.join(folder, file), original));
+    const ids = [...original.matchAll(/^\[\[questions\]\]\s*\nid\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
+    const lastWritten = ids[ids.length - 1];
+    assert.ok(lastWritten, "the fixture's questions have ids right after [[questions]]");
+    await save(page, file, `${original.trimEnd()}\n\n[[questions.options]]\nid = "added_at_the_end"\nlabel = "Meant for the first question"\n`);
+    const outline = page.getByRole("navigation", { name: "Outline of the file" });
+    const entries = await outline.locator("li").evaluateAll((lis) => lis.map((li) => ({ depth: li.className.match(/depth-(\d)/)[1], text: li.innerText })));
+    const added = entries.findIndex((e) => e.text.includes('option "added_at_the_end"'));
+    assert.ok(added > 0, "the new option is in the outline");
+    const owner = entries.slice(0, added).reverse().find((e) => e.depth === "0");
+    assert.match(owner.text, new RegExp(`question "${lastWritten}"`));
+    // Clicking an entry goes to its line.
+    await outline.getByRole("button", { name: /option "added_at_the_end"/ }).click();
+    assert.match(await page.locator(".cm-activeLine").innerText(), /\[\[questions\.options\]\]/);
+    s.assertNoErrors();
   });
 });
 

@@ -11,6 +11,9 @@
   "use strict";
   // The studio's callbacks, from `ready`.
   let studio = null;
+  // What the paths handed over start with (the folder's name as shown), so a path the studio
+  // writes back can be turned into one inside her folder.
+  let prefix = "";
   const status = (text) => studio?.status(text);
   const isFile = (f) => typeof f?.path === "string" && typeof f?.text === "string";
   const emit = (origin, files) => {
@@ -38,6 +41,7 @@
     try {
       const first = await fetchServed();
       served = true;
+      prefix = first.prefix ?? "";
       emit(first.origin, first.files);
     } catch {
       studio.standalone();
@@ -93,6 +97,7 @@
   async function openFolder() {
     try {
       folder = await window.showDirectoryPicker({ id: "questionnaires", mode: "readwrite" });
+      prefix = folder.name;
       signature = "";
       watchFolder();
     } catch (e) {
@@ -110,11 +115,62 @@
       if (wanted(rel)) files.push({ path: `${top}/${rel}`, text: await file.text() });
     }
     files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    prefix = top;
+    folder = null;
     if (files.length === 0) {
       status("No questionnaire files (.toml) were in what you chose. Choose the questionnaires folder.");
       return;
     }
     emit(`${files.length} files chosen from “${top}” (choose them again after a change)`, files);
+  }
+
+  // ---- Writing one of her files back.
+  const inside = (path) => {
+    const rel = prefix && path.startsWith(prefix + "/") ? path.slice(prefix.length + 1) : path;
+    return wanted(rel) ? rel : null;
+  };
+  function download(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+  async function writeFile(path, text) {
+    const rel = inside(path);
+    if (rel === null) return status(`${path} is not one of the questionnaire's files, so it was not saved.`);
+    if (served) {
+      try {
+        const r = await fetch(`/__author/files/${rel.split("/").map(encodeURIComponent).join("/")}`, { method: "PUT", body: text });
+        if (!r.ok) throw new Error(`status ${r.status}`);
+        studio?.saved(path, text);
+        return status(`Saved ${rel}.`);
+      } catch (e) {
+        return status(`tools/author could not save ${rel} (${e.message}). Is it still running? Your change is still here: try again.`);
+      }
+    }
+    if (folder) {
+      try {
+        const parts = rel.split("/");
+        let dir = folder;
+        for (const sub of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(sub, { create: true });
+        const handle = await dir.getFileHandle(parts[parts.length - 1], { create: true });
+        const writable = await handle.createWritable();
+        await writable.write(text);
+        await writable.close();
+        studio?.saved(path, text);
+        return status(`Saved ${rel} in your folder.`);
+      } catch (e) {
+        return status(`The browser would not write into the folder (${e.message}). Your change is still here: try again, or open the folder again.`);
+      }
+    }
+    const name = rel.split("/").pop();
+    download(name, text);
+    studio?.saved(path, text);
+    status(`This browser cannot write into your folder, so ${name} was downloaded: put it in place of ${rel} in your questionnaires folder.`);
   }
 
   // ---- Saving an example reader.
@@ -135,22 +191,15 @@
         status(`The browser would not write into the folder (${e.message}); downloading it instead.`);
       }
     }
-    const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(name, text);
     status(`Downloaded ${name}: move it into your questionnaires/examples folder.`);
   }
 
   window.studioIo = Object.freeze({
     /** The studio is listening: read her files (once). */
-    ready(onFiles, onStandalone, onStatus) {
+    ready(onFiles, onStandalone, onStatus, onSaved) {
       if (studio) return;
-      studio = { files: onFiles, standalone: onStandalone, status: onStatus };
+      studio = { files: onFiles, standalone: onStandalone, status: onStatus, saved: onSaved };
       startServed();
     },
     /** Opens her folder where the browser can (true); false where it cannot. */
@@ -162,6 +211,10 @@
     /** Reads the files she chose (a FileList). */
     chosen(picked) {
       readChosen([...picked]);
+    },
+    /** Writes one of her files (by the path it was read under) into her folder. */
+    write(path, text) {
+      writeFile(path, text);
     },
     /** Saves an example reader's file. */
     save(name, text) {

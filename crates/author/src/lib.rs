@@ -12,6 +12,7 @@ pub mod graph;
 pub mod inspect;
 pub mod load;
 pub mod map;
+pub mod outline;
 pub mod source;
 
 pub use check::{check, Checked, Coverage};

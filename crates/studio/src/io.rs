@@ -25,6 +25,7 @@ extern "C" {
         on_files: Closure<dyn Fn(String, Vec<FileIn>)>,
         on_standalone: Closure<dyn Fn()>,
         on_status: Closure<dyn Fn(String)>,
+        on_saved: Closure<dyn Fn(String, String)>,
     );
 
     /// Asks her for her questionnaires folder, where the browser can open folders (then it is
@@ -35,6 +36,12 @@ extern "C" {
     /// Reads the files she chose (the folder's files, where the browser cannot open folders).
     #[wasm_bindgen(js_namespace = studioIo)]
     pub fn chosen(files: &web_sys::FileList);
+
+    /// Writes one of her files (by the path it was read under) into her folder, through
+    /// `tools/author` or the folder she opened; where neither can, downloads it and says where
+    /// to put it. A file written calls `on_saved` with its path and text.
+    #[wasm_bindgen(js_namespace = studioIo)]
+    pub fn write(path: &str, text: &str);
 
     /// Saves an example reader as `examples/{name}` in her folder, or downloads it.
     #[wasm_bindgen(js_namespace = studioIo)]

@@ -6,9 +6,12 @@
 //! Reading and writing files is `tools/studio/io.js`'s (the browser's folder access, or the
 //! author's server); the studio calls it, and hears from it, through `io`.
 
+mod editor;
 mod examples;
+mod files;
 mod io;
 mod map;
+mod pane;
 mod preview;
 mod problems;
 mod subject;
@@ -66,11 +69,14 @@ pub struct Analysis {
     pub origin: String,
     /// Every problem, errors first.
     pub diagnostics: Vec<Diagnostic>,
-    /// The questionnaire, when there are no errors (shared with the preview's screens, and
-    /// dropped once no version needs it).
+    /// The questionnaire: this version's when it has no errors, or else the last version's
+    /// that had none (`stale`), so the preview and examples keep showing what worked.
+    /// Shared with the preview's screens, and dropped once no version needs it.
     pub q: Option<Arc<Questionnaire>>,
-    /// Her example readers, played.
-    pub examples: Option<Outcome>,
+    /// Her example readers, played (on `q`).
+    pub examples: Option<Arc<Outcome>>,
+    /// Whether `q` and `examples` are an earlier version's, because this one has errors.
+    pub stale: bool,
     /// The flow map (of the last version without errors, when this one has some).
     pub map: Option<Map>,
     /// What to say above the map when this version has errors.
@@ -99,6 +105,16 @@ pub struct Studio {
     pub focus: RwSignal<Option<Subject>>,
     /// Whether the map scrolls the marked box into view when it is next drawn (once).
     pub reveal: StoredValue<bool>,
+    /// Her files, as read and as she has them here.
+    pub files: RwSignal<Vec<files::File>>,
+    /// The file in the editor.
+    pub open: RwSignal<Option<String>>,
+    /// The line her cursor is on, in the editor.
+    pub cursor: RwSignal<u32>,
+    /// Counts her keystrokes, so only the last of a burst runs the checker.
+    pub typing: StoredValue<u32>,
+    /// Where the files came from, in words.
+    pub origin: StoredValue<String>,
 }
 
 /// Where the preview is: her answers, her place, and the article it shows, if any.
@@ -135,37 +151,38 @@ fn now_ms() -> f64 {
 }
 
 /// Checks one version of her files with the engine: the checker (every answer path), the
-/// examples and the map. The questionnaire is leaked only when it changed.
-pub fn analyse(
-    revision: u32,
-    origin: String,
-    sources: &[Source],
-    last: Option<Arc<Questionnaire>>,
-    last_map: Option<Map>,
-) -> Analysis {
+/// examples and the map. With errors, the last version that had none is kept for the preview
+/// and the examples, and the map shows the files as written where it can.
+pub fn analyse(revision: u32, origin: String, sources: &[Source], last: &Analysis) -> Analysis {
     let started = now_ms();
     let checked = check_sources(sources);
     let mut diagnostics = checked.diagnostics;
-    let (q, examples, map) = match checked.questionnaire {
+    let (q, examples, map, stale) = match checked.questionnaire {
         Some(q) => {
             // The same questionnaire as before keeps its place in the preview.
-            let q = match last {
-                Some(old) if *old.file() == *q.file() => old,
+            let q = match &last.q {
+                Some(old) if *old.file() == *q.file() => old.clone(),
                 _ => Arc::new(q),
             };
             let outcome = run_examples(&q, sources);
             diagnostics.extend(outcome.diagnostics.iter().cloned());
             let map = layout(q.file());
-            (Some(q), Some(outcome), Some(map))
+            (Some(q), Some(Arc::new(outcome)), Some(map), false)
         }
         // With errors, the map of the files as read (when they are valid TOML at all).
-        None => (None, None, read(sources).file.map(|f| layout(&f))),
+        None => (
+            last.q.clone(),
+            last.examples.clone(),
+            read(sources).file.map(|f| layout(&f)),
+            last.q.is_some(),
+        ),
     };
-    let map_note = match (&q, &map, &last_map) {
-        (Some(_), _, _) => None,
-        (None, Some(_), _) => Some("Your files have errors: this map shows them as written (an arrow to a question that does not exist is left out). Boxes with a problem have a thick red outline."),
-        (None, None, Some(_)) => Some("Your files cannot be read as they are, so this is the map of the last version that could be. Boxes with a problem have a thick red outline."),
-        (None, None, None) => None,
+    let good = !stale && q.is_some();
+    let map_note = match (good, &map, &last.map) {
+        (true, _, _) => None,
+        (false, Some(_), _) => Some("Your files have errors: this map shows them as written (an arrow to a question that does not exist is left out). Boxes with a problem have a thick red outline."),
+        (false, None, Some(_)) => Some("Your files cannot be read as they are, so this is the map of the last version that could be. Boxes with a problem have a thick red outline."),
+        (false, None, None) => None,
     };
     Analysis {
         revision,
@@ -173,22 +190,33 @@ pub fn analyse(
         diagnostics,
         q,
         examples,
-        map: map.or(last_map),
+        stale,
+        map: map.or_else(|| last.map.clone()),
         map_note,
         took_ms: now_ms() - started,
     }
 }
 
-/// Checks a version of her files, as io.js read them, and shows what the engine made of it.
+/// A version of her files, as io.js read them from her folder.
 fn read_files(studio: Studio, origin: String, files: Vec<io::FileIn>) {
-    let sources: Vec<Source> = files
-        .iter()
-        .map(|f| Source::new(f.path(), f.text()))
-        .collect();
-    let (revision, last, last_map) = studio
+    let from_disk = files.iter().map(|f| (f.path(), f.text())).collect();
+    studio.origin.set_value(origin);
+    if files::read(studio, from_disk) {
+        studio.status.set(
+            "A file you are changing here also changed in your folder; the studio keeps your changes, and saving puts them in the folder.".into(),
+        );
+    }
+    check_now(studio);
+}
+
+/// Checks her files as they are in the studio (saved or not), and shows what the engine made
+/// of them.
+pub fn check_now(studio: Studio) {
+    let sources = files::sources(studio);
+    let origin = studio.origin.get_value();
+    let analysis = studio
         .analysis
-        .with_untracked(|a| (a.revision + 1, a.q.clone(), a.map.clone()));
-    let analysis = analyse(revision, origin, &sources, last, last_map);
+        .with_untracked(|last| analyse(last.revision + 1, origin, &sources, last));
     let errors = analysis
         .diagnostics
         .iter()
@@ -196,7 +224,8 @@ fn read_files(studio: Studio, origin: String, files: Vec<io::FileIn>) {
         .count();
     studio.status.set(match errors {
         0 => format!("Checked {} files: no errors.", sources.len()),
-        n => format!("Checked {} files: {n} error(s).", sources.len()),
+        1 => format!("Checked {} files: 1 error.", sources.len()),
+        n => format!("Checked {} files: {n} errors.", sources.len()),
     });
     studio.analysis.set(analysis);
 }
@@ -211,6 +240,7 @@ pub fn App() -> impl IntoView {
             diagnostics: Vec::new(),
             q: None,
             examples: None,
+            stale: false,
             map: None,
             map_note: None,
             took_ms: 0.0,
@@ -222,6 +252,11 @@ pub fn App() -> impl IntoView {
         standalone: RwSignal::new(false),
         focus: RwSignal::new(None),
         reveal: StoredValue::new(false),
+        files: RwSignal::new(Vec::new()),
+        open: RwSignal::new(None),
+        cursor: RwSignal::new(1),
+        typing: StoredValue::new(0),
+        origin: StoredValue::new(String::new()),
     };
     provide_context(studio);
     // io.js starts reading her files, and calls these for the page's life.
@@ -229,6 +264,7 @@ pub fn App() -> impl IntoView {
         Closure::new(move |origin, files| read_files(studio, origin, files)),
         Closure::new(move || studio.standalone.set(true)),
         Closure::new(move |text| studio.status.set(text)),
+        Closure::new(move |path, text| files::saved(studio, path, text)),
     );
 
     let buttons: [NodeRef<html::Button>; 4] = Default::default();
@@ -308,18 +344,84 @@ pub fn App() -> impl IntoView {
                 </Show>
             </header>
             <p class="sr-only" role="status" aria-live="polite">{move || studio.status.get()}</p>
-            <nav class="tabs" role="tablist" aria-label="Studio views" on:keydown=arrows>
-                {Tab::ALL.into_iter().zip(buttons).map(|(tab, button)| tab_button(tab, button)).collect_view()}
-            </nav>
-            <section id="view" class="view" role="tabpanel" aria-labelledby=move || studio.tab.get().id()>
-                {move || match studio.tab.get() {
-                    Tab::Problems => view! { <problems::Problems/> }.into_any(),
-                    Tab::Preview => view! { <preview::PreviewTab/> }.into_any(),
-                    Tab::Map => view! { <map::MapTab/> }.into_any(),
-                    Tab::Examples => view! { <examples::ExamplesTab/> }.into_any(),
-                }}
-            </section>
+            <div class="studio-main">
+                <pane::EditorPane/>
+                <div class="studio-views">
+                    <Stale/>
+                    <nav class="tabs" role="tablist" aria-label="Studio views" on:keydown=arrows>
+                        {Tab::ALL.into_iter().zip(buttons).map(|(tab, button)| tab_button(tab, button)).collect_view()}
+                    </nav>
+                    <section id="view" class="view" role="tabpanel" aria-labelledby=move || studio.tab.get().id()>
+                        {move || match studio.tab.get() {
+                            Tab::Problems => view! { <problems::Problems/> }.into_any(),
+                            Tab::Preview => view! { <preview::PreviewTab/> }.into_any(),
+                            Tab::Map => view! { <map::MapTab/> }.into_any(),
+                            Tab::Examples => view! { <examples::ExamplesTab/> }.into_any(),
+                        }}
+                    </section>
+                </div>
+            </div>
         </div>
+    }
+}
+
+/// With errors, a calm banner above the views: what is wrong first, where, and that the
+/// preview and examples show the last version that worked.
+#[component]
+fn Stale() -> impl IntoView {
+    let studio = use_studio();
+    let first = move || {
+        studio.analysis.with(|a| {
+            let errors: Vec<&Diagnostic> = a
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            let first = errors.first()?;
+            let more = match errors.len() {
+                1 => String::new(),
+                2 => " (and 1 more error)".into(),
+                n => format!(" (and {} more errors)", n - 1),
+            };
+            let kept = if a.stale {
+                "The preview and the examples show the last version without errors."
+            } else {
+                "The preview and the examples come back once the files have no errors."
+            };
+            Some((
+                first.file.clone(),
+                first.line,
+                first.column,
+                format!("{}{more}", first.message),
+                kept,
+            ))
+        })
+    };
+    move || {
+        first().map(|(file, line, column, message, kept)| {
+            let at = if line > 0 {
+                format!("{}, line {line}", file.rsplit('/').next().unwrap_or(&file))
+            } else {
+                file.rsplit('/').next().unwrap_or(&file).to_string()
+            };
+            view! {
+                <div class="stale" role="status">
+                    <p>
+                        <strong>"Something to fix in "</strong>
+                        <button
+                            type="button"
+                            class="link"
+                            on:click=move |_| files::open_at(studio, &file, line, column, true)
+                        >
+                            {at}
+                        </button>
+                        ": "
+                        {message}
+                    </p>
+                    <p class="kept">{kept}</p>
+                </div>
+            }
+        })
     }
 }
 

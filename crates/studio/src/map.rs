@@ -105,7 +105,13 @@ pub fn MapTab() -> impl IntoView {
                         .collect_view();
                     let node = NodeRef::<svg::G>::new();
                     if reveal && studio.focus.with_untracked(|f| f.as_ref() == Some(&subject)) {
-                        node.on_load(|g| g.scroll_into_view());
+                        node.on_load(|g| {
+                            // Centred, so the box is seen with what leads to it and from it.
+                            let to = web_sys::ScrollIntoViewOptions::new();
+                            to.set_block(web_sys::ScrollLogicalPosition::Center);
+                            to.set_inline(web_sys::ScrollLogicalPosition::Center);
+                            g.scroll_into_view_with_scroll_into_view_options(&to);
+                        });
                     }
                     let focused = subject.clone();
                     let go = subject.clone();
@@ -119,10 +125,14 @@ pub fn MapTab() -> impl IntoView {
                             role="button"
                             tabindex="0"
                             aria-label=name
-                            on:click=move |_| jump(studio, go.clone())
+                            on:click=move |_| {
+                                super::pane::edit(studio, &go, false);
+                                jump(studio, go.clone());
+                            }
                             on:keydown=move |ev| {
                                 if ev.key() == "Enter" || ev.key() == " " {
                                     ev.prevent_default();
+                                    super::pane::edit(studio, &go_key, false);
                                     jump(studio, go_key.clone());
                                 }
                             }

@@ -155,6 +155,19 @@ fn Controls(q: Arc<Questionnaire>, app: AppState) -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| start_over(studio)>
                     "Start over"
                 </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| {
+                        let here = match app.nav.page.get_untracked() {
+                            Page::Article => Subject::Article(app.nav.id.get_untracked()),
+                            _ => app.session.with_untracked(|s| Subject::of_position(s.position())),
+                        };
+                        super::pane::edit(studio, &here, true);
+                    }
+                >
+                    "Edit this in the file"
+                </button>
                 <button type="button" class="secondary" on:click=move |_| save_example(&q, app)>
                     "Save this play-through as an example"
                 </button>

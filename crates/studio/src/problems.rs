@@ -51,14 +51,18 @@ pub fn Problems() -> impl IntoView {
                             };
                             let error = d.severity == Severity::Error;
                             let target = Subject::of_problem(&d);
+                            let (file, at, column) = (d.file.clone(), d.line, d.column);
                             view! {
                                 <li class="problem" class:error=error class:warning=!error>
                                     <span class="severity">{if error { "Error" } else { "Warning" }}</span>
-                                    <span class="where">
-                                        <code>{format!("{}:{}", d.file, d.line)}</code>
-                                        " · "
+                                    <button
+                                        type="button"
+                                        class="link where"
+                                        title="Open the file at this place"
+                                        on:click=move |_| super::files::open_at(studio, &file, at, column, true)
+                                    >
                                         {line}
-                                    </span>
+                                    </button>
                                     <Show when={let p = place.clone(); move || !p.is_empty()}>
                                         <span class="place">{place.clone()}</span>
                                     </Show>
