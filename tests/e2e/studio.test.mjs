@@ -284,6 +284,31 @@ describe("the studio as her editor", () => {
     s.assertNoErrors();
   });
 
+  test("the map opens with the start question in view, its words at least 12 px", T, async (t) => {
+    const s = await studio(t);
+    const { page } = s;
+    await tab(page, "Flow map");
+    const start = page.getByRole("button", { name: new RegExp(`^Question ${checkIn.start}:`) });
+    await start.waitFor();
+    await page.waitForTimeout(300);
+    const view = await page.locator(".map-scroll").boundingBox();
+    const box = await start.boundingBox();
+    assert.ok(box.x >= view.x && box.x + box.width <= view.x + view.width && box.y >= view.y && box.y + box.height <= view.y + view.height,
+      `the start question's box ${JSON.stringify(box)} is inside the view ${JSON.stringify(view)}`);
+    const px = await start.locator("text").first().evaluate((el) => el.getBoundingClientRect().height);
+    assert.ok(px >= 12, `its words are ${px.toFixed(1)} px tall`);
+    // The overview frames the part in sight; a click there moves the map.
+    await page.getByRole("img", { name: /Overview of the whole flow/ }).waitFor();
+    const before = await page.locator(".map-scroll").evaluate((el) => [el.scrollLeft, el.scrollTop]);
+    const overview = await page.locator("svg.overview").boundingBox();
+    await page.mouse.click(overview.x + overview.width - 3, overview.y + overview.height - 3);
+    await page.waitForFunction((was) => {
+      const el = document.querySelector(".map-scroll");
+      return el.scrollLeft !== was[0] || el.scrollTop !== was[1];
+    }, before);
+    s.assertNoErrors();
+  });
+
   test("the outline shows which question an option written at the end belongs to", T, async (t) => {
     const s = await studio(t);
     const { page } = s;

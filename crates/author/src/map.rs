@@ -50,7 +50,8 @@ pub struct MapNode {
 /// An arrow on the map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapEdge {
-    /// The layout's path: for each point, (x, y, control x, control y).
+    /// The layout's path: the start and the control it leaves by, then for each later point
+    /// the control it arrives by and the point (see `d`).
     pub path: Vec<[f64; 4]>,
     /// Whether it leads from the results to an article (a rule, drawn dashed).
     pub rule: bool,
@@ -324,19 +325,20 @@ pub fn layout(file: &QuestionnaireFile) -> Map {
 }
 
 impl MapEdge {
-    /// The arrow as SVG path data: the same cubic Bézier curves as layout-rs's own SVG.
+    /// The arrow as SVG path data. layout-rs gives the first point with the control it leaves
+    /// by, then for each later point the control it arrives by and the point itself: one
+    /// cubic curve to the second point, then smooth curves (`S`) through the rest, so the line
+    /// ends on the box it points at, arriving in the direction it points.
     pub fn d(&self) -> String {
-        let Some(first) = self.path.first() else {
+        let (Some(first), Some(second)) = (self.path.first(), self.path.get(1)) else {
             return String::new();
         };
-        let mut d = format!("M {:.1} {:.1}", first[0], first[1]);
-        for pair in self.path.windows(2) {
-            let (prev, here) = (pair[0], pair[1]);
-            let _ = write!(
-                d,
-                " C {:.1} {:.1}, {:.1} {:.1}, {:.1} {:.1}",
-                prev[2], prev[3], here[2], here[3], here[0], here[1]
-            );
+        let mut d = format!(
+            "M {:.1} {:.1} C {:.1} {:.1}, {:.1} {:.1}, {:.1} {:.1}",
+            first[0], first[1], first[2], first[3], second[0], second[1], second[2], second[3]
+        );
+        for p in self.path.iter().skip(2) {
+            let _ = write!(d, " S {:.1} {:.1}, {:.1} {:.1}", p[0], p[1], p[2], p[3]);
         }
         d
     }
@@ -409,5 +411,60 @@ pub fn node_colors(kind: NodeKind) -> (&'static str, &'static str) {
         NodeKind::Question => ("#eef3fb", "#31578a"),
         NodeKind::Results => ("#e9f5ea", "#2f6b35"),
         NodeKind::Article => ("#f6eefa", "#6b3f80"),
+    }
+}
+
+#[cfg(test)]
+mod arrow_tests {
+    use super::*;
+    use crate::Source;
+
+    /// Every arrow ends on (within a pixel of) the box it points at, and arrives moving
+    /// towards it: its last control point is outside that box.
+    #[test]
+    fn arrows_end_on_their_box_pointing_into_it() {
+        let text = include_str!("../../../tests/fixtures/tiny.toml");
+        let file = match crate::source::read(&[Source::new("tiny.toml", text)]).file {
+            Some(f) => f,
+            None => panic!("the fixture reads"),
+        };
+        let map = layout(&file);
+        assert!(map.edges.len() >= 4, "{} arrows", map.edges.len());
+        for e in &map.edges {
+            // The path as drawn: its last point, and the control it arrives by.
+            let d = e.d();
+            let numbers: Vec<f64> = d
+                .split(|c: char| c == ' ' || c == ',')
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            let [.., cx, cy, x, y] = numbers.as_slice() else {
+                panic!("a short path: {d}")
+            };
+            let (x, y) = (*x, *y);
+            let target = map
+                .nodes
+                .iter()
+                .min_by(|a, b| gap(a, x, y).total_cmp(&gap(b, x, y)))
+                .map(|n| (n.id.clone(), gap(n, x, y), n.clone()));
+            let Some((id, distance, node)) = target else {
+                panic!("no boxes")
+            };
+            assert!(
+                distance <= 1.0,
+                "the arrow to {id} stops {distance:.1} short: {}",
+                e.d()
+            );
+            assert!(
+                gap(&node, *cx, *cy) > 0.5,
+                "the arrow to {id} arrives from inside its box: {}",
+                e.d()
+            );
+        }
+    }
+
+    fn gap(n: &MapNode, x: f64, y: f64) -> f64 {
+        let dx = (n.x - x).max(x - (n.x + n.w)).max(0.0);
+        let dy = (n.y - y).max(y - (n.y + n.h)).max(0.0);
+        (dx * dx + dy * dy).sqrt()
     }
 }

@@ -18,17 +18,39 @@ pub fn highlight(studio: Studio, subject: Subject) {
 #[component]
 pub fn MapTab() -> impl IntoView {
     let studio = use_studio();
-    let zoom = RwSignal::new(0.6f64);
+    // Full size: the boxes' words at 13 px, the arrows' at 12 px.
+    let zoom = RwSignal::new(1.0f64);
     let scroller = NodeRef::<leptos::html::Div>::new();
-    let fit = move || {
-        let Some(el) = scroller.get_untracked() else {
-            return;
-        };
-        let width = studio
-            .analysis
-            .with_untracked(|a| a.map.as_ref().map_or(1.0, |m| m.width));
-        zoom.set((f64::from(el.client_width()) / width).clamp(0.1, 2.0));
+    // What part of the map is in sight (left, top, width, height, in the map's units), for the
+    // overview's frame.
+    let sight = RwSignal::new((0.0f64, 0.0f64, 0.0f64, 0.0f64));
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            let z = zoom.get_untracked();
+            sight.set((
+                f64::from(el.scroll_left()) / z,
+                f64::from(el.scroll_top()) / z,
+                f64::from(el.client_width()) / z,
+                f64::from(el.client_height()) / z,
+            ));
+        }
     };
+    // Brings a point of the map (in its units) to the middle of the view, across and, when
+    // asked, down too.
+    let centre = move |x: f64, y: Option<f64>| {
+        request_animation_frame(move || {
+            if let Some(el) = scroller.get_untracked() {
+                let z = zoom.get_untracked();
+                el.set_scroll_left((x * z - f64::from(el.client_width()) / 2.0).max(0.0) as i32);
+                if let Some(y) = y {
+                    el.set_scroll_top((y * z - f64::from(el.client_height()) / 2.0).max(0.0) as i32);
+                }
+                measure();
+            }
+        });
+    };
+    // The first time the map is drawn, it opens on the start question.
+    let placed = StoredValue::new(false);
     let picture = move || {
         studio.analysis.with(|a| {
             let Some(map) = &a.map else {
@@ -39,15 +61,29 @@ pub fn MapTab() -> impl IntoView {
                 }
                 .into_any();
             };
-            let older = a.map_note.map(|note| {
-                view! { <p class="older" role="note">{note}</p> }
-            });
             let marked: BTreeSet<Subject> =
                 a.diagnostics.iter().filter_map(Subject::of_problem).collect();
             // The marked box is scrolled into view once, when the map is drawn after a
             // problem's "Show … on the map".
             let reveal = studio.reveal.get_value();
             studio.reveal.set_value(false);
+            let start = a
+                .q
+                .as_ref()
+                .map(|q| q.file().start.to_string())
+                .or_else(|| map.nodes.first().map(|n| n.id.clone()));
+            if !placed.get_value() || reveal {
+                let wanted = if reveal {
+                    studio.focus.with_untracked(|f| f.clone())
+                } else {
+                    start.map(Subject::Question)
+                };
+                if let Some(n) = map.nodes.iter().find(|n| Some(Subject::of_node(n)) == wanted) {
+                    placed.set_value(true);
+                    centre(n.x + n.w / 2.0, reveal.then_some(n.y + n.h / 2.0));
+                }
+            }
+
             let (w, h) = (map.width, map.height);
             let edges = map
                 .edges
@@ -103,22 +139,11 @@ pub fn MapTab() -> impl IntoView {
                             }
                         })
                         .collect_view();
-                    let node = NodeRef::<svg::G>::new();
-                    if reveal && studio.focus.with_untracked(|f| f.as_ref() == Some(&subject)) {
-                        node.on_load(|g| {
-                            // Centred, so the box is seen with what leads to it and from it.
-                            let to = web_sys::ScrollIntoViewOptions::new();
-                            to.set_block(web_sys::ScrollLogicalPosition::Center);
-                            to.set_inline(web_sys::ScrollLogicalPosition::Center);
-                            g.scroll_into_view_with_scroll_into_view_options(&to);
-                        });
-                    }
                     let focused = subject.clone();
                     let go = subject.clone();
                     let go_key = subject;
                     view! {
                         <g
-                            node_ref=node
                             class="node"
                             class:problem=problem
                             class:focused=move || studio.focus.with(|f| f.as_ref() == Some(&focused))
@@ -152,7 +177,6 @@ pub fn MapTab() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                {older}
                 <svg
                     xmlns="http://www.w3.org/2000/svg"
                     class="map"
@@ -174,6 +198,18 @@ pub fn MapTab() -> impl IntoView {
             }
             .into_any()
         })
+    };
+    let older = move || {
+        studio.analysis.with(|a| {
+            a.map_note
+                .map(|note| view! { <p class="older" role="note">{note}</p> })
+        })
+    };
+    let overview = move || {
+        studio
+            .analysis
+            .with(|a| a.map.clone())
+            .map(|map| view! { <Overview map sight centre/> })
     };
     // Drag to move around (scrolling and the keyboard work too).
     let drag = StoredValue::new(None::<(i32, i32, i32, i32)>);
@@ -200,17 +236,18 @@ pub fn MapTab() -> impl IntoView {
     let up = move |_| drag.set_value(None);
     view! {
         <div class="map-tools">
-            <button type="button" on:click=move |_| zoom.update(|z| *z = (*z * 1.25).min(3.0))>"Zoom in"</button>
-            <button type="button" on:click=move |_| zoom.update(|z| *z = (*z / 1.25).max(0.1))>"Zoom out"</button>
-            <button type="button" on:click=move |_| fit()>"Fit to width"</button>
-            <button type="button" on:click=move |_| zoom.set(1.0)>"Actual size"</button>
+            <button type="button" on:click=move |_| { zoom.update(|z| *z = (*z * 1.25).min(3.0)); measure(); }>"Zoom in"</button>
+            <button type="button" on:click=move |_| { zoom.update(|z| *z = (*z / 1.25).max(0.3)); measure(); }>"Zoom out"</button>
+            <button type="button" on:click=move |_| { zoom.set(1.0); measure(); }>"Actual size"</button>
             <span class="legend">
                 <span class="key question">"question"</span>
                 <span class="key article">"article"</span>
                 <span class="key problem">"has a problem"</span>
-                " Dashed arrows: the rules that lead to an article. Click a box to preview from it."
+                " Dashed arrows: the rules that lead to an article. Click a box to preview it and open it in the editor; click the overview to go there."
             </span>
         </div>
+        {older}
+        {overview}
         <div
             class="map-scroll"
             node_ref=scroller
@@ -221,8 +258,82 @@ pub fn MapTab() -> impl IntoView {
             on:pointermove=moved
             on:pointerup=up
             on:pointerleave=up
+            on:scroll=move |_| measure()
         >
             {picture}
         </div>
+    }
+}
+
+/// The whole flow at a glance, above the map: every box in its place and colour (problems in
+/// red), with a frame around the part in sight. A click (or Enter on a box) brings that part
+/// into view; each box names itself on hover.
+#[component]
+fn Overview(
+    map: author::map::Map,
+    sight: RwSignal<(f64, f64, f64, f64)>,
+    centre: impl Fn(f64, Option<f64>) + Copy + 'static,
+) -> impl IntoView {
+    let (w, h) = (map.width.max(1.0), map.height.max(1.0));
+    let boxes = map
+        .nodes
+        .iter()
+        .map(|n| {
+            let (fill, stroke) = node_colors(n.kind);
+            let title = match n.kind {
+                NodeKind::Question => {
+                    format!("{}: {}", n.id, n.lines.get(1).cloned().unwrap_or_default())
+                }
+                NodeKind::Results => "Results".to_string(),
+                NodeKind::Article => n.lines.join(": "),
+            };
+            view! {
+                <rect
+                    x=format!("{:.0}", n.x)
+                    y=format!("{:.0}", n.y)
+                    width=format!("{:.0}", n.w)
+                    height=format!("{:.0}", n.h)
+                    fill=fill
+                    stroke=stroke
+                    stroke-width="6"
+                >
+                    <title>{title}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let svg_ref = NodeRef::<svg::Svg>::new();
+    let go = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = svg_ref.get_untracked() else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        if rect.width() <= 0.0 || rect.height() <= 0.0 {
+            return;
+        }
+        let x = (f64::from(ev.client_x()) - rect.left()) / rect.width() * w;
+        let y = (f64::from(ev.client_y()) - rect.top()) / rect.height() * h;
+        centre(x, Some(y));
+    };
+    view! {
+        <svg
+            xmlns="http://www.w3.org/2000/svg"
+            class="overview"
+            node_ref=svg_ref
+            viewBox=format!("0 0 {w:.0} {h:.0}")
+            preserveAspectRatio="xMidYMid meet"
+            role="img"
+            aria-label="Overview of the whole flow (click to go to a part)"
+            on:click=go
+        >
+            {boxes}
+            <rect
+                class="in-sight"
+                x=move || format!("{:.0}", sight.get().0)
+                y=move || format!("{:.0}", sight.get().1)
+                width=move || format!("{:.0}", sight.get().2.min(w))
+                height=move || format!("{:.0}", sight.get().3.min(h))
+            />
+        </svg>
     }
 }
