@@ -434,7 +434,7 @@ mod arrow_tests {
             // The path as drawn: its last point, and the control it arrives by.
             let d = e.d();
             let numbers: Vec<f64> = d
-                .split(|c: char| c == ' ' || c == ',')
+                .split([' ', ','])
                 .filter_map(|w| w.parse().ok())
                 .collect();
             let [.., cx, cy, x, y] = numbers.as_slice() else {
