@@ -176,15 +176,30 @@ describe("the author's studio (tools/author)", () => {
     // Her play-through, saved as a new example reader, lands in examples/ and passes.
     const before = new Set(fs.readdirSync(path.join(folder, "examples")));
     const was = await revision(page);
-    await page.getByRole("button", { name: "Save this play-through as an example" }).click();
+    // Offered at the results: who she is (required), and which article comes first.
+    const form = page.getByRole("form", { name: "Save this play-through as an example" });
+    await form.getByRole("button", { name: "Save as an example" }).click();
+    await form.getByRole("alert").filter({ hasText: "Say who she is first" }).waitFor();
+    await form.getByLabel("Who is she?").fill("She is the studio test's reader, played through to the end.");
+    assert.equal(await form.getByLabel("Which article should she see first?").inputValue(), article.id, "the article she sees first is offered first");
+    await form.getByRole("button", { name: "Save as an example" }).click();
     await page.waitForFunction((n) => Number(document.querySelector(".studio").dataset.revision) > n, was);
     const added = fs.readdirSync(path.join(folder, "examples")).filter((f) => !before.has(f));
-    assert.equal(added.length, 1, `one new example: ${added}`);
+    assert.deepEqual(added, ["she-is-the-studio-test-s.toml"], "one new example, named from who she is");
     t.after(() => fs.rmSync(path.join(folder, "examples", added[0])));
     const text = fs.readFileSync(path.join(folder, "examples", added[0]), "utf8");
+    assert.match(text, /^reader = "She is the studio test's reader, played through to the end\."$/m);
     assert.match(text, new RegExp(`first_article = "${article.id}"`));
     await tab(page, "Examples");
     await page.getByRole("heading", { name: `${all.length + 1} pass, 0 fail` }).waitFor();
+    // One that fails is listed first, whatever its name.
+    const last = [...all].sort((a, b) => (a.file < b.file ? 1 : -1))[0];
+    const original = fs.readFileSync(path.join(folder, "examples", last.file), "utf8");
+    t.after(() => fs.writeFileSync(path.join(folder, "examples", last.file), original));
+    await save(page, `examples/${last.file}`, original.replace(/first_article = "[^"]+"/, 'first_article = "no-such-article"'));
+    await page.getByRole("heading", { name: /, 1 fail$/ }).waitFor();
+    const top = page.locator("li.example").first();
+    assert.match(await top.innerText(), new RegExp(`Fail[\\s\\S]*${last.file.replace(".", "\\.")}`));
     s.assertNoErrors();
   });
 

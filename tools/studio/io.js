@@ -177,11 +177,14 @@
   async function saveExample(name, text) {
     if (served) {
       const r = await fetch(`/__author/examples/${encodeURIComponent(name)}`, { method: "PUT", body: text });
-      if (r.ok) return status(`Saved examples/${name} in your questionnaires folder.`);
+      if (r.ok) return status(`Saved examples/${await r.text()} in your questionnaires folder: it is played at every check from now on.`);
       status(`tools/author could not save it (status ${r.status}); downloading it instead.`);
     } else if (folder) {
       try {
         const examples = await folder.getDirectoryHandle("examples", { create: true });
+        // Never over an example she has: a free name, as tools/author finds one.
+        const stem = name.replace(/\.toml$/, "");
+        for (let n = 2; await examples.getFileHandle(name).then(() => true, () => false); n++) name = `${stem}-${n}.toml`;
         const handle = await examples.getFileHandle(name, { create: true });
         const writable = await handle.createWritable();
         await writable.write(text);

@@ -90,6 +90,8 @@ struct Read<'a> {
 pub fn run(q: &Questionnaire, sources: &[Source]) -> Outcome {
     let mut out = Outcome::default();
     let mut first_for: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    // For each article, the examples that expect it first and where it came for them instead.
+    let mut missed: BTreeMap<String, Vec<(String, Option<usize>)>> = BTreeMap::new();
     let mut any = false;
     for source in sources.iter().filter(|s| role(&s.path) == Role::Example) {
         any = true;
@@ -124,7 +126,16 @@ pub fn run(q: &Questionnaire, sources: &[Source]) -> Outcome {
                         .or_default()
                         .push(name.to_string());
                 }
-                let problems = expectations(&read, &report);
+                if let Some(wanted) = &read.example.expect.first_article {
+                    if report.articles.first().map(|a| &a.id) != Some(wanted) {
+                        let place = report.articles.iter().position(|a| &a.id == wanted);
+                        missed
+                            .entry(wanted.clone())
+                            .or_default()
+                            .push((name.to_string(), place));
+                    }
+                }
+                let problems = expectations(q, &read, &report);
                 if problems.is_empty() {
                     let first = report
                         .articles
@@ -163,10 +174,19 @@ pub fn run(q: &Questionnaire, sources: &[Source]) -> Outcome {
     for article in q.file().articles.iter().filter(|_| folder) {
         if !first_for.contains_key(&article.id) {
             out.failed += 1;
-            let message = format!(
-                "no example reader gets this article first; add one to examples/ who answers as this article's reader would, with first_article = \"{}\"",
-                article.id
-            );
+            let message = match missed.get(&article.id).and_then(|m| m.first()) {
+                Some((example, place)) => format!(
+                    "the example {example} expects this article first, but {}; no example reader gets it first yet",
+                    match place {
+                        Some(p) => format!("it comes {}", ordinal(p + 1)),
+                        None => "it is not recommended for her".to_string(),
+                    }
+                ),
+                None => format!(
+                    "no example reader gets this article first; add one to examples/ who answers as this article's reader would, with first_article = \"{}\"",
+                    article.id
+                ),
+            };
             let file = sources
                 .iter()
                 .find(|s| role(&s.path) == Role::Article(article.id.clone()))
@@ -354,8 +374,29 @@ fn runner_up(report: &Report) -> String {
     }
 }
 
+/// A place in words: "first", "second", … "tenth", then "11th", "21st".
+pub fn ordinal(n: usize) -> String {
+    const WORDS: [&str; 10] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    match n.checked_sub(1).and_then(|i| WORDS.get(i)) {
+        Some(word) => (*word).to_string(),
+        None => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
+    }
+}
+
 /// What differs from what the example expects, in plain words.
-fn expectations(r: &Read, report: &Report) -> Vec<String> {
+fn expectations(q: &Questionnaire, r: &Read, report: &Report) -> Vec<String> {
     let mut problems = Vec::new();
     let expect = &r.example.expect;
     if let Some(wanted) = &expect.first_article {
@@ -373,7 +414,23 @@ fn expectations(r: &Read, report: &Report) -> Vec<String> {
                 got.map_or("no article is recommended".into(), |g| format!("\"{g}\" does")),
                 ranking.join(", "),
                 match place {
-                    Some(p) => format!("it comes {}: raise its rules' weights for this reader, or lower the others'", p + 1),
+                    Some(p) => {
+                        let weight = report.articles.get(p).map(|a| a.weight);
+                        match report.articles.first() {
+                            Some(top) if Some(top.weight) == weight => format!(
+                                "it comes {}: it has the same weight as \"{}\" ({}), and {}, or raise its rule's weight",
+                                ordinal(p + 1),
+                                top.id,
+                                top.weight,
+                                if q.file().results.tie_order.is_empty() {
+                                    format!("a tie goes to the article listed first; to choose, add tie_order = [\"{wanted}\", \"{}\"] under [results]", top.id)
+                                } else {
+                                    format!("a tie follows tie_order under [results]: put \"{wanted}\" before \"{}\" there", top.id)
+                                }
+                            ),
+                            _ => format!("it comes {}: raise its rules' weights for this reader, or lower the others'", ordinal(p + 1)),
+                        }
+                    }
                     None => "no rule of it holds for her: add a [[recommend]] rule that does".into(),
                 }
             ));
@@ -410,4 +467,17 @@ fn expectations(r: &Read, report: &Report) -> Vec<String> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod ordinal_tests {
+    #[test]
+    fn places_are_words() {
+        assert_eq!(super::ordinal(1), "first");
+        assert_eq!(super::ordinal(2), "second");
+        assert_eq!(super::ordinal(10), "tenth");
+        assert_eq!(super::ordinal(11), "11th");
+        assert_eq!(super::ordinal(21), "21st");
+        assert_eq!(super::ordinal(22), "22nd");
+    }
 }

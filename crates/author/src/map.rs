@@ -433,10 +433,7 @@ mod arrow_tests {
         for e in &map.edges {
             // The path as drawn: its last point, and the control it arrives by.
             let d = e.d();
-            let numbers: Vec<f64> = d
-                .split([' ', ','])
-                .filter_map(|w| w.parse().ok())
-                .collect();
+            let numbers: Vec<f64> = d.split([' ', ',']).filter_map(|w| w.parse().ok()).collect();
             let [.., cx, cy, x, y] = numbers.as_slice() else {
                 panic!("a short path: {d}")
             };

@@ -124,6 +124,45 @@ fn a_failing_example_says_where_she_stops_and_what_to_add() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn a_new_article_that_ties_says_it_comes_second_and_how_to_choose() {
+    let dir = std::env::temp_dir().join(format!("wws-cli-tie-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy(
+        std::path::Path::new(&format!("{ROOT}/tests/fixtures/tiny")),
+        &dir,
+    );
+    // A new article with the same rules (so the same weight) as one she has, and an example
+    // reader who should get it first.
+    let calm = std::fs::read_to_string(dir.join("articles/keep-calm.toml")).unwrap();
+    std::fs::write(
+        dir.join("articles/new-one.toml"),
+        calm.replace("id = \"calm-", "id = \"new-"),
+    )
+    .unwrap();
+    let reader = std::fs::read_to_string(dir.join("examples/at-home-hopeful.toml")).unwrap();
+    assert!(reader.contains("first_article = \"keep-calm\""));
+    std::fs::write(
+        dir.join("examples/new-reader.toml"),
+        reader.replace(
+            "first_article = \"keep-calm\"",
+            "first_article = \"new-one\"",
+        ),
+    )
+    .unwrap();
+    let o = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
+    let out = stdout(&o);
+    for said in [
+        "it comes second: it has the same weight as \"keep-calm\" (3), and a tie goes to the article listed first; to choose, add tie_order = [\"new-one\", \"keep-calm\"] under [results]",
+        "article \"new-one\": the example new-reader.toml expects this article first, but it comes second",
+    ] {
+        assert!(out.contains(said), "{said}\n{}", explain(&o));
+    }
+    assert!(!out.contains("it comes 2"), "{}", explain(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn copy(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {

@@ -17,9 +17,11 @@ pub fn ExamplesTab() -> impl IntoView {
             };
             let passed = outcome.played.iter().filter(|p| p.passed).count();
             let failed = outcome.played.len() - passed;
-            let items = outcome
-                .played
-                .iter()
+            // Those that fail first: they are what she has to act on.
+            let mut played: Vec<_> = outcome.played.iter().collect();
+            played.sort_by_key(|p| p.passed);
+            let items = played
+                .into_iter()
                 .map(|p| {
                     let name = p.path.rsplit('/').next().unwrap_or(&p.path).to_string();
                     let answers = p.answers.clone();

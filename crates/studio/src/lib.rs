@@ -14,6 +14,7 @@ mod map;
 mod pane;
 mod preview;
 mod problems;
+mod saving;
 mod subject;
 
 pub use subject::Subject;

@@ -1,7 +1,7 @@
 //! The preview: the reader's own screens (the app's components, fed the draft), from any
 //! question, and beside them what the engine knows there.
 
-use super::{io, jump, use_studio, Kept, Studio, Subject};
+use super::{jump, use_studio, Kept, Studio, Subject};
 use author::inspect::{inspect, Inspection};
 use engine::{Answer, Questionnaire, Session};
 use leptos::prelude::*;
@@ -77,7 +77,8 @@ fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
     view! {
         <div class="preview-layout">
             <div class="preview-side">
-                <Controls q app/>
+                <Controls q=q.clone() app/>
+                {move || (nav.page.get() == Page::Results).then(|| view! { <super::saving::SaveExample q=q.clone() app/> })}
                 <Knows info app/>
             </div>
             <div class="phone" aria-label="The reader's screen" role="region">
@@ -168,60 +169,9 @@ fn Controls(q: Arc<Questionnaire>, app: AppState) -> impl IntoView {
                 >
                     "Edit this in the file"
                 </button>
-                <button type="button" class="secondary" on:click=move |_| save_example(&q, app)>
-                    "Save this play-through as an example"
-                </button>
             </div>
         </div>
     }
-}
-
-/// The play-through as an example reader's file, in the author's format.
-pub fn example_text(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> String {
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
-    let info = inspect(q, answers);
-    let mut out = String::from(
-        "# Saved from the studio's preview. Describe her in a sentence or two from the article's letter.\nreader = \"A reader, played through in the studio.\"\n\n[answers]\n",
-    );
-    for id in &info.path {
-        let Some(answer) = answers.get(id) else {
-            continue;
-        };
-        let value = match answer {
-            Answer::Choice(c) => quote(c),
-            Answer::Choices(cs) => format!(
-                "[{}]",
-                cs.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ")
-            ),
-            Answer::Declined => quote("prefer_not_to_say"),
-        };
-        out.push_str(&format!("{id} = {value}\n"));
-    }
-    out.push_str("\n[expect]\n");
-    if let Some(first) = info.ranked.first() {
-        out.push_str(&format!("first_article = {}\n", quote(&first.id)));
-    }
-    out.push_str(&format!("safety_first = {}\n", !info.red_flags.is_empty()));
-    out
-}
-
-fn save_example(q: &Questionnaire, app: AppState) {
-    let studio = use_studio();
-    let answers = app.session.with_untracked(|s| s.answers().clone());
-    if answers.is_empty() {
-        studio
-            .status
-            .set("Answer at least one question before saving an example.".into());
-        return;
-    }
-    let text = example_text(q, &answers);
-    let first = inspect(q, &answers)
-        .ranked
-        .first()
-        .map_or("reader".to_string(), |a| a.id.clone());
-    let stamp = js_sys::Date::now() as u64 % 100_000;
-    let name = format!("{first}-{stamp}.toml");
-    io::save(&name, &text);
 }
 
 /// What the engine knows at the previewed place.
