@@ -264,6 +264,42 @@ describe("the studio as her editor", () => {
     s.assertNoErrors();
   });
 
+  test("her words change on the preview's screen, go to the right line of the right file, and Save writes them", T, async (t) => {
+    const s = await studio(t);
+    const { page } = s;
+    const file = "questions.toml";
+    const original = disk(file);
+    t.after(() => fs.writeFileSync(path.join(folder, file), original));
+    await tab(page, "Preview");
+    const last = checkIn.questions[checkIn.questions.length - 1];
+    assert.ok(original.includes(`text = ${JSON.stringify(last.text)}`), "the fixture writes it on one line");
+    await page.getByLabel("Preview from").selectOption(last.id);
+    const phone = page.getByRole("region", { name: "The reader's screen" });
+    await phone.getByRole("heading", { name: last.text }).waitFor();
+    await page.getByLabel(/Change words on the screen/).check();
+    await phone.getByRole("heading", { name: last.text }).click();
+    const box = page.getByRole("textbox", { name: `Change question "${last.id}": its text` });
+    assert.equal(await box.inputValue(), last.text);
+    await box.fill("What would help you most now?");
+    await box.press("Enter");
+    await phone.getByRole("heading", { name: "What would help you most now?" }).waitFor();
+    // In the editor, at its line, not saved yet; then saved as it is, comments and all.
+    assert.match(await page.locator(".cm-activeLine").innerText(), /What would help you most now\?/);
+    assert.equal(disk(file), original);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Saved", { exact: true }).waitFor();
+    for (let i = 0; i < 50 && disk(file) === original; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(disk(file), original.replace(`text = ${JSON.stringify(last.text)}`, 'text = "What would help you most now?"'));
+    // An option's label too.
+    const option = last.options[0];
+    await phone.getByText(option.label, { exact: true }).click();
+    const optionBox = page.getByRole("textbox", { name: `Change question "${last.id}", option "${option.id}": its label` });
+    await optionBox.fill(`${option.label} (changed)`);
+    await optionBox.press("Enter");
+    await phone.getByText(`${option.label} (changed)`).waitFor();
+    s.assertNoErrors();
+  });
+
   test("a broken reference is underlined while the preview and map keep the last good version; undo fixes it", T, async (t) => {
     const s = await studio(t);
     const { page } = s;

@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod edit;
 pub mod examples;
 pub mod folder;
 pub mod graph;

@@ -9,6 +9,7 @@
 mod editor;
 mod examples;
 mod files;
+mod inplace;
 mod io;
 mod map;
 mod pane;
@@ -116,6 +117,8 @@ pub struct Studio {
     pub typing: StoredValue<u32>,
     /// Where the files came from, in words.
     pub origin: StoredValue<String>,
+    /// Whether a click on words in the preview opens them for changing.
+    pub words_mode: RwSignal<bool>,
 }
 
 /// Where the preview is: her answers, her place, and the article it shows, if any.
@@ -258,6 +261,7 @@ pub fn App() -> impl IntoView {
         cursor: RwSignal::new(1),
         typing: StoredValue::new(0),
         origin: StoredValue::new(String::new()),
+        words_mode: RwSignal::new(false),
     };
     provide_context(studio);
     // io.js starts reading her files, and calls these for the page's life.

@@ -62,8 +62,22 @@ fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
         });
         studio.kept.set_value(kept);
     });
+    // Words she changes in place (with "Change words on the screen" on).
+    let editing = RwSignal::new(None::<super::inplace::Editing>);
+    let screen = NodeRef::<leptos::html::Div>::new();
+    let words_q = q.clone();
     // Links inside the reader's screens move the preview, never the studio's page.
     let follow = move |ev: leptos::ev::MouseEvent| {
+        if studio.words_mode.get_untracked() {
+            let found = screen
+                .get_untracked()
+                .and_then(|el| super::inplace::clicked(&ev, app, &words_q, &el));
+            if let Some(found) = found {
+                ev.prevent_default();
+                editing.set(Some(found));
+                return;
+            }
+        }
         if let Some(href) = app_link(&ev).filter(|h| !h.starts_with('#')) {
             ev.prevent_default();
             match Address::parse(&href) {
@@ -82,7 +96,13 @@ fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
                 <Knows info app/>
             </div>
             <div class="phone" aria-label="The reader's screen" role="region">
-                <div class="phone-screen" on:click=follow>
+                <div
+                    class="phone-screen"
+                    class:editing-words=move || studio.words_mode.get()
+                    node_ref=screen
+                    on:click=follow
+                >
+                    <super::inplace::InPlace editing/>
                     <UrgentHelp/>
                     {move || match nav.page.get() {
                         Page::Question => view! { <QuestionPage/> }.into_any(),
@@ -151,6 +171,14 @@ fn Controls(q: Arc<Questionnaire>, app: AppState) -> impl IntoView {
                     <option value=Subject::Results.key()>"Results"</option>
                     {articles}
                 </select>
+            </label>
+            <label class="words-mode">
+                <input
+                    type="checkbox"
+                    prop:checked=move || studio.words_mode.get()
+                    on:change=move |ev| studio.words_mode.set(event_target_checked(&ev))
+                />
+                " Change words on the screen (click a question, hint, option, summary or step)"
             </label>
             <div class="row">
                 <button type="button" class="secondary" on:click=move |_| start_over(studio)>
