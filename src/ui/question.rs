@@ -64,10 +64,12 @@ struct Draft {
 }
 
 impl Draft {
-    /// A fresh draft showing the saved answer.
+    /// A fresh draft showing the saved answer (and started from it).
     fn of(screen: &QuestionScreen) -> Draft {
+        let chosen = saved_choices(screen);
         Draft {
-            chosen: saved_choices(screen),
+            on: Some((screen.id.clone(), chosen.clone(), screen.declined)),
+            chosen,
             declined: screen.declined,
             ..Draft::default()
         }
@@ -104,33 +106,28 @@ type Basis = Option<(String, Vec<String>, bool)>;
 struct Drafting {
     /// Her changes, with the basis they were made on (`Draft::on`).
     kept: RwSignal<Draft>,
-    /// The basis on screen now.
-    basis: Memo<Basis>,
     screen: Memo<Option<QuestionScreen>>,
 }
 
 impl Drafting {
     fn new(screen: Memo<Option<QuestionScreen>>) -> Drafting {
-        let basis = Memo::new(move |_| {
-            screen.with(|s| {
-                s.as_ref()
-                    .map(|s| (s.id.clone(), saved_choices(s), s.declined))
-            })
-        });
         Drafting {
             kept: RwSignal::new(Draft::default()),
-            basis,
             screen,
         }
     }
 
-    /// What the form shows (tracked).
+    /// What the form shows (tracked): her changes while the basis they were made on is the
+    /// one on screen, otherwise a fresh draft of the saved answer.
     fn get(&self) -> Draft {
-        let screen = self.screen;
-        self.basis.with(|now| {
-            self.kept.with(|kept| match now {
-                Some(_) if kept.on == *now => kept.clone(),
-                _ => screen.with_untracked(|s| s.as_ref().map(Draft::of).unwrap_or_default()),
+        self.screen.with(|s| {
+            let fresh = s.as_ref().map(Draft::of).unwrap_or_default();
+            self.kept.with(|kept| {
+                if fresh.on.is_some() && kept.on == fresh.on {
+                    kept.clone()
+                } else {
+                    fresh
+                }
             })
         })
     }
@@ -139,11 +136,11 @@ impl Drafting {
         untrack(|| self.get())
     }
 
-    /// Changes what is shown, keeping the change for the basis on screen.
+    /// Changes what is shown, keeping the change for the basis on screen (the draft shown
+    /// already carries it).
     fn update(&self, f: impl FnOnce(&mut Draft)) {
         let mut draft = self.get_untracked();
         f(&mut draft);
-        draft.on = self.basis.get_untracked();
         self.kept.set(draft);
     }
 

@@ -163,10 +163,9 @@ impl AppState {
     pub fn new(q: Arc<Questionnaire>, findings: Fetched, nav: Nav, session: Session) -> AppState {
         let session = RwSignal::new(session);
         let full = findings.full;
-        let memo_q = || q.clone();
-        let (screen_q, report_q, danger_q, crisis_q) = (memo_q(), memo_q(), memo_q(), memo_q());
+        let q = StoredValue::new(q);
         AppState {
-            q: StoredValue::new(q),
+            q,
             findings,
             nav,
             session,
@@ -176,13 +175,13 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             announce: RwSignal::new(String::new()),
             can_save: RwSignal::new(true),
-            screen: Memo::new(move |_| session.with(|s| s.screen(&screen_q))),
+            screen: Memo::new(move |_| session.with(|s| s.screen(&q.get_value()))),
             report: Memo::new(move |_| {
-                let q = full.get().unwrap_or_else(|| report_q.clone());
+                let q = full.get().unwrap_or_else(|| q.get_value());
                 session.with(|s| s.report(&q))
             }),
-            danger: Memo::new(move |_| session.with(|s| s.in_danger(&danger_q))),
-            crisis: Memo::new(move |_| session.with(|s| s.in_crisis(&crisis_q))),
+            danger: Memo::new(move |_| session.with(|s| s.in_danger(&q.get_value()))),
+            crisis: Memo::new(move |_| session.with(|s| s.in_crisis(&q.get_value()))),
             country: RwSignal::new(None),
             dialogs: RwSignal::new(0),
             device: RwSignal::new(Device::Plain),

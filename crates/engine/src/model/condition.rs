@@ -55,9 +55,11 @@ pub struct Written {
 }
 
 /// A condition in the one form it takes, sorted out once as it is read (from [`Written`], and
-/// written back the same way).
+/// written back the same way). In a binary format (postcard: the content the app embeds, which
+/// the checker already sorted out) it is written as this enum itself, so the app reads each
+/// form directly and carries no code to sort out the author's keys.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(from = "Written", into = "Written")]
+#[serde(remote = "Self")]
 pub enum Condition {
     /// Every condition holds.
     All(Vec<Condition>),
@@ -90,6 +92,26 @@ pub enum Condition {
         /// Why it takes no one form.
         problem: String,
     },
+}
+
+impl Serialize for Condition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            Written::from(self.clone()).serialize(serializer)
+        } else {
+            Condition::serialize(self, serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            Written::deserialize(deserializer).map(Condition::from)
+        } else {
+            Condition::deserialize(deserializer)
+        }
+    }
 }
 
 impl Default for Condition {
