@@ -274,11 +274,20 @@ fn QuestionForm(
         {
             return;
         }
-        let tag = ev
+        let target = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|e| e.tag_name())
-            .unwrap_or_default();
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+        // Keys typed into text (the author's studio, around its preview) are the text's.
+        let typing = |t: &web_sys::HtmlElement| {
+            t.is_content_editable()
+                || t.tag_name() == "TEXTAREA"
+                || t.dyn_ref::<web_sys::HtmlInputElement>()
+                    .is_some_and(|i| !matches!(i.type_().as_str(), "radio" | "checkbox"))
+        };
+        if target.as_ref().is_some_and(typing) {
+            return;
+        }
+        let tag = target.map(|e| e.tag_name()).unwrap_or_default();
         let key = ev.key();
         if let Some(n) = key.parse::<usize>().ok().filter(|n| (1..=9).contains(n)) {
             let id = screen.with_untracked(|s| {
