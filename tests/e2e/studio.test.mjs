@@ -135,8 +135,8 @@ describe("the author's studio (tools/author)", () => {
     const original = fs.readFileSync(path.join(folder, file), "utf8");
     assert.ok(original.includes(last.text));
     t.after(() => fs.writeFileSync(path.join(folder, file), original));
-    await save(page, file, original.replace(last.text, `${last.text} (edited)`));
-    await phone.getByRole("heading", { name: `${last.text} (edited)` }).waitFor();
+    await save(page, file, original.replace(last.text, `${last.text} (edited 2)`));
+    await phone.getByRole("heading", { name: `${last.text} (edited 2)` }).waitFor();
     fs.writeFileSync(path.join(folder, file), original);
     s.assertNoErrors();
   });
@@ -251,16 +251,16 @@ describe("the studio as her editor", () => {
     await phone.getByRole("heading", { name: last.text }).waitFor();
     await find(page, last.text);
     await page.keyboard.press("ArrowRight");
-    await page.keyboard.type(" (edited)");
+    await page.keyboard.type(" (edited 2)");
     // Before any save: the reader's screen shows her words, her folder does not have them.
-    await phone.getByRole("heading", { name: `${last.text} (edited)` }).waitFor();
+    await phone.getByRole("heading", { name: `${last.text} (edited 2)` }).waitFor();
     assert.equal(disk(file), original, "nothing is written before she saves");
     await page.getByText("Changes not saved").waitFor();
     assert.match(await page.locator("#editor-file option:checked").innerText(), /not saved/);
     await page.keyboard.press("Control+s");
     await page.getByText("Saved", { exact: true }).waitFor();
-    for (let i = 0; i < 50 && !disk(file).includes(`${last.text} (edited)`); i++) await new Promise((r) => setTimeout(r, 100));
-    assert.equal(disk(file), original.replace(last.text, `${last.text} (edited)`), "the file holds exactly her change");
+    for (let i = 0; i < 50 && !disk(file).includes(`${last.text} (edited 2)`); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(disk(file), original.replace(last.text, `${last.text} (edited 2)`), "the file holds exactly her change");
     s.assertNoErrors();
   });
 

@@ -51,6 +51,8 @@ pub fn outline(path: &str, text: &str) -> Vec<Entry> {
     } else {
         blocks(&mut out, &lines, table, 0);
     }
+    // In the order written (TOML groups a list's blocks together however they are spread).
+    out.sort_by_key(|e| e.line);
     out
 }
 
@@ -153,6 +155,20 @@ mod tests {
         assert_eq!(
             o.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
             ["article \"trust\"", "rule 1", "step 1"]
+        );
+    }
+
+    #[test]
+    fn blocks_come_in_the_order_written() {
+        let text =
+            "[[sections]]\nid = \"s1\"\n[[questions]]\nid = \"a\"\n[[sections]]\nid = \"s2\"\n";
+        let names: Vec<String> = outline("questions.toml", text)
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["section \"s1\"", "question \"a\"", "section \"s2\""]
         );
     }
 

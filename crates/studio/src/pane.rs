@@ -121,7 +121,7 @@ pub fn EditorPane() -> impl IntoView {
     };
     view! {
         <aside class="editor-pane" aria-label="Your files">
-            <div class="editor-bar">
+            <div class="editor-bar" class:hidden=move || studio.files.with(Vec::is_empty)>
                 <label>
                     "File "
                     <select id="editor-file" prop:value=move || studio.open.get().unwrap_or_default() on:change=choose>
@@ -135,7 +135,10 @@ pub fn EditorPane() -> impl IntoView {
                     {move || if unsaved() { "Changes not saved (Ctrl+S saves)" } else { "Saved" }}
                 </span>
             </div>
-            <div class="editor-body">
+            <p class="empty pane-empty" class:hidden=move || studio.files.with(|f| !f.is_empty())>
+                "Your files open here, to change and save, once the studio has read your folder."
+            </p>
+            <div class="editor-body" class:hidden=move || studio.files.with(Vec::is_empty)>
                 <Outline/>
                 <div class="editor-host" node_ref=host></div>
             </div>
