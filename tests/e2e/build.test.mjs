@@ -76,3 +76,22 @@ for (const [name, dir] of Object.entries(builds)) {
     });
   });
 }
+
+// The author's studio (dist/studio): its editor styles its own elements, so its page alone
+// allows inline styles; its scripts are held to the reader's rules.
+describe("the author's studio's build", { skip: fs.existsSync(path.join(root, "dist/studio/index.html")) ? false : "dist/studio has no build" }, () => {
+  const dir = path.join(root, "dist/studio");
+  test("its policy allows inline styles only, and its scripts by hash", () => {
+    const html = fs.readFileSync(path.join(dir, "index.html"), "utf8");
+    const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
+    assert.ok(policy, "the studio has a Content-Security-Policy");
+    const script = policy.split(";").map((p) => p.trim()).find((p) => p.startsWith("script-src"));
+    assert.doesNotMatch(script, /'unsafe-inline'|https?:|\*/, script);
+    assert.match(policy, /style-src 'self' 'unsafe-inline'/);
+    for (const t of tags(html).filter((t) => t.attrs.integrity)) {
+      const file = (t.attrs.href ?? t.attrs.src).replace(/^\/studio\//, "");
+      const bits = t.attrs.integrity.match(/^sha(256|384|512)-/)?.[1];
+      assert.equal(sri(bits, fs.readFileSync(path.join(dir, file))), t.attrs.integrity, `${file}'s hash`);
+    }
+  });
+});

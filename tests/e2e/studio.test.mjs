@@ -396,6 +396,20 @@ describe("the studio as a static page (release build, no tools)", () => {
     await page.getByRole("heading", { name: "No problems" }).waitFor();
     await tab(page, "Flow map");
     assert.equal(await page.locator("g.node").count(), checkIn.questions.length + checkIn.articles.length + 1);
+    // Where the browser cannot write into her folder, Save gives her the file and says where
+    // it goes.
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.type("# A note from the studio\n");
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), "questions.toml");
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wws-download-")), "questions.toml");
+    await file.saveAs(copy);
+    const saved = fs.readFileSync(copy, "utf8");
+    assert.ok(saved.startsWith("# A note from the studio\n"), saved.slice(0, 80));
+    await page.getByRole("status").filter({ hasText: "put it in place of questions.toml" }).waitFor();
     // It sends nothing anywhere: every request stays on the page's own origin.
     const origin = new URL(shipped).origin;
     assert.deepEqual(s.requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin), []);
