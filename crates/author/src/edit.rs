@@ -165,7 +165,10 @@ fn find_mut<'a>(root: &'a mut Table, target: &Words) -> Option<&'a mut Table> {
         Words::QuestionText { question }
         | Words::QuestionHelp { question }
         | Words::OptionLabel { question, .. } => {
-            let q = by_id_mut(root.get_mut("questions")?.as_array_of_tables_mut()?, question)?;
+            let q = by_id_mut(
+                root.get_mut("questions")?.as_array_of_tables_mut()?,
+                question,
+            )?;
             match target {
                 Words::OptionLabel { option, .. } => {
                     by_id_mut(q.get_mut("options")?.as_array_of_tables_mut()?, option)
@@ -250,7 +253,12 @@ mod tests {
             "Pick one.",
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        assert!(hint.text.ends_with("text = \"Second?\"\nhelp = \"Pick one.\"\n"), "{}", hint.text);
+        assert!(
+            hint.text
+                .ends_with("text = \"Second?\"\nhelp = \"Pick one.\"\n"),
+            "{}",
+            hint.text
+        );
         let step = set_words(
             &sources(),
             &Words::Step {
@@ -261,7 +269,9 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(step.source, 1);
-        assert!(step.text.contains("id = \"two\"\ntext = \"Walk slowly.\"\n"));
+        assert!(step
+            .text
+            .contains("id = \"two\"\ntext = \"Walk slowly.\"\n"));
         assert!(step.text.contains("text = \"Breathe.\""));
     }
 
@@ -278,7 +288,10 @@ mod tests {
             missing,
             Err("question \"nope\": its text was not found in your files".into())
         );
-        let broken = vec![Source::new("q/questions.toml", "[[questions]]\nid = \"a\ntext = 1\n")];
+        let broken = vec![Source::new(
+            "q/questions.toml",
+            "[[questions]]\nid = \"a\ntext = 1\n",
+        )];
         let err = set_words(
             &broken,
             &Words::QuestionText {
@@ -286,6 +299,9 @@ mod tests {
             },
             "x",
         );
-        assert!(matches!(&err, Err(m) if m.contains("cannot be read as it is")), "{err:?}");
+        assert!(
+            matches!(&err, Err(m) if m.contains("cannot be read as it is")),
+            "{err:?}"
+        );
     }
 }

@@ -91,11 +91,7 @@ pub fn clicked(
                     before = el.previous_element_sibling();
                 }
                 let step = article.steps.get(index)?;
-                (
-                    Words::Step { article: id, index },
-                    step.text.clone(),
-                    item,
-                )
+                (Words::Step { article: id, index }, step.text.clone(), item)
             } else {
                 return None;
             }
