@@ -5,8 +5,9 @@ use super::focus::focus_soon;
 use super::results::Pending;
 use super::route::Address;
 use super::state::use_app;
-use engine::model::Article;
+use engine::Questionnaire;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The routed article page: the article in the address.
 #[component]
@@ -15,44 +16,50 @@ pub fn ArticlePage() -> impl IntoView {
     let id = app.nav.id;
     move || match app.findings.full.get() {
         None => view! { <Pending heading="Article"/> }.into_any(),
-        Some(full) => match full.article(&id.get()).cloned() {
-            Some(article) => view! { <ArticleBody article/> }.into_any(),
-            None => view! { <Missing/> }.into_any(),
-        },
+        Some(full) => view! { <ArticleBody full id=id.get()/> }.into_any(),
     }
 }
 
-/// One article, in the author's words and ours.
+/// One article, in the author's words and ours (read from the whole questionnaire, not
+/// copied out of it), or [`Missing`] when `id` names no article.
 #[component]
-fn ArticleBody(article: Article) -> impl IntoView {
+fn ArticleBody(
+    /// The whole questionnaire.
+    full: Arc<Questionnaire>,
+    /// The article's id, from the address.
+    id: String,
+) -> impl IntoView {
+    let Some(article) = full.article(&id) else {
+        return view! { <Missing/> }.into_any();
+    };
     let app = use_app();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_soon(heading);
-    let list = |items: Vec<String>| {
+    let list = |items: &[String]| {
         items
-            .into_iter()
-            .map(|t| view! { <li>{t}</li> })
+            .iter()
+            .map(|t| view! { <li>{t.clone()}</li> })
             .collect_view()
     };
     let steps = article
         .steps
-        .into_iter()
-        .map(|s| view! { <li>{s.text}</li> })
+        .iter()
+        .map(|s| view! { <li>{s.text.clone()}</li> })
         .collect_view();
     view! {
         <article class="page article">
-            <h1 tabindex="-1" node_ref=heading>{article.title}</h1>
+            <h1 tabindex="-1" node_ref=heading>{article.title.clone()}</h1>
             <p class="byline">"by "{article.author.clone()}</p>
-            <p class="lead">{article.summary}</p>
+            <p class="lead">{article.summary.clone()}</p>
             <h2>"What helps"</h2>
-            <ul>{list(article.helps)}</ul>
+            <ul>{list(&article.helps)}</ul>
             <h2>"What hurts"</h2>
-            <ul>{list(article.hurts)}</ul>
+            <ul>{list(&article.hurts)}</ul>
             <h2>"Steps you could take"</h2>
             <ol>{steps}</ol>
             <p class="note">
-                "A summary in our own words. Read the full article by "{article.author}
-                " on " <a rel="noopener noreferrer" target="_blank" href=article.url>
+                "A summary in our own words. Read the full article by "{article.author.clone()}
+                " on " <a rel="noopener noreferrer" target="_blank" href=article.url.clone()>
                     "her blog"
                 </a> "."
             </p>
@@ -66,6 +73,7 @@ fn ArticleBody(article: Article) -> impl IntoView {
             </p>
         </article>
     }
+    .into_any()
 }
 
 /// An article address that names no article.

@@ -4,9 +4,9 @@
 //! "Help now" in the bar that stays on screen.
 
 use super::route::Page;
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use engine::help::{country_for, lines_for};
-use engine::model::{Resource, Urgent};
+use engine::model::Resource;
 use engine::Questionnaire;
 use leptos::prelude::*;
 
@@ -30,6 +30,36 @@ pub fn home_country(q: &Questionnaire) -> Option<String> {
     country_for(safety, &zone, &languages).map(|c| c.code.clone())
 }
 
+/// Which of the author's help a panel shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Help {
+    /// The safety panel (`[safety]`).
+    Safety,
+    /// Crisis help (`[safety.crisis]`).
+    Crisis,
+    /// Urgent help (`[safety.urgent]`).
+    Urgent,
+}
+
+impl Help {
+    /// Its title, message and resources, read from the shared questionnaire (the safety
+    /// panel's own where the author wrote no such help).
+    fn read<T>(self, app: AppState, f: impl FnOnce(&str, &str, &[Resource]) -> T) -> T {
+        app.q.with_value(|q| {
+            let safety = &q.file().safety;
+            let help = match self {
+                Help::Safety => None,
+                Help::Crisis => safety.crisis.as_ref(),
+                Help::Urgent => safety.urgent.as_ref(),
+            };
+            match help {
+                Some(h) => f(&h.title, &h.message, &h.resources),
+                None => f(&safety.title, &safety.message, &safety.resources),
+            }
+        })
+    }
+}
+
 /// The safety panel; `compact` for the banner on question screens, `because` for the answers
 /// that raised it (shown on the results, folded: her answers are not quoted in plain view, and
 /// they print only if she opened them).
@@ -45,16 +75,11 @@ pub fn SafetyPanel(
     #[prop(optional)]
     crisis: bool,
 ) -> impl IntoView {
-    let q = use_app().q.get_value();
-    let safety = &q.file().safety;
-    let (title, message, resources) = match safety.crisis.as_ref().filter(|_| crisis) {
-        Some(c) => (c.title.clone(), c.message.clone(), c.resources.clone()),
-        None => (
-            safety.title.clone(),
-            safety.message.clone(),
-            safety.resources.clone(),
-        ),
-    };
+    let app = use_app();
+    let which = if crisis { Help::Crisis } else { Help::Safety };
+    let (title, message) = which.read(app, |title, message, _| {
+        (title.to_string(), message.to_string())
+    });
     let because = (!because.is_empty()).then(|| {
         view! {
             <details class="because">
@@ -67,7 +92,7 @@ pub fn SafetyPanel(
         <aside class=if compact { "safety compact" } else { "safety" } aria-labelledby="safety-title">
             <h2 id="safety-title">{title}</h2>
             {(!compact).then(|| view! { <p>{message}</p> })}
-            <Resources list=resources/>
+            <Resources which/>
             <CountryPicker/>
             {because}
         </aside>
@@ -101,29 +126,20 @@ pub fn UrgentHelp() -> impl IntoView {
     // Plain reactive slots rather than `<Show>`: each `<Show>` is a generic instance of its
     // own, and the first load is counted in kilobytes.
     let app = use_app();
-    let q = app.q.get_value();
-    let (crisis_help, urgent_help) = (
-        q.file().safety.crisis.clone(),
-        q.file().safety.urgent.clone(),
-    );
-    let crisis = move || {
-        crisis_help
-            .clone()
-            .filter(|_| app.crisis.get())
-            .map(|help| view! { <HelpPanel help id="crisis" first=true/> })
-    };
-    let urgent = move || {
-        urgent_help
-            .clone()
-            .filter(|_| urgent_here())
-            .map(|help| view! { <HelpPanel help id="urgent" first=false/> })
-    };
+    let (has_crisis, has_urgent) = app.q.with_value(|q| {
+        let safety = &q.file().safety;
+        (safety.crisis.is_some(), safety.urgent.is_some())
+    });
+    let crisis =
+        move || (has_crisis && app.crisis.get()).then(|| view! { <HelpPanel which=Help::Crisis/> });
+    let urgent =
+        move || (has_urgent && urgent_here()).then(|| view! { <HelpPanel which=Help::Urgent/> });
     move || {
         help_here().then(|| {
             view! {
                 <div id=URGENT_ID node_ref=app.help_top tabindex="-1" class="help-top">
-                    {crisis.clone()}
-                    {urgent.clone()}
+                    {crisis}
+                    {urgent}
                 </div>
             }
         })
@@ -131,26 +147,29 @@ pub fn UrgentHelp() -> impl IntoView {
 }
 
 /// One panel of help at the top of the screen: its title, its message (not on questions),
-/// the numbers for her country, and the way to choose another.
+/// the numbers for her country, and the way to choose another. Crisis help always comes
+/// first; urgent help comes first, and carries the country picker, only when there is no
+/// crisis help above it.
 #[component]
 fn HelpPanel(
-    /// The author's words and numbers.
-    help: Urgent,
-    /// The panel's id (and its title's).
-    id: &'static str,
-    /// Whether it always comes first (crisis help); urgent help comes first, and carries the
-    /// country picker, only when there is no crisis help above it.
-    first: bool,
+    /// Crisis help or urgent help.
+    which: Help,
 ) -> impl IntoView {
     let app = use_app();
+    let first = which == Help::Crisis;
+    // The panel's id (and its title's).
+    let id = if first { "crisis" } else { "urgent" };
     let full = move || app.nav.page.get() != Page::Question;
     let title = format!("{id}-title");
     let labelled = title.clone();
+    let (heading, message) = which.read(app, |title, message, _| {
+        (title.to_string(), message.to_string())
+    });
     view! {
         <aside class=format!("urgent {id}") class:compact=move || !full() aria-labelledby=labelled>
-            <h2 id=title>{help.title}</h2>
-            {move || full().then(|| view! { <p>{help.message.clone()}</p> })}
-            <Resources list=help.resources/>
+            <h2 id=title>{heading}</h2>
+            {move || full().then(|| view! { <p>{message.clone()}</p> })}
+            <Resources which/>
             {move || (first || !app.crisis.get()).then(|| view! { <CountryPicker/> })}
         </aside>
     }
@@ -167,8 +186,10 @@ pub fn HelpNow() -> impl IntoView {
             let _ = help.focus();
         }
     };
-    let q = app.q.get_value();
-    let any = q.file().safety.urgent.is_some() || q.file().safety.crisis.is_some();
+    let any = app.q.with_value(|q| {
+        let safety = &q.file().safety;
+        safety.urgent.is_some() || safety.crisis.is_some()
+    });
     move || {
         (any && help_here()).then(|| {
             view! {
@@ -185,12 +206,16 @@ pub fn HelpNow() -> impl IntoView {
 #[component]
 fn CountryPicker() -> impl IntoView {
     let app = use_app();
-    let countries = app.q.get_value().file().safety.countries.clone();
-    (countries.len() > 1).then(|| {
-        let options = countries
-            .into_iter()
-            .map(|c| view! { <option value=c.code>{c.name}</option> })
-            .collect_view();
+    let options = app.q.with_value(|q| {
+        let countries = &q.file().safety.countries;
+        (countries.len() > 1).then(|| {
+            countries
+                .iter()
+                .map(|c| view! { <option value=c.code.clone()>{c.name.clone()}</option> })
+                .collect_view()
+        })
+    });
+    options.map(|options| {
         view! {
             <label class="country">
                 "Help lines for "
@@ -208,14 +233,19 @@ fn CountryPicker() -> impl IntoView {
 /// Crisis lines and services for her country; a number to call becomes a link that dials it,
 /// a tap target of its own that never breaks across lines.
 #[component]
-fn Resources(list: Vec<Resource>) -> impl IntoView {
+fn Resources(
+    /// Whose lines: the safety panel's, crisis help's or urgent help's.
+    which: Help,
+) -> impl IntoView {
     let app = use_app();
     let items = move || {
         app.country.with(|country| {
-            lines_for(&list, country.as_deref())
-                .into_iter()
-                .map(resource)
-                .collect_view()
+            which.read(app, |_, _, list| {
+                lines_for(list, country.as_deref())
+                    .into_iter()
+                    .map(resource)
+                    .collect_view()
+            })
         })
     };
     view! { <ul class="resources">{items}</ul> }
