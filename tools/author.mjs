@@ -93,6 +93,11 @@ const server = http.createServer((req, res) => {
     res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
     res.end(body);
   };
+  // Only this machine's own pages: a page from elsewhere that points a name at 127.0.0.1 (DNS
+  // rebinding) sends its own Host, and a page of another origin sends its Origin.
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!hosts.includes(req.headers.host ?? "")) return send(403, "text/plain", "Forbidden");
+  if (req.headers.origin && !hosts.some((h) => req.headers.origin === `http://${h}`)) return send(403, "text/plain", "Forbidden");
   if (url.pathname === "/__author/files" && req.method === "GET") {
     return send(200, types[".json"], JSON.stringify({ origin: `${shown}/ (watched by tools/author)`, prefix: shown, files: readFiles() }));
   }
@@ -126,6 +131,9 @@ const server = http.createServer((req, res) => {
       }
     });
     return;
+  }
+  if (url.pathname.startsWith("/__author/files/") && req.method === "PUT") {
+    return send(400, "text/plain; charset=utf-8", "only the questionnaire's own files can be saved from the studio: names of letters, digits, - and _ ending in .toml, at the top of the folder or in articles/ or examples/");
   }
   const save = url.pathname.match(/^\/__author\/examples\/([A-Za-z0-9_-]{1,80})\.toml$/);
   if (save && req.method === "PUT") {

@@ -38,13 +38,15 @@ if (reader) {
 run("minify.mjs");
 // The studio's editor (CodeMirror) styles its own elements inline, so the studio's page (the
 // author's tool, never the reader's) allows inline styles; scripts stay as strict as the reader's.
-execFileSync(process.execPath, [path.join(here, "csp.mjs"), dir], { stdio: "inherit", env: { ...process.env, CSP_INLINE_STYLES: reader ? "" : "1" } });
+const studio = path.resolve(process.env.TRUNK_HTML_FILE ?? "index.html") === path.join(root, "tools/studio/index.html");
+execFileSync(process.execPath, [path.join(here, "csp.mjs"), dir], { stdio: "inherit", env: { ...process.env, CSP_INLINE_STYLES: studio ? "1" : "" } });
 if (reader) run("offline.mjs");
 
 const html = fs.readFileSync(path.join(dir, "index.html"), "utf8");
 const problems = [];
 const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
 if (!policy) problems.push("index.html has no Content-Security-Policy");
+if (policy && reader && policy.includes("'unsafe-inline'")) problems.push("the reader's policy allows something inline");
 // Each link's and script's attributes, quoted or not (minify.mjs leaves them unquoted where it
 // can: `href=/app-….js integrity=sha384-…`).
 const hashed = [...html.matchAll(/<(?:link|script)\b([^>]*)>/g)]

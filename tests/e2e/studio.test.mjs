@@ -320,6 +320,13 @@ describe("the studio as her editor", () => {
     // A calm banner names it; the preview still shows the reader's screen as it was.
     await page.locator(".stale").filter({ hasText: "no_such_question" }).filter({ hasText: "last version without errors" }).waitFor();
     assert.equal(await phone.getByRole("heading", { level: 1 }).innerText(), heading);
+    // Its words are not changed there while it is the last good version (they may differ from
+    // her file's): she is told why.
+    await page.getByLabel(/Change words on the screen/).check();
+    await phone.getByRole("heading", { level: 1 }).click();
+    await page.getByRole("status").filter({ hasText: "Fix the problem first" }).waitFor();
+    assert.equal(await page.locator(".inplace").count(), 0);
+    await page.getByLabel(/Change words on the screen/).uncheck();
     await tab(page, "Flow map");
     const map = page.getByRole("group", { name: /Flow map/ });
     assert.equal(await map.locator("g.node").count(), checkIn.questions.length + checkIn.articles.length + 1, "the map is still whole");

@@ -30,6 +30,21 @@
     return parts.length === 1 || (parts.length === 2 && (parts[0] === "articles" || parts[0] === "examples"));
   };
 
+  // Reads and writes are kept in order: a read that started before a write finished may hold
+  // the file as it was, so it is dropped (the write's own change brings a fresh read), and a
+  // read that finishes after a newer one is dropped too.
+  let writesDone = 0;
+  let readsStarted = 0;
+  let readsApplied = 0;
+  async function orderedRead(read) {
+    const number = ++readsStarted;
+    const writes = writesDone;
+    const result = await read();
+    if (writes !== writesDone || number < readsApplied) return null;
+    readsApplied = number;
+    return result;
+  }
+
   // ---- With tools/author: the server reads and watches the folder.
   let served = false;
   async function fetchServed() {
@@ -50,8 +65,8 @@
     const events = new EventSource("/__author/events");
     events.onmessage = async () => {
       try {
-        const next = await fetchServed();
-        emit(next.origin, next.files);
+        const next = await orderedRead(fetchServed);
+        if (next) emit(next.origin, next.files);
       } catch (e) {
         status(`The files could not be read from tools/author (${e.message}). Is it still running?`);
       }
@@ -84,8 +99,8 @@
   async function watchFolder() {
     if (!folder) return;
     try {
-      const read = await readFolder(folder);
-      if (read.signature !== signature) {
+      const read = await orderedRead(() => readFolder(folder));
+      if (read && read.signature !== signature) {
         signature = read.signature;
         emit(`the folder “${folder.name}” (opened in this browser)`, read.files);
       }
@@ -139,12 +154,19 @@
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
-  async function writeFile(path, text) {
+  // One write at a time, in the order she saved.
+  let writing = Promise.resolve();
+  function writeFile(path, text) {
+    writing = writing.then(() => writeNow(path, text)).finally(() => writesDone++);
+    return writing;
+  }
+  async function writeNow(path, text) {
     const rel = inside(path);
     if (rel === null) return status(`${path} is not one of the questionnaire's files, so it was not saved.`);
     if (served) {
       try {
         const r = await fetch(`/__author/files/${rel.split("/").map(encodeURIComponent).join("/")}`, { method: "PUT", body: text });
+        if (r.status === 400) return status(`${rel} was not saved: ${await r.text()}`);
         if (!r.ok) throw new Error(`status ${r.status}`);
         studio?.saved(path, text);
         return status(`Saved ${rel}.`);
@@ -169,8 +191,8 @@
     }
     const name = rel.split("/").pop();
     download(name, text);
-    studio?.saved(path, text);
-    status(`This browser cannot write into your folder, so ${name} was downloaded: put it in place of ${rel} in your questionnaires folder.`);
+    // Not saved in her folder yet: the studio keeps it marked until the folder holds it.
+    status(`This browser cannot write into your folder, so ${name} was downloaded: put it in place of ${rel} in your questionnaires folder, then choose the folder's files again.`);
   }
 
   // ---- Saving an example reader.

@@ -68,65 +68,102 @@ pub struct Changed {
     pub line: u32,
 }
 
+/// The words at `target` as her files have them now.
+pub fn words_at(sources: &[Source], target: &Words) -> Result<String, String> {
+    let (_, doc) = holder(sources, target)?;
+    let value = find(doc.as_table(), target)
+        .and_then(|(_, table)| table.get(key(target)).and_then(Item::as_str))
+        // A `"""` string ends with the line break before its closing quotes: not her words.
+        .map(|w| w.trim_end_matches('\n').to_string());
+    Ok(value.unwrap_or_default())
+}
+
 /// Writes `words` at `target`, in whichever of her files holds it. Fails, in plain words,
-/// when no file holds it or the file cannot be read as TOML.
+/// when no file holds it (or the one that would cannot be read as TOML).
 pub fn set_words(sources: &[Source], target: &Words, words: &str) -> Result<Changed, String> {
-    let not_found = || format!("{} was not found in your files", target.name());
+    let (i, doc) = holder(sources, target)?;
+    let source = &sources[i];
+    let offset = find(doc.as_table(), target).map_or(0, |(at, _)| at);
+    let mut doc: DocumentMut = doc.into_mut();
+    let Some(table) = find_mut(doc.as_table_mut(), target) else {
+        return Err(format!("{} was not found in your files", target.name()));
+    };
+    let key = key(target);
+    match table.get_mut(key).and_then(Item::as_value_mut) {
+        Some(value) => {
+            let decor = value.decor().clone();
+            // Words written over several lines (`"""`) stay written that way.
+            let multiline = value
+                .as_str()
+                .is_some_and(|_| value.to_string().trim_start().starts_with("\"\"\""));
+            *value = if multiline {
+                multiline_value(words).unwrap_or_else(|| toml_edit::Value::from(words))
+            } else {
+                toml_edit::Value::from(words)
+            };
+            *value.decor_mut() = decor;
+        }
+        None => {
+            table.insert(key, toml_edit::value(words));
+        }
+    }
+    let line = source
+        .text
+        .get(..offset)
+        .map_or(1, |before| before.matches('\n').count() + 1);
+    Ok(Changed {
+        source: i,
+        text: doc.to_string(),
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+    })
+}
+
+/// The key the words are under.
+fn key(target: &Words) -> &'static str {
+    match target {
+        Words::QuestionText { .. } | Words::Step { .. } => "text",
+        Words::QuestionHelp { .. } => "help",
+        Words::OptionLabel { .. } => "label",
+        Words::Summary { .. } => "summary",
+    }
+}
+
+/// Which of her files holds the target, read. A file that cannot be read is passed over
+/// (another may hold it); if none holds it, the message names what could not be read.
+fn holder<'a>(sources: &'a [Source], target: &Words) -> Result<(usize, Document<&'a str>), String> {
+    let mut unreadable = None;
     for (i, source) in sources.iter().enumerate() {
         let wanted = match target {
             Words::Summary { article } | Words::Step { article, .. } => {
                 role(&source.path) == Role::Article(article.clone())
             }
-            _ => source.text.contains("[[questions]]"),
+            _ => !matches!(role(&source.path), Role::Article(_) | Role::Example),
         };
         if !wanted {
             continue;
         }
-        let doc = match Document::parse(source.text.as_str()) {
-            Ok(doc) => doc,
+        match Document::parse(source.text.as_str()) {
+            Ok(doc) if find(doc.as_table(), target).is_some() => return Ok((i, doc)),
+            Ok(_) => {}
             Err(e) => {
-                return Err(format!(
-                    "{} cannot be read as it is ({}); fix it in the editor first",
-                    source.path,
-                    e.message()
-                ))
-            }
-        };
-        // Where the words are now (or the block they go in), for the line to show her.
-        let Some(offset) = find(doc.as_table(), target).map(|(at, _)| at) else {
-            continue;
-        };
-        let mut doc: DocumentMut = doc.into_mut();
-        let Some(table) = find_mut(doc.as_table_mut(), target) else {
-            return Err(not_found());
-        };
-        let key = match target {
-            Words::QuestionText { .. } | Words::Step { .. } => "text",
-            Words::QuestionHelp { .. } => "help",
-            Words::OptionLabel { .. } => "label",
-            Words::Summary { .. } => "summary",
-        };
-        match table.get_mut(key).and_then(Item::as_value_mut) {
-            Some(value) => {
-                let decor = value.decor().clone();
-                *value = toml_edit::Value::from(words);
-                *value.decor_mut() = decor;
-            }
-            None => {
-                table.insert(key, toml_edit::value(words));
+                unreadable.get_or_insert_with(|| (source.path.clone(), e.message().to_string()));
             }
         }
-        let line = source
-            .text
-            .get(..offset)
-            .map_or(1, |before| before.matches('\n').count() + 1);
-        return Ok(Changed {
-            source: i,
-            text: doc.to_string(),
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-        });
     }
-    Err(not_found())
+    Err(match unreadable {
+        Some((path, why)) => format!(
+            "{} was not found: {path} cannot be read as it is ({why}); fix it in the editor first",
+            target.name()
+        ),
+        None => format!("{} was not found in your files", target.name()),
+    })
+}
+
+/// Words as a multi-line string (`"""` on lines of their own), escaped as TOML needs.
+fn multiline_value(words: &str) -> Option<toml_edit::Value> {
+    let words = words.trim_end_matches('\n');
+    let escaped = words.replace('\\', "\\\\").replace("\"\"\"", "\"\"\\\"");
+    format!("\"\"\"\n{escaped}\n\"\"\"").parse().ok()
 }
 
 /// The table that holds the words, and where the words (or else the table) start.
@@ -146,14 +183,8 @@ fn find<'a>(root: &'a Table, target: &Words) -> Option<(usize, &'a Table)> {
         Words::Summary { .. } => root,
         Words::Step { index, .. } => root.get("steps")?.as_array_of_tables()?.get(*index)?,
     };
-    let key = match target {
-        Words::QuestionText { .. } | Words::Step { .. } => "text",
-        Words::QuestionHelp { .. } => "help",
-        Words::OptionLabel { .. } => "label",
-        Words::Summary { .. } => "summary",
-    };
     let at = table
-        .get(key)
+        .get(key(target))
         .and_then(Item::span)
         .or_else(|| table.span())
         .map_or(0, |s| s.start);
@@ -221,10 +252,30 @@ mod tests {
         assert_eq!(changed.line, 4);
         assert_eq!(
             changed.text,
-            QUESTIONS.replace(
-                "text = \"\"\"\nFirst question?\n\"\"\"   # a note",
-                "text = \"Where do things stand?\"   # a note"
-            )
+            QUESTIONS.replace("First question?", "Where do things stand?")
+        );
+        let b = set_words(
+            &sources(),
+            &Words::QuestionText {
+                question: "b".into(),
+            },
+            "Second, \"quoted\"?",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            b.text
+                .ends_with("id = \"b\"\ntext = 'Second, \"quoted\"?'\n"),
+            "{}",
+            b.text
+        );
+        assert_eq!(
+            words_at(
+                &sources(),
+                &Words::QuestionText {
+                    question: "a".into()
+                }
+            ),
+            Ok("First question?".into())
         );
     }
 

@@ -48,12 +48,27 @@ pub fn outline(path: &str, text: &str) -> Vec<Entry> {
             subject: Some(Named::Article(id)),
         });
         blocks(&mut out, &lines, table, 1);
+        sorted(out, 1)
     } else {
         blocks(&mut out, &lines, table, 0);
+        sorted(out, 0)
     }
-    // In the order written (TOML groups a list's blocks together however they are spread).
-    out.sort_by_key(|e| e.line);
-    out
+}
+
+/// The blocks in the order written (TOML gathers a list's blocks however they are spread),
+/// each still followed by the blocks inside it: a block written after another list's belongs
+/// where TOML puts it, and the outline shows it there.
+fn sorted(entries: Vec<Entry>, top: u8) -> Vec<Entry> {
+    let mut groups: Vec<Vec<Entry>> = Vec::new();
+    for e in entries {
+        match groups.last_mut() {
+            Some(group) if e.depth > top => group.push(e),
+            _ => groups.push(vec![e]),
+        }
+    }
+    // The article's own line (depth 0, above its blocks) stays first.
+    groups.sort_by_key(|g| g.first().map_or((false, 0), |e| (e.depth >= top, e.line)));
+    groups.into_iter().flatten().collect()
 }
 
 /// The blocks (`[[key]]` tables) of a table, and the blocks inside each.
@@ -169,6 +184,23 @@ mod tests {
         assert_eq!(
             names,
             ["section \"s1\"", "question \"a\"", "section \"s2\""]
+        );
+    }
+
+    #[test]
+    fn a_block_stays_with_the_block_toml_gives_it_to() {
+        let text = "[[questions]]\nid = \"a\"\n[[recommend]]\nwhen = \"x\"\n[[questions.options]]\nid = \"o\"\n";
+        let o: Vec<(u8, String)> = outline("questions.toml", text)
+            .into_iter()
+            .map(|e| (e.depth, e.name))
+            .collect();
+        assert_eq!(
+            o,
+            [
+                (0, "question \"a\"".to_string()),
+                (1, "option \"o\"".to_string()),
+                (0, "rule 1".to_string())
+            ]
         );
     }
 

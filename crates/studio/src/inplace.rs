@@ -5,7 +5,7 @@
 //! (not saved yet), and the preview follows.
 
 use super::{check_now, files, use_studio, Studio};
-use author::edit::{set_words, Words};
+use author::edit::{set_words, words_at, Words};
 use engine::Questionnaire;
 use leptos::prelude::*;
 use reader::ui::route::Page;
@@ -13,12 +13,14 @@ use reader::ui::state::AppState;
 use wasm_bindgen::JsCast;
 
 /// Words being changed on the preview's screen, and where the box sits over them.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Editing {
     /// Where the words are written.
     pub target: Words,
     /// The words now, as written in her file.
     pub words: String,
+    /// What was clicked (the focus goes back there when she cancels).
+    pub clicked: web_sys::HtmlElement,
     /// The box's place in the screen (px from its top and left) and width.
     pub top: f64,
     pub left: f64,
@@ -98,11 +100,14 @@ pub fn clicked(
         }
         _ => return None,
     };
+    // The words as her file has them now (the preview may be a moment behind her typing).
+    let words = words_at(&files::sources(use_studio()), &target).unwrap_or(words);
     let at = over.get_bounding_client_rect();
     let frame = screen.get_bounding_client_rect();
     Some(Editing {
         target,
         words,
+        clicked: over.dyn_into::<web_sys::HtmlElement>().ok()?,
         top: at.top() - frame.top(),
         left: at.left() - frame.left(),
         width: at.width().max(160.0),
@@ -121,7 +126,7 @@ fn apply(studio: Studio, target: &Words, words: &str) -> Result<(), String> {
     files::typed(studio, path.clone(), changed.text);
     files::show(studio, &path);
     files::open_at(studio, &path, changed.line, 1, false);
-    check_now(studio);
+    check_now(studio, false);
     studio.status.set(format!(
         "Changed {} in {} (not saved yet: Save or Ctrl+S keeps it).",
         target.name(),
@@ -151,8 +156,14 @@ pub fn InPlace(editing: RwSignal<Option<Editing>>) -> impl IntoView {
                     Err(m) => problem.set(m),
                 }
             };
+            let back = e.clicked.clone();
+            let cancel = move || {
+                editing.set(None);
+                let _ = back.focus();
+            };
             let keys = {
                 let done = done.clone();
+                let cancel = cancel.clone();
                 move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
                     "Enter" if !ev.shift_key() => {
                         ev.prevent_default();
@@ -160,7 +171,7 @@ pub fn InPlace(editing: RwSignal<Option<Editing>>) -> impl IntoView {
                     }
                     "Escape" => {
                         ev.prevent_default();
-                        editing.set(None);
+                        cancel();
                     }
                     _ => {}
                 }
@@ -188,7 +199,7 @@ pub fn InPlace(editing: RwSignal<Option<Editing>>) -> impl IntoView {
                     <p class="form-problem" role="alert">{move || problem.get()}</p>
                     <div class="row">
                         <button type="button" class="primary" on:click=move |_| done()>"Apply"</button>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>"Cancel"</button>
+                        <button type="button" class="secondary" on:click=move |_| cancel()>"Cancel"</button>
                         <span class="hint">"Enter applies · Esc cancels"</span>
                     </div>
                 </div>

@@ -210,27 +210,36 @@ fn read_files(studio: Studio, origin: String, files: Vec<io::FileIn>) {
             "A file you are changing here also changed in your folder; the studio keeps your changes, and saving puts them in the folder.".into(),
         );
     }
-    check_now(studio);
+    check_now(studio, true);
 }
 
 /// Checks her files as they are in the studio (saved or not), and shows what the engine made
-/// of them.
-pub fn check_now(studio: Studio) {
+/// of them. The live region says how many errors there are only when that changes (or
+/// `always`, for a version read from her folder), so her typing is not talked over, and a
+/// message that matters (a save, a download) is not replaced a moment later.
+pub fn check_now(studio: Studio, always: bool) {
     let sources = files::sources(studio);
     let origin = studio.origin.get_value();
-    let analysis = studio
-        .analysis
-        .with_untracked(|last| analyse(last.revision + 1, origin, &sources, last));
-    let errors = analysis
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    studio.status.set(match errors {
-        0 => format!("Checked {} files: no errors.", sources.len()),
-        1 => format!("Checked {} files: 1 error.", sources.len()),
-        n => format!("Checked {} files: {n} errors.", sources.len()),
+    let errors_of = |a: &Analysis| {
+        a.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    };
+    let (analysis, before) = studio.analysis.with_untracked(|last| {
+        (
+            analyse(last.revision + 1, origin, &sources, last),
+            (last.revision > 0).then(|| errors_of(last)),
+        )
     });
+    let errors = errors_of(&analysis);
+    if always || before != Some(errors) {
+        studio.status.set(match errors {
+            0 => format!("Checked {} files: no errors.", sources.len()),
+            1 => format!("Checked {} files: 1 error.", sources.len()),
+            n => format!("Checked {} files: {n} errors.", sources.len()),
+        });
+    }
     studio.analysis.set(analysis);
 }
 

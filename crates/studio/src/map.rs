@@ -266,8 +266,8 @@ pub fn MapTab() -> impl IntoView {
 }
 
 /// The whole flow at a glance, above the map: every box in its place and colour (problems in
-/// red), with a frame around the part in sight. A click (or Enter on a box) brings that part
-/// into view; each box names itself on hover.
+/// red), with a frame around the part in sight. A click brings that part into view; each box
+/// names itself on hover. (From the keyboard, the map itself scrolls with the arrow keys.)
 #[component]
 fn Overview(
     map: author::map::Map,
@@ -311,9 +311,15 @@ fn Overview(
         if rect.width() <= 0.0 || rect.height() <= 0.0 {
             return;
         }
-        let x = (f64::from(ev.client_x()) - rect.left()) / rect.width() * w;
-        let y = (f64::from(ev.client_y()) - rect.top()) / rect.height() * h;
-        centre(x, Some(y));
+        // The drawing keeps the map's proportions, centred in the strip (`xMidYMid meet`).
+        let scale = (rect.width() / w).min(rect.height() / h);
+        let (dx, dy) = (
+            (rect.width() - w * scale) / 2.0,
+            (rect.height() - h * scale) / 2.0,
+        );
+        let x = (f64::from(ev.client_x()) - rect.left() - dx) / scale;
+        let y = (f64::from(ev.client_y()) - rect.top() - dy) / scale;
+        centre(x.clamp(0.0, w), Some(y.clamp(0.0, h)));
     };
     view! {
         <svg

@@ -81,6 +81,7 @@ pub fn EditorPane() -> impl IntoView {
             .with_untracked(|files| files.iter().any(files::File::unsaved))
         {
             ev.prevent_default();
+            ev.set_return_value("");
         }
     });
     on_cleanup(move || guard.remove());
@@ -155,7 +156,7 @@ fn typed(studio: Studio, path: String, text: String) {
     set_timeout(
         move || {
             if studio.typing.get_value() == turn {
-                super::check_now(studio);
+                super::check_now(studio, false);
             }
         },
         std::time::Duration::from_millis(120),
@@ -210,7 +211,12 @@ fn Outline() -> impl IntoView {
             }
         });
         view! {
-            <li class=class class:here=move || here.get() == i node_ref=item>
+            <li
+                class=class
+                class:here=move || here.get() == i
+                aria-current=move || (here.get() == i).then_some("location")
+                node_ref=item
+            >
                 <button
                     type="button"
                     class="link"

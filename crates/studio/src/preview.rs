@@ -18,9 +18,18 @@ use std::sync::Arc;
 #[component]
 pub fn PreviewTab() -> impl IntoView {
     let studio = use_studio();
+    // The same questionnaire (a check that changed nothing the reader sees, a re-read after a
+    // save) keeps the preview as it is: an open box or a half-filled form stays.
+    let shown = Memo::new_with_compare(
+        move |_| studio.analysis.with(|a| a.q.clone()),
+        |old, new| match (old, new) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+            (old, new) => old.map(Option::is_some) != new.map(Option::is_some),
+        },
+    );
     move || {
         studio.replay.track();
-        match studio.analysis.with(|a| a.q.clone()) {
+        match shown.get() {
             Some(q) => view! { <Preview q/> }.into_any(),
             None => view! {
                 <p class="empty">
@@ -69,6 +78,15 @@ fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
     // Links inside the reader's screens move the preview, never the studio's page.
     let follow = move |ev: leptos::ev::MouseEvent| {
         if studio.words_mode.get_untracked() {
+            // While her files have errors the screen is the last version that worked, not
+            // what her files say: its words are changed in the editor until they are fixed.
+            if studio.analysis.with_untracked(|a| a.stale) {
+                ev.prevent_default();
+                studio.status.set(
+                    "Fix the problem first: the preview shows the last version without errors, so its words cannot be changed here.".into(),
+                );
+                return;
+            }
             let found = screen
                 .get_untracked()
                 .and_then(|el| super::inplace::clicked(&ev, app, &words_q, &el));

@@ -101,6 +101,8 @@ import { setDiagnostics, openLintPanel } from "@codemirror/lint";
      * the editor already has; a text changed on disk replaces it as one undoable change. */
     show(path, text) {
       if (!view) return;
+      // Already shown as it is: nothing to do (the editor is not rebuilt under her fingers).
+      if (current === path && view.state.doc.toString() === text) return;
       if (current !== null) states.set(current, view.state);
       current = path;
       let state = states.get(path);
