@@ -297,6 +297,17 @@ describe("the studio as her editor", () => {
     await optionBox.fill(`${option.label} (changed)`);
     await optionBox.press("Enter");
     await phone.getByText(`${option.label} (changed)`).waitFor();
+    // From the keyboard: the words on the screen are listed beside it.
+    await page.getByRole("button", { name: "Its hint" }).focus();
+    await page.keyboard.press("Enter");
+    const hint = page.getByRole("textbox", { name: `Change question "${last.id}": its hint` });
+    await hint.waitFor();
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => document.activeElement?.textContent === "Its hint");
+    await page.keyboard.press("Enter");
+    await hint.fill("Take your time.");
+    await hint.press("Enter");
+    await phone.getByText("Take your time.").waitFor();
     s.assertNoErrors();
   });
 

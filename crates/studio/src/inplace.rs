@@ -114,6 +114,119 @@ pub fn clicked(
     })
 }
 
+/// The words on the screen shown that she can change, for the keyboard: what each is, and
+/// where it is written.
+fn on_screen(app: AppState, q: &Questionnaire) -> Vec<(String, Words)> {
+    match app.nav.page.get() {
+        Page::Question => {
+            let Some(id) = app.session.with(|s| match s.position() {
+                engine::Position::Question(id) => Some(id.clone()),
+                engine::Position::Results => None,
+            }) else {
+                return Vec::new();
+            };
+            let Some(question) = q.file().questions.iter().find(|x| *x.id == *id) else {
+                return Vec::new();
+            };
+            let mut list = vec![
+                (
+                    "The question".to_string(),
+                    Words::QuestionText {
+                        question: id.clone(),
+                    },
+                ),
+                (
+                    "Its hint".to_string(),
+                    Words::QuestionHelp {
+                        question: id.clone(),
+                    },
+                ),
+            ];
+            list.extend(question.options.iter().map(|o| {
+                (
+                    format!("Option: {}", o.label),
+                    Words::OptionLabel {
+                        question: id.clone(),
+                        option: o.id.to_string(),
+                    },
+                )
+            }));
+            list
+        }
+        Page::Article => {
+            let id = app.nav.id.get();
+            let Some(article) = q.article(&id) else {
+                return Vec::new();
+            };
+            let mut list = vec![(
+                "The summary".to_string(),
+                Words::Summary {
+                    article: id.clone(),
+                },
+            )];
+            list.extend(article.steps.iter().enumerate().map(|(index, step)| {
+                let short: String = step.text.chars().take(40).collect();
+                (
+                    format!("Step {}: {short}", index + 1),
+                    Words::Step {
+                        article: id.clone(),
+                        index,
+                    },
+                )
+            }));
+            list
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The same words as buttons beside the screen, so the keyboard reaches them too; each opens
+/// the box at the top of the screen.
+#[component]
+pub fn WordsHere(
+    app: AppState,
+    q: std::sync::Arc<Questionnaire>,
+    editing: RwSignal<Option<Editing>>,
+) -> impl IntoView {
+    let studio = use_studio();
+    let list = move || {
+        on_screen(app, &q)
+            .into_iter()
+            .map(|(label, target)| {
+                let open = move |ev: leptos::ev::MouseEvent| {
+                    if studio.analysis.with_untracked(|a| a.stale) {
+                        studio.status.set("Fix the problem first: the preview shows the last version without errors, so its words cannot be changed here.".into());
+                        return;
+                    }
+                    let Some(button) = ev
+                        .current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                    else {
+                        return;
+                    };
+                    let words =
+                        words_at(&files::sources(studio), &target).unwrap_or_default();
+                    editing.set(Some(Editing {
+                        target: target.clone(),
+                        words,
+                        clicked: button,
+                        top: 0.0,
+                        left: 0.0,
+                        width: 320.0,
+                    }));
+                };
+                view! { <li><button type="button" class="link" on:click=open>{label}</button></li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="words-here">
+            <h2>"Words on this screen"</h2>
+            <ul>{list}</ul>
+        </div>
+    }
+}
+
 /// Writes her words into her file (not saved yet), shows the change in the editor, and
 /// checks again so the preview follows.
 fn apply(studio: Studio, target: &Words, words: &str) -> Result<(), String> {

@@ -110,6 +110,10 @@ fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
         <div class="preview-layout">
             <div class="preview-side">
                 <Controls q=q.clone() app/>
+                {
+                    let q = q.clone();
+                    move || studio.words_mode.get().then(|| view! { <super::inplace::WordsHere app q=q.clone() editing/> })
+                }
                 {move || (nav.page.get() == Page::Results).then(|| view! { <super::saving::SaveExample q=q.clone() app/> })}
                 <Knows info app/>
             </div>
