@@ -72,15 +72,19 @@ pub fn read(studio: Studio, from_disk: Vec<(String, String)>) -> bool {
     clash
 }
 
-/// Shows a file in the editor, with her text.
-pub fn show(studio: Studio, path: &str) {
-    let text = studio.files.with_untracked(|files| {
+/// Her text of a file, as she has it in the studio.
+fn text_of(studio: Studio, path: &str) -> Option<String> {
+    studio.files.with_untracked(|files| {
         files
             .iter()
             .find(|f| f.path == path)
             .map(|f| f.text.clone())
-    });
-    if let Some(text) = text {
+    })
+}
+
+/// Shows a file in the editor, with her text.
+pub fn show(studio: Studio, path: &str) {
+    if let Some(text) = text_of(studio, path) {
         editor::show(path, &text);
     }
 }
@@ -115,13 +119,7 @@ pub fn typed(studio: Studio, path: String, text: String) {
 
 /// Saves a file (Ctrl+S or the Save button) into her folder.
 pub fn save(studio: Studio, path: &str) {
-    let text = studio.files.with_untracked(|files| {
-        files
-            .iter()
-            .find(|f| f.path == path)
-            .map(|f| f.text.clone())
-    });
-    if let Some(text) = text {
+    if let Some(text) = text_of(studio, path) {
         studio.status.set(format!("Saving {path}…"));
         io::write(path, &text);
     }
