@@ -207,3 +207,40 @@ fn only_the_persist_module_saves_from_the_ui() {
         found.join("\n")
     );
 }
+
+/// The README, ARCHITECTURE and her guide link to files and show pictures by relative paths;
+/// each one must exist, and not be left out by `.gitignore` (a picture once went missing from
+/// her guide because every PNG was ignored). git answers the second where it is there.
+#[test]
+fn every_file_the_guides_link_to_is_there_and_kept() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut missing = Vec::new();
+    for guide in ["README.md", "ARCHITECTURE.md", "questionnaires/README.md"] {
+        let text = fs::read_to_string(root.join(guide)).expect("the guide is there");
+        let dir = root.join(guide).parent().expect("a folder").to_path_buf();
+        for link in text
+            .split("](")
+            .skip(1)
+            .filter_map(|rest| rest.split(')').next())
+        {
+            let target = link.split(['#', ' ']).next().unwrap_or_default();
+            if target.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            let path = dir.join(target);
+            let ignored = std::process::Command::new("git")
+                .arg("-C")
+                .arg(root)
+                .args(["check-ignore", "--quiet", "--no-index"])
+                .arg(&path)
+                .status()
+                .is_ok_and(|status| status.code() == Some(0));
+            if !path.exists() {
+                missing.push(format!("{guide}: {target} does not exist"));
+            } else if ignored {
+                missing.push(format!("{guide}: {target} is left out by .gitignore"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
