@@ -71,6 +71,27 @@ for (const [name, dir] of Object.entries(builds)) {
       assert.ok(listed.some((f) => /^\/findings-[0-9a-f]{16}\.bin$/.test(f)), "the findings are kept offline");
     });
 
+    test("the glue calls only what the wasm exports, and carries no web-stream classes", () => {
+      // leptos brings wasm-streams (for server functions, which this app has none of); the
+      // build drops its classes from the glue (tools/minify.mjs) and its exports from the wasm
+      // (index.html's wasm-opt step). Whatever the glue calls on the wasm must still be there.
+      const glueFile = filesOf(dir).find((f) => /^app-[0-9a-f]+\.js$/.test(f));
+      const wasmFile = filesOf(dir).find((f) => /^app-[0-9a-f]+_bg\.wasm$/.test(f));
+      const glue = fs.readFileSync(path.join(dir, glueFile), "utf8");
+      const exported = new Set(
+        WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(path.join(dir, wasmFile)))).map((e) => e.name),
+      );
+      const [wasm] = [...glue.matchAll(/([A-Za-z_$][\w$]*)=[A-Za-z_$][\w$]*\.exports[,;]/g)].map((m) => m[1]);
+      assert.ok(wasm, "the glue keeps the wasm's exports in a variable");
+      const calls = new Set(
+        [...glue.matchAll(new RegExp(`(?<![\\w$.])${wasm.replace("$", "\\$")}\\.([A-Za-z_$][\\w$]*)`, "g"))].map((m) => m[1]),
+      );
+      assert.ok(calls.size >= 5, `the glue calls the wasm: ${[...calls]}`);
+      assert.deepEqual([...calls].filter((c) => !exported.has(c)), [], "every call has its export");
+      assert.deepEqual([...exported].filter((e) => /intounderlying/i.test(e)), [], "no stream exports in the wasm");
+      assert.doesNotMatch(glue, /IntoUnderlying|intounderlying/, "no stream classes in the glue");
+    });
+
     test("file names say nothing of the site or of marriage", () => {
       for (const f of filesOf(dir)) assert.doesNotMatch(f, /where|stand|marriage|wws/i, f);
     });
