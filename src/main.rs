@@ -7,10 +7,9 @@
 #[cfg(target_arch = "wasm32")]
 use reader::{content::Content, ui::app::App};
 
-/// Talc instead of the default dlmalloc: smaller in the wasm, and faster.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+// The allocator is std's own (dlmalloc). Talc was smaller until std began to allocate its
+// thread handle with dlmalloc directly (leptos asks for the current thread): with both shipped,
+// talc cost 0.4 KB gzip of the first load, so it went (tools/bench, 2026-12-07).
 
 /// The checked questionnaire, built by the content step.
 #[cfg(target_arch = "wasm32")]

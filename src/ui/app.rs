@@ -53,7 +53,7 @@ pub fn Root(
     let app = persist::start(q.clone(), findings, nav);
     nav.follow(move || app.fallback());
     // Help lines for where she is, told on the device (she can choose another country).
-    app.country.set(home_country(&q));
+    app.country.set(home_country(&q).unwrap_or_default());
     provide_context(app);
     // A reload inside the check-in goes back to where she is; a locked device opens at home,
     // where she can unlock (or start afresh, keeping nothing).

@@ -220,8 +220,8 @@ fn CountryPicker() -> impl IntoView {
             <label class="country">
                 "Help lines for "
                 <select
-                    prop:value=move || app.country.get().unwrap_or_default()
-                    on:change=move |ev| app.country.set(Some(event_target_value(&ev)))
+                    prop:value=move || app.country.get()
+                    on:change=move |ev| app.country.set(event_target_value(&ev))
                 >
                     {options}
                 </select>
@@ -241,7 +241,7 @@ fn Resources(
     let items = move || {
         app.country.with(|country| {
             which.read(app, |_, _, list| {
-                lines_for(list, country.as_deref())
+                lines_for(list, Some(country.as_str()).filter(|c| !c.is_empty()))
                     .into_iter()
                     .map(resource)
                     .collect_view()

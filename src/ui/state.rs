@@ -133,8 +133,9 @@ pub struct AppState {
     /// Whether an answer said she may hurt herself: crisis help tops every screen.
     pub crisis: Memo<bool>,
     /// The country whose help lines show (a code from the author's `[[safety.countries]]`),
-    /// told from the device's time zone and languages; she can choose another.
-    pub country: RwSignal<Option<String>>,
+    /// told from the device's time zone and languages; she can choose another. Empty while
+    /// none is known (a `String`, like the app's other words: one signal type fewer to ship).
+    pub country: RwSignal<String>,
     /// How many dialogs are open (Escape belongs to them, not to quick exit, while any is).
     pub dialogs: RwSignal<usize>,
     /// How this device keeps her answers, and whether this tab has opened its lock.
@@ -182,7 +183,7 @@ impl AppState {
             }),
             danger: Memo::new(move |_| session.with(|s| s.in_danger(&q.get_value()))),
             crisis: Memo::new(move |_| session.with(|s| s.in_crisis(&q.get_value()))),
-            country: RwSignal::new(None),
+            country: RwSignal::new(String::new()),
             dialogs: RwSignal::new(0),
             device: RwSignal::new(Device::Plain),
             lock: StoredValue::new_local(None),

@@ -53,7 +53,8 @@ fn Preview(q: Arc<Questionnaire>) -> impl IntoView {
     let nav = Nav::detached(at);
     let app = AppState::new(q.clone(), Fetched::ready(q.clone()), nav, session);
     app.started.set(true);
-    app.country.set(reader::ui::safety::home_country(&q));
+    app.country
+        .set(reader::ui::safety::home_country(&q).unwrap_or_default());
     provide_context(app);
     if !restored.dropped.is_empty() {
         studio.status.set(format!(
